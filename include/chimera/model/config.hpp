@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace chimera::model {
+
+enum class OutputFormat : std::uint8_t { md, html, json };
+enum class LlmMode : std::uint8_t { automatic, require, off };
+enum class ApiKind : std::uint8_t { ollama, openai };
+enum class ColorMode : std::uint8_t { automatic, always, never };
+
+// Sampling and runtime options sent to the LLM. Unset options are not sent,
+// except num_ctx, which the client always sends (Ollama's documented defaults disagree).
+struct LlmOptions {
+  std::optional<std::int64_t> num_gpu;
+  std::int64_t num_ctx = 8192;
+  std::optional<double> temperature;
+  std::optional<double> top_p;
+  std::optional<std::int64_t> top_k;
+  std::optional<double> repeat_penalty;
+  std::optional<std::int64_t> seed;
+  std::optional<std::int64_t> num_predict;
+  std::optional<std::string> keep_alive;
+};
+
+// Everything one `chimera analyze` run needs, validated. Built by cli/options.cpp only.
+struct Config {
+  std::filesystem::path root;
+  std::optional<std::filesystem::path> output;  // unset: stdout
+  OutputFormat format = OutputFormat::md;
+
+  LlmMode llm = LlmMode::automatic;
+  std::string host = "http://127.0.0.1:11434";  // normalised base URL, no trailing slash
+  ApiKind api = ApiKind::ollama;
+  std::string model = "gemma3:latest";
+  LlmOptions options;
+  std::optional<std::filesystem::path> prompts_dir;
+  double timeout_connect_s = 10.0;
+  double timeout_idle_s = 120.0;
+
+  std::vector<std::string> include;
+  std::vector<std::string> exclude;
+  std::uint64_t max_file_size = 64ull * 1024 * 1024;
+  unsigned jobs = 0;  // 0: all cores
+
+  bool quiet = false;
+  bool verbose = false;
+  bool color = false;  // resolved from --color, NO_COLOR and whether stderr is a terminal
+  bool strict = false;
+};
+
+}  // namespace chimera::model

@@ -1,0 +1,119 @@
+#include "chimera/app.hpp"
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "chimera/analyze/analyze.hpp"
+#include "chimera/cli/options.hpp"
+#include "chimera/discover/discover.hpp"
+#include "chimera/ingest/ingest.hpp"
+#include "chimera/render/report.hpp"
+#include "chimera/util/file_io.hpp"
+#include "chimera/util/time.hpp"
+
+namespace chimera {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+void print_error(const Error& error) {
+  std::fprintf(stderr, "chimera: error: %s\n", describe(error).c_str());
+}
+
+bool has_parsable_file(const std::vector<model::FileEntry>& files) {
+  for (const auto& f : files) {
+    if (f.kind != model::FileKind::other) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool write_stdout(const std::string& text) {
+  const std::size_t written = std::fwrite(text.data(), 1, text.size(), stdout);
+  return std::fflush(stdout) == 0 && written == text.size();
+}
+
+ExitCode analyze_command(const model::Config& config) {
+  const auto ingest_start = Clock::now();
+  std::vector<model::Diagnostic> diagnostics;
+  auto files = discover::discover(config, diagnostics);
+  if (!has_parsable_file(files)) {
+    std::fprintf(stderr,
+                 "chimera: error: %s: no CSV, JSON or Markdown file found (%zu other files); "
+                 "nothing to analyse\n",
+                 config.root.string().c_str(), files.size());
+    return ExitCode::no_input;
+  }
+  const model::Corpus corpus = ingest::ingest(config, std::move(files), std::move(diagnostics));
+  render::Timings timings;
+  timings.ingest_s = seconds_since(ingest_start);
+
+  const auto analysis_start = Clock::now();
+  const model::Analysis analysis = analyze::analyze(corpus);
+  model::LlmOutcome llm;
+  llm.model = config.model;
+  llm.endpoint = config.host;
+  llm.status = model::LlmStatus::skipped;
+  llm.reason = config.llm == model::LlmMode::off ? "disabled by --llm off"
+                                                  : "this build has no LLM client";
+  if (config.llm == model::LlmMode::require) {
+    print_error({ErrorCode::llm, "--llm require: " + llm.reason, config.host});
+    return ExitCode::llm_required;
+  }
+  timings.analysis_s = seconds_since(analysis_start);
+
+  const auto report_start = Clock::now();
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  render::ReportInput input{config, corpus, analysis, llm, timings, util::iso8601_utc(now)};
+  input.timings.report_s = seconds_since(report_start);
+  const std::string report = render::render(input, config.format);
+
+  if (config.output) {
+    if (auto written = util::write_file_atomically(*config.output, report); !written) {
+      print_error(written.error());
+      return ExitCode::internal;
+    }
+  } else if (!write_stdout(report)) {
+    return ExitCode::ok;  // the reader went away (e.g. `| head`): not an error for a Unix filter
+  }
+  if (config.strict && !analysis.inventory.skipped.empty()) {
+    return ExitCode::degraded;
+  }
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+int run(int argc, const char* const* argv) {
+  // A closed pipe (`chimera analyze DIR | head`) shows up as a failed write, not a signal.
+  std::signal(SIGPIPE, SIG_IGN);
+  try {
+    auto command = cli::parse_command_line(argc, argv, cli::read_environment());
+    if (!command) {
+      print_error(command.error());
+      return static_cast<int>(ExitCode::usage);
+    }
+    if (const auto* info = std::get_if<cli::InfoRequest>(&*command)) {
+      std::fputs(info->text.c_str(), stdout);
+      return static_cast<int>(ExitCode::ok);
+    }
+    return static_cast<int>(analyze_command(std::get<model::Config>(*command)));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "chimera: internal error: %s\n", e.what());
+    return static_cast<int>(ExitCode::internal);
+  }
+}
+
+}  // namespace chimera

@@ -1,0 +1,95 @@
+#include "chimera/model/corpus.hpp"
+
+#include <algorithm>
+
+namespace chimera::model {
+
+std::string_view to_string(FileKind kind) {
+  switch (kind) {
+    case FileKind::csv: return "csv";
+    case FileKind::json: return "json";
+    case FileKind::markdown: return "markdown";
+    case FileKind::other: return "other";
+  }
+  return "other";
+}
+
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::info: return "info";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+  }
+  return "warning";
+}
+
+std::string_view to_string(ValueType type) {
+  switch (type) {
+    case ValueType::integer: return "integer";
+    case ValueType::floating: return "float";
+    case ValueType::boolean: return "boolean";
+    case ValueType::timestamp: return "timestamp";
+    case ValueType::string: return "string";
+  }
+  return "string";
+}
+
+std::string_view to_string(Role role) {
+  switch (role) {
+    case Role::metric: return "metric";
+    case Role::dimension: return "dimension";
+    case Role::timestamp: return "timestamp";
+    case Role::error: return "error";
+    case Role::text: return "text";
+  }
+  return "text";
+}
+
+std::string_view to_string(MetricKind kind) {
+  switch (kind) {
+    case MetricKind::none: return "none";
+    case MetricKind::throughput: return "throughput";
+    case MetricKind::ttft: return "ttft";
+    case MetricKind::latency: return "latency";
+    case MetricKind::load: return "load";
+    case MetricKind::prompt_eval: return "prompt_eval";
+    case MetricKind::eval: return "eval";
+    case MetricKind::total: return "total";
+    case MetricKind::compile: return "compile";
+    case MetricKind::duration: return "duration";
+    case MetricKind::tokens: return "tokens";
+    case MetricKind::memory: return "memory";
+    case MetricKind::ratio: return "ratio";
+    case MetricKind::percent: return "percent";
+    case MetricKind::count: return "count";
+    case MetricKind::other: return "other";
+  }
+  return "other";
+}
+
+std::string_view to_string(Direction direction) {
+  switch (direction) {
+    case Direction::none: return "none";
+    case Direction::higher: return "higher";
+    case Direction::lower: return "lower";
+  }
+  return "none";
+}
+
+std::string Table::row_location(std::size_t row) const {
+  if (row < row_lines.size() && row_lines[row] != 0) {
+    return source + ":" + std::to_string(row_lines[row]);
+  }
+  if (row < row_pointers.size() && !row_pointers[row].empty()) {
+    return source + "#" + row_pointers[row];
+  }
+  return locator.empty() ? source : source + "#" + locator;
+}
+
+const Column* Table::find_column(std::string_view name) const {
+  const auto it = std::find_if(columns.begin(), columns.end(),
+                               [&](const Column& c) { return c.name == name; });
+  return it == columns.end() ? nullptr : &*it;
+}
+
+}  // namespace chimera::model

@@ -1,0 +1,81 @@
+#include "chimera/util/file_io.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+#include <vector>
+
+namespace chimera::util {
+namespace fs = std::filesystem;
+
+Result<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return fail(ErrorCode::io, std::string("cannot open: ") + std::strerror(errno), path.string());
+  }
+  std::string data;
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (!ec) {
+    data.resize(static_cast<std::size_t>(size));
+    in.read(data.data(), static_cast<std::streamsize>(size));
+    data.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  char buffer[65536];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    data.append(buffer, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    return fail(ErrorCode::io, "read failed", path.string());
+  }
+  return data;
+}
+
+Result<void> write_file_atomically(const fs::path& path, std::string_view content) {
+  const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(pattern.begin(), pattern.end());
+  name.push_back('\0');
+  const int fd = mkstemp(name.data());
+  if (fd < 0) {
+    return fail(ErrorCode::io, std::string("cannot create a temporary file: ") + std::strerror(errno),
+                path.string());
+  }
+  const std::string tmp(name.data());
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const std::string reason = std::strerror(errno);
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return fail(ErrorCode::io, "write failed: " + reason, path.string());
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  // mkstemp creates 0600; a report is an ordinary file, readable as the umask allows.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, static_cast<mode_t>(0666 & ~mask));
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return fail(ErrorCode::io, "write failed: " + reason, path.string());
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return fail(ErrorCode::io, "cannot rename into place: " + reason, path.string());
+  }
+  return {};
+}
+
+}  // namespace chimera::util

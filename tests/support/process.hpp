@@ -1,0 +1,38 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace chimera::test {
+
+struct ProcessResult {
+  int exit_code = -1;  // -1 when killed by a signal
+  std::string out;
+  std::string err;
+};
+
+// Runs `argv` (argv[0] is a path) with extra "NAME=value" environment entries, stdin from
+// /dev/null, and captures stdout and stderr.
+ProcessResult run_process(const std::vector<std::string>& argv,
+                          const std::vector<std::string>& extra_env = {});
+
+// Runs the chimera binary built alongside the tests with the given arguments.
+ProcessResult run_chimera(const std::vector<std::string>& args,
+                          const std::vector<std::string>& extra_env = {});
+
+// A fresh empty directory under the system temp directory, removed by the destructor.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const std::string& path() const { return m_path; }
+  // Writes `content` to path()/relative, creating parent directories.
+  void write(const std::string& relative, const std::string& content) const;
+
+ private:
+  std::string m_path;
+};
+
+}  // namespace chimera::test
