@@ -32,6 +32,9 @@ struct Inventory {
   std::size_t failed_rows = 0;
 };
 
+// Dimension name and value pairs that identify a configuration, e.g. {num_gpu, 80}.
+using GroupKey = std::vector<std::pair<std::string, std::string>>;
+
 // Descriptive statistics of one sample, in the sample's unit.
 struct Summary {
   std::size_t n = 0;
@@ -63,9 +66,42 @@ struct GroupStats {
   MetricKind kind = MetricKind::other;
   std::string unit;
   Direction direction = Direction::none;
-  std::vector<std::pair<std::string, std::string>> group;  // dimension name, value
+  GroupKey group;  // dimension name, value
   Summary summary;
   std::vector<double> samples;  // the raw values, sorted ascending
+};
+
+// One configuration in a parameter sweep, ranked by the primary metric in its own direction.
+struct RankedConfig {
+  GroupKey group;
+  MetricKind kind = MetricKind::other;
+  std::string unit;
+  Direction direction = Direction::none;
+  Summary summary;
+  std::size_t rank = 0;             // 1 is best; tied configurations share a rank
+  bool tied_with_previous = false;  // median intervals overlap with the one ranked above
+};
+
+// A configuration on the Pareto front of throughput (higher) against TTFT (lower).
+struct ParetoPoint {
+  GroupKey group;
+  double throughput_tok_s = 0;  // median
+  double ttft_ms = 0;           // median
+};
+
+// Two groups of raw samples of one metric compared: median ratio and Mann-Whitney U.
+struct Comparison {
+  MetricKind kind = MetricKind::other;
+  std::string unit;
+  Direction direction = Direction::none;
+  GroupKey baseline;
+  GroupKey candidate;
+  std::size_t n_baseline = 0;
+  std::size_t n_candidate = 0;
+  double median_ratio = 0;  // candidate / baseline
+  double p_value = 1;       // two-sided
+  bool significant = false; // p < 0.05; shown as "~" otherwise
+  bool small_sample = false; // n < 4 on a side
 };
 
 // A finding about the data, with the evidence a person needs to check it.
@@ -80,6 +116,9 @@ struct Analysis {
   Inventory inventory;
   std::vector<MetricStats> metrics;
   std::vector<GroupStats> groups;
+  std::vector<RankedConfig> ranking;
+  std::vector<ParetoPoint> pareto;
+  std::vector<Comparison> comparisons;
   std::vector<Finding> findings;
   std::vector<std::string> key_findings;     // deterministic sentences, most important first
   std::vector<std::string> recommendations;  // deterministic sentences

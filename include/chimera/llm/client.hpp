@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tl/expected.hpp>
+
+#include "chimera/model/config.hpp"
+#include "chimera/model/llm.hpp"
+
+namespace chimera::llm {
+
+struct Message {
+  std::string role;  // "system", "user" or "assistant"
+  std::string content;
+};
+
+struct ChatRequest {
+  std::string model;
+  std::vector<Message> messages;
+  model::LlmOptions options;
+  // The client's estimate of the prompt's tokens, for the truncation check; unset if unknown.
+  std::optional<std::int64_t> estimated_prompt_tokens;
+};
+
+// Why a call to the endpoint failed.
+enum class FailureKind : std::uint8_t {
+  unreachable,          // connection refused, DNS, TLS
+  model_not_found,      // the server does not have the model
+  http_client_error,    // 4xx other than model not found
+  http_server_error,    // 5xx other than 503
+  queue_full,           // 503
+  timeout_connect,
+  timeout_first_token,
+  timeout_idle,         // no bytes between chunks for --timeout-idle seconds
+  incomplete_stream,    // the stream ended without a final chunk
+  malformed,            // a line that is not the protocol's JSON, or over the line bound
+  server_error,         // an {"error": ...} line mid-stream
+  cancelled,            // Ctrl-C
+};
+
+[[nodiscard]] std::string_view to_string(FailureKind kind);
+
+struct LlmError {
+  FailureKind kind = FailureKind::unreachable;
+  std::string message;                        // one line, for people; never holds the API key
+  int http_status = 0;                        // 0 when there was no HTTP response
+  std::vector<std::string> available_models;  // filled for model_not_found
+  std::string partial_text;                   // content streamed before the failure
+};
+
+// Receives each piece of streamed content as it arrives (whole UTF-8 characters only).
+using TokenCallback = std::function<void(std::string_view piece)>;
+
+struct ChatResult {
+  std::string text;
+  model::PassMetrics metrics;
+};
+
+// An LLM endpoint. One implementation per protocol (Ollama native, OpenAI-compatible).
+class LlmClient {
+ public:
+  virtual ~LlmClient() = default;
+  // Is the server there, and does it have `model`? Returns what it says about itself.
+  [[nodiscard]] virtual tl::expected<model::ServerInfo, LlmError> preflight(
+      const std::string& model) = 0;
+  // Streams one chat completion. Retries connect failures and 503 before the first token only.
+  [[nodiscard]] virtual tl::expected<ChatResult, LlmError> chat(const ChatRequest& request,
+                                                                const TokenCallback& on_token) = 0;
+};
+
+// The client for config.api at config.host, with the config's timeouts. Reads CHIMERA_API_KEY.
+[[nodiscard]] std::unique_ptr<LlmClient> make_client(const model::Config& config);
+
+}  // namespace chimera::llm
