@@ -69,6 +69,8 @@ struct GroupStats {
   GroupKey group;  // dimension name, value
   Summary summary;
   std::vector<double> samples;  // the raw values, sorted ascending
+  std::string metric;                // "ttft", "throughput:eval_rate", "eval_count" (see README)
+  std::vector<std::string> sources;  // files the samples come from, sorted
 };
 
 // One configuration in a parameter sweep, ranked by the primary metric in its own direction.

@@ -1,0 +1,157 @@
+#include "chimera/analyze/rows.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "chimera/analyze/format.hpp"
+
+namespace chimera::analyze {
+namespace {
+
+bool encloses(const model::Table& outer, const model::Table& inner) {
+  if (&outer == &inner || outer.source != inner.source || outer.rows() != 1) {
+    return false;
+  }
+  const std::string& loc = outer.locator;
+  if (loc.empty() || loc == "/" || loc == "scalars") {
+    return true;
+  }
+  return inner.locator.size() > loc.size() && inner.locator.compare(0, loc.size(), loc) == 0 &&
+         inner.locator[loc.size()] == '/';
+}
+
+// The nearest enclosing table (longest locator) wins, so sort the candidates by it.
+std::vector<const model::Table*> enclosing_tables(const model::Corpus& corpus,
+                                                  const model::Table& table) {
+  std::vector<const model::Table*> out;
+  for (const auto& other : corpus.tables) {
+    if (encloses(other, table)) {
+      out.push_back(&other);
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+    return a->locator.size() > b->locator.size();
+  });
+  return out;
+}
+
+void add_dimensions(const model::Table& table, std::size_t row,
+                    std::map<std::string, std::string>& key) {
+  for (const auto& column : table.columns) {
+    if (column.role != model::Role::dimension) {
+      continue;
+    }
+    std::string value;
+    if (row < column.numbers.size() && std::isfinite(column.numbers[row])) {
+      value = format_dimension(column.numbers[row]);
+    } else if (row < column.texts.size()) {
+      value = column.texts[row];
+    }
+    if (!value.empty()) {
+      key.emplace(leaf_name(column.name), value);  // an existing (nearer) value wins
+    }
+  }
+}
+
+std::vector<std::string> words_of(std::string_view name) {
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) {
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string leaf_name(std::string_view column) {
+  const auto cut = column.find_last_of("./");
+  return std::string(cut == std::string_view::npos ? column : column.substr(cut + 1));
+}
+
+std::string directory_of(std::string_view path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? "." : std::string(path.substr(0, slash));
+}
+
+bool is_aggregate_name(std::string_view column) {
+  static const std::set<std::string> k_words{"mean", "average", "avg", "median", "std",
+                                             "stddev", "stdev", "p50", "p90", "p95",
+                                             "p99", "min", "max"};
+  const auto words = words_of(leaf_name(column));
+  return std::any_of(words.begin(), words.end(),
+                     [](const std::string& w) { return k_words.count(w) != 0; });
+}
+
+std::string metric_name(const model::Table& table, const model::Column& column) {
+  if (column.kind == model::MetricKind::count || column.kind == model::MetricKind::other ||
+      column.kind == model::MetricKind::none) {
+    return leaf_name(column.name);
+  }
+  const auto same_kind = std::count_if(table.columns.begin(), table.columns.end(), [&](const auto& c) {
+    return c.role == model::Role::metric && c.kind == column.kind;
+  });
+  const std::string kind(model::to_string(column.kind));
+  return same_kind > 1 ? kind + ":" + leaf_name(column.name) : kind;
+}
+
+RowIndex index_rows(const model::Corpus& corpus) {
+  RowIndex index;
+  std::map<std::string, std::string> first_with_hash;
+  std::set<std::string> duplicate_files;
+  for (const auto& file : corpus.files) {
+    if (file.content_hash.empty()) {
+      continue;
+    }
+    if (!first_with_hash.emplace(file.content_hash, file.path).second) {
+      duplicate_files.insert(file.path);
+    }
+  }
+  std::map<model::GroupKey, std::set<std::string>> key_directories;
+  for (const auto& table : corpus.tables) {
+    index.duplicate.push_back(duplicate_files.count(table.source) != 0);
+    const auto enclosing = enclosing_tables(corpus, table);
+    auto& keys = index.keys.emplace_back();
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+      std::map<std::string, std::string> key;
+      add_dimensions(table, row, key);
+      for (const auto* outer : enclosing) {
+        add_dimensions(*outer, 0, key);
+      }
+      if (key.empty()) {
+        key.emplace("directory", directory_of(table.source));
+      }
+      keys.emplace_back(key.begin(), key.end());
+      if (!index.duplicate.back()) {
+        key_directories[keys.back()].insert(directory_of(table.source));
+      }
+    }
+  }
+  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
+    const std::string dir = directory_of(corpus.tables[t].source);
+    for (auto& key : index.keys[t]) {
+      const auto it = key_directories.find(key);
+      const bool has_directory = std::any_of(key.begin(), key.end(), [](const auto& kv) {
+        return kv.first == "directory";
+      });
+      if (it != key_directories.end() && it->second.size() > 1 && !has_directory) {
+        key.emplace_back("directory", dir);
+        std::sort(key.begin(), key.end());
+      }
+    }
+  }
+  return index;
+}
+
+}  // namespace chimera::analyze
