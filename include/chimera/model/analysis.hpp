@@ -82,6 +82,7 @@ struct RankedConfig {
   Summary summary;
   std::size_t rank = 0;             // 1 is best; tied configurations share a rank
   bool tied_with_previous = false;  // median intervals overlap with the one ranked above
+  std::string metric;               // the group metric ranked, e.g. "throughput"
 };
 
 // A configuration on the Pareto front of throughput (higher) against TTFT (lower).
@@ -104,6 +105,9 @@ struct Comparison {
   double p_value = 1;       // two-sided
   bool significant = false; // p < 0.05; shown as "~" otherwise
   bool small_sample = false; // n < 4 on a side
+  std::string metric;         // the group metric compared, e.g. "ttft"
+  double u = 0;               // Mann-Whitney U of the candidate
+  bool exact = false;         // exact p-value (else normal approximation with tie correction)
 };
 
 // A finding about the data, with the evidence a person needs to check it.
