@@ -1,0 +1,98 @@
+#include <gtest/gtest.h>
+
+#include "analyze/corpus_builder.hpp"
+#include "chimera/analyze/findings.hpp"
+
+namespace chimera::analyze {
+namespace {
+
+using model::Direction;
+using model::MetricKind;
+using testing::file;
+using testing::TableBuilder;
+
+model::Corpus runs(std::vector<double> ttft) {
+  model::Corpus corpus;
+  corpus.files = {file("r.json")};
+  corpus.tables = {TableBuilder("r.json", "/runs")
+                       .metric("ttft_ms", MetricKind::ttft, "ms", std::move(ttft), Direction::lower)
+                       .build()};
+  return corpus;
+}
+
+TEST(ValueFindings, FlagsAFirstRunFarAboveTheRestAsAColdStart) {
+  // Median 431.285, MAD 16.17: the first run's modified z is 0.6745 * 3085.675 / 16.17 = 128.7.
+  const auto corpus = runs({3516.96, 423.13, 439.44, 446.61, 411.55, 414.27});
+  const auto findings = value_findings(corpus, index_rows(corpus));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].id, "cold-start");
+  EXPECT_EQ(findings[0].message,
+            "1 first run of ttft_ms far from the rest (modified z > 3.5, up to 8.155x the "
+            "median): a cold start; drop warm-up runs or report them separately");
+  ASSERT_EQ(findings[0].evidence.size(), 1u);
+  EXPECT_EQ(findings[0].evidence[0],
+            "r.json:2: ttft_ms 3517 ms, median 431.3 ms, modified z 128.7");
+}
+
+TEST(ValueFindings, AnOutlierLaterOrOnTheGoodSideIsNotAColdStart) {
+  const auto corpus = runs({400, 410, 405, 3000, 395});
+  const auto findings = value_findings(corpus, index_rows(corpus));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].id, "outlier");
+  EXPECT_EQ(findings[0].severity, model::Severity::info);
+  const auto fast_first = runs({10, 410, 405, 400, 395});
+  EXPECT_EQ(value_findings(fast_first, index_rows(fast_first))[0].id, "outlier");
+}
+
+TEST(ValueFindings, NeedsFourRunsAndASpreadToCallAnOutlier) {
+  const auto three = runs({3000, 400, 410});
+  EXPECT_TRUE(value_findings(three, index_rows(three)).empty());
+  const auto steady = runs({400, 410, 405, 395, 402});
+  EXPECT_TRUE(value_findings(steady, index_rows(steady)).empty());
+}
+
+TEST(ValueFindings, LooksForOutliersWithinEachConfiguration) {
+  model::Corpus corpus;
+  corpus.files = {file("s.csv")};
+  corpus.tables = {TableBuilder("s.csv")
+                       .dimension("gpu", std::vector<double>{60, 60, 60, 60, 120, 120, 120, 120})
+                       .metric("tok_s", MetricKind::throughput, "tok/s",
+                               {60, 61, 62, 60.5, 120, 121, 122, 120.5})
+                       .build()};
+  EXPECT_TRUE(value_findings(corpus, index_rows(corpus)).empty());
+}
+
+TEST(ValueFindings, ChecksTtftAgainstLoadPlusPromptEval) {
+  model::Corpus corpus;
+  corpus.files = {file("r.csv")};
+  corpus.tables = {TableBuilder("r.csv")
+                       .metric("ttft_ms", MetricKind::ttft, "ms", {3516.96, 500})
+                       .metric("load_ms", MetricKind::load, "ms", {3280.54, 100})
+                       .metric("prompt_eval_ms", MetricKind::prompt_eval, "ms", {212.07, 100})
+                       .build()};
+  const auto findings = value_findings(corpus, index_rows(corpus));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].id, "inconsistent-ttft");
+  EXPECT_EQ(findings[0].evidence,
+            (std::vector<std::string>{
+                "r.csv:3: ttft 500 ms, load + prompt_eval 200 ms (60% apart)"}));
+}
+
+TEST(ValueFindings, ChecksThroughputAgainstTokensOverEvalTime) {
+  model::Corpus corpus;
+  corpus.files = {file("r.csv")};
+  corpus.tables = {TableBuilder("r.csv")
+                       .metric("tokens_per_second", MetricKind::throughput, "tok/s", {65.08, 90})
+                       .metric("eval_duration_ms", MetricKind::eval, "ms", {20941.85, 10000})
+                       .metric("eval_count", MetricKind::tokens, "tokens", {1363, 600})
+                       .build()};
+  const auto findings = value_findings(corpus, index_rows(corpus));
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].id, "inconsistent-throughput");
+  EXPECT_EQ(findings[0].evidence,
+            (std::vector<std::string>{
+                "r.csv:3: throughput 90 tok/s, tokens / eval time 60 tok/s (33.33% apart)"}));
+}
+
+}  // namespace
+}  // namespace chimera::analyze
