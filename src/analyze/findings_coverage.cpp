@@ -55,6 +55,7 @@ void units(const model::Corpus& corpus, const RowIndex& index, std::vector<model
     if (by_unit.size() > 1) {
       model::Finding f;
       f.id = "unit-mismatch";
+      f.count = by_unit.size();
       f.severity = model::Severity::warning;
       f.message = metric + " is recorded in " + std::to_string(by_unit.size()) +
                   " different units: " + list_units(by_unit) +
@@ -69,6 +70,7 @@ void units(const model::Corpus& corpus, const RowIndex& index, std::vector<model
     if (by_unit.size() > 1 && canonical[metric].size() == 1) {
       model::Finding f;
       f.id = "mixed-units";
+      f.count = by_unit.size();
       f.severity = model::Severity::info;
       const auto& unit = canonical[metric].begin()->first;
       f.message = metric + " is written in " + list_units(by_unit) + "; all values were converted to " +
@@ -116,6 +118,7 @@ void missing_metrics(const std::vector<model::GroupStats>& groups, std::vector<m
       f.id = "missing-metric";
       f.severity = model::Severity::warning;
       const auto missing = all.size() - present.size();
+      f.count = missing;
       f.message = metric + " is missing in " + std::to_string(missing) + " of " +
                   std::to_string(all.size()) + " configurations of (" + family_name(family) +
                   "); they cannot be compared on it, record it for every configuration";

@@ -33,8 +33,9 @@ void duplicates(const model::Corpus& corpus, std::vector<model::Finding>& out) {
     f.id = "duplicate-file";
     f.severity = model::Severity::warning;
     const std::size_t copies = paths.size() - 1;
+    f.count = copies;
     f.message = paths[1] + (copies > 1 ? " and " + std::to_string(copies - 1) + " more" : "") +
-                " duplicate " + paths[0] + " byte for byte; only " + paths[0] +
+                (copies > 1 ? " duplicate " : " duplicates ") + paths[0] + " byte for byte; only " + paths[0] +
                 " is counted in cross-file statistics; delete the copies";
     f.evidence = capped(paths);
     out.push_back(std::move(f));
@@ -57,6 +58,7 @@ void diagnostics(const model::Corpus& corpus, std::vector<model::Finding>& out) 
   for (const auto& [path, list] : errors) {
     model::Finding f;
     f.id = "malformed-file";
+    f.count = 1;
     f.severity = model::Severity::error;
     f.message = located(*list.front()) + "; fix or remove the file, its data is not analysed";
     for (const auto* d : list) {
@@ -72,6 +74,7 @@ void diagnostics(const model::Corpus& corpus, std::vector<model::Finding>& out) 
     model::Finding f;
     const bool data_kind = file.kind != model::FileKind::other;
     f.id = data_kind ? "unreadable-file" : "skipped-file";
+    f.count = 1;
     f.severity = data_kind ? model::Severity::warning : model::Severity::info;
     const std::string reason = file.skip_reason.empty() ? "no reason given" : file.skip_reason;
     f.message = file.path + " was not analysed (" + reason + ")" +
@@ -82,6 +85,7 @@ void diagnostics(const model::Corpus& corpus, std::vector<model::Finding>& out) 
   for (const auto& [path, list] : warnings) {
     model::Finding f;
     f.id = "input-warning";
+    f.count = list.size();
     f.severity = model::Severity::warning;
     f.message = path + ": " + std::to_string(list.size()) + " problem" +
                 (list.size() > 1 ? "s" : "") + " while reading, first: " + list.front()->message +

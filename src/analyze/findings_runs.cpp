@@ -33,6 +33,7 @@ void failed_runs(const model::Corpus& corpus, const RowIndex& index,
   for (auto& [reason, rows] : by_reason) {
     model::Finding f;
     f.id = "failed-run";
+    f.count = rows.size();
     f.severity = model::Severity::warning;
     const std::string runs = std::to_string(rows.size()) + " failed run" + (rows.size() > 1 ? "s" : "");
     f.message = runs + " (" + reason + ") excluded from statistics; fix the cause and re-run " +
@@ -86,6 +87,7 @@ void duplicate_rows(const model::Corpus& corpus, const RowIndex& index,
   if (count > 0) {
     model::Finding f;
     f.id = "duplicate-rows";
+    f.count = count;
     f.severity = model::Severity::warning;
     f.message = std::to_string(count) + " row" + (count > 1 ? "s repeat" : " repeats") +
                 " an earlier row's configuration and every metric value; remove the copies or "
@@ -160,6 +162,7 @@ void single_sample_summaries(const model::Corpus& corpus, const RowIndex& index,
   if (!evidence.empty()) {
     model::Finding f;
     f.id = "single-sample-summary";
+    f.count = evidence.size();
     f.severity = model::Severity::warning;
     f.message = std::to_string(evidence.size()) + " average" + (evidence.size() > 1 ? "s or spreads are" : " or spread is") +
                 " computed from a single run; treat them as one measurement, not a mean";
@@ -187,6 +190,7 @@ void sample_sizes(const std::vector<model::GroupStats>& groups, const std::strin
   if (!single.empty()) {
     model::Finding f;
     f.id = "single-sample";
+    f.count = single.size();
     f.severity = model::Severity::warning;
     f.message = std::to_string(single.size()) + " configuration" + (single.size() > 1 ? "s have" : " has") +
                 " a single " + primary + " sample; re-run " + (single.size() > 1 ? "them" : "it") +
@@ -197,6 +201,7 @@ void sample_sizes(const std::vector<model::GroupStats>& groups, const std::strin
   if (!few.empty()) {
     model::Finding f;
     f.id = "few-samples";
+    f.count = few.size();
     f.severity = model::Severity::info;
     f.message = std::to_string(few.size()) + " configuration" + (few.size() > 1 ? "s have" : " has") +
                 " 2 to 5 " + primary + " samples, too few for a 95% median interval; re-run " +

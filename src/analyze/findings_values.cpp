@@ -80,6 +80,7 @@ void outliers(const model::Corpus& corpus, const RowIndex& index,
       f.id = "cold-start";
       f.severity = model::Severity::warning;
       const auto n = found.cold.size();
+      f.count = n;
       f.message = std::to_string(n) + " first run" + (n > 1 ? "s" : "") + " of " + name +
                   " far from the rest (modified z > 3.5, up to " +
                   format_number(found.worst_ratio) +
@@ -92,6 +93,7 @@ void outliers(const model::Corpus& corpus, const RowIndex& index,
       f.id = "outlier";
       f.severity = model::Severity::info;
       const auto n = found.other.size();
+      f.count = n;
       f.message = std::to_string(n) + " value" + (n > 1 ? "s" : "") + " of " + name +
                   " with |modified z| > 3.5 within their configuration; check those runs";
       f.evidence = capped(std::move(found.other));
@@ -181,6 +183,7 @@ void inconsistencies(const model::Corpus& corpus, const RowIndex& index,
     f.id = check->id;
     f.severity = model::Severity::warning;
     const auto n = check->evidence.size();
+    f.count = n;
     f.message = std::to_string(n) + " row" + (n > 1 ? "s where " : " where ") + check->what +
                 " by more than 10% (up to " + format_number(100 * check->worst) +
                 "%); check how the metrics were measured before comparing them";

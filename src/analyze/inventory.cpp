@@ -1,9 +1,40 @@
 #include "chimera/analyze/inventory.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <set>
 
 namespace chimera::analyze {
+namespace {
+
+// The earliest and latest Unix time of the timestamp columns, when any holds a finite value.
+bool data_time_range(const model::Corpus& corpus, model::Inventory& inv) {
+  double first = std::numeric_limits<double>::infinity();
+  double last = -std::numeric_limits<double>::infinity();
+  for (const auto& table : corpus.tables) {
+    for (const auto& column : table.columns) {
+      if (column.role != model::Role::timestamp) {
+        continue;
+      }
+      for (const double v : column.numbers) {
+        if (std::isfinite(v)) {
+          first = std::min(first, v);
+          last = std::max(last, v);
+        }
+      }
+    }
+  }
+  if (first > last) {
+    return false;
+  }
+  inv.data_first = static_cast<std::int64_t>(std::floor(first));
+  inv.data_last = static_cast<std::int64_t>(std::floor(last));
+  inv.time_range_source = "data timestamps";
+  return true;
+}
+
+}  // namespace
 
 model::Inventory take_inventory(const model::Corpus& corpus) {
   model::Inventory inv;
@@ -26,7 +57,7 @@ model::Inventory take_inventory(const model::Corpus& corpus) {
     inv.rows += table.rows();
     inv.failed_rows += static_cast<std::size_t>(std::count(table.failed.begin(), table.failed.end(), true));
   }
-  if (!corpus.files.empty()) {
+  if (!data_time_range(corpus, inv) && !corpus.files.empty()) {
     const auto [first, last] = std::minmax_element(
         corpus.files.begin(), corpus.files.end(),
         [](const auto& a, const auto& b) { return a.modified < b.modified; });

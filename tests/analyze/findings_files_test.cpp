@@ -16,9 +16,10 @@ TEST(FileFindings, NamesDuplicateFilesAndTheCopyThatIsIgnored) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].id, "duplicate-file");
   EXPECT_EQ(findings[0].severity, model::Severity::warning);
+  EXPECT_EQ(findings[0].count, 1u);
   EXPECT_EQ(findings[0].evidence,
             (std::vector<std::string>{"runs/run_002.json", "runs/run_002_copy.json"}));
-  EXPECT_NE(findings[0].message.find("runs/run_002_copy.json duplicate runs/run_002.json"),
+  EXPECT_NE(findings[0].message.find("runs/run_002_copy.json duplicates runs/run_002.json"),
             std::string::npos);
 }
 

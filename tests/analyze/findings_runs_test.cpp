@@ -36,6 +36,7 @@ TEST(RunFindings, GroupsFailedRunsByErrorMessage) {
   ASSERT_EQ(findings.size(), 2u);
   EXPECT_EQ(findings[0].id, "failed-run");
   EXPECT_NE(findings[0].message.find("no error message"), std::string::npos);
+  EXPECT_EQ(findings[1].count, 2u);
   EXPECT_EQ(findings[1].evidence, (std::vector<std::string>{"s.csv:3", "s.csv:5"}));
   EXPECT_EQ(findings[1].message.rfind("2 failed runs (out of memory) excluded", 0), 0u);
 }

@@ -116,6 +116,7 @@ struct Finding {
   Severity severity = Severity::warning;
   std::string message;
   std::vector<std::string> evidence;  // "file:line", "file#pointer", values
+  std::size_t count = 0;  // how many files, rows, runs or configurations the message counts
 };
 
 struct Analysis {
