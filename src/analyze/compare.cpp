@@ -34,19 +34,16 @@ const model::GroupStats* find_group(const std::vector<model::GroupStats>& groups
 
 void compare_to_best(const std::vector<model::GroupStats>& groups, const std::string& metric,
                      std::vector<model::Comparison>& out) {
-  const auto ranked = rank_configs(groups, metric);
-  if (ranked.size() < 2) {
-    return;
-  }
-  const auto* best = find_group(groups, metric, ranked.front().unit, ranked.front().group);
-  if (best == nullptr || best->summary.n < k_min_samples) {
-    return;
-  }
-  for (std::size_t i = 1; i < ranked.size(); ++i) {
-    const auto* other = find_group(groups, metric, ranked[i].unit, ranked[i].group);
-    if (other != nullptr && other->summary.n >= k_min_samples) {
-      out.push_back(compare(*best, *other));
+  // A single run cannot be tested, so the baseline is the best configuration that was repeated.
+  std::vector<const model::GroupStats*> repeated;
+  for (const auto& r : rank_configs(groups, metric)) {
+    const auto* g = find_group(groups, metric, r.unit, r.group);
+    if (g != nullptr && g->summary.n >= k_min_samples) {
+      repeated.push_back(g);
     }
+  }
+  for (std::size_t i = 1; i < repeated.size(); ++i) {
+    out.push_back(compare(*repeated.front(), *repeated[i]));
   }
 }
 

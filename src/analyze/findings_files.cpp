@@ -80,6 +80,13 @@ void diagnostics(const model::Corpus& corpus, std::vector<model::Finding>& out) 
     f.message = file.path + " was not analysed (" + reason + ")" +
                 (data_kind ? "; make it readable or remove it" : "");
     f.evidence = {file.path + ": " + reason};
+    // The warnings that announce the skip belong to this finding, not to an input-warning.
+    if (const auto it = warnings.find(file.path); it != warnings.end()) {
+      for (const auto* d : it->second) {
+        f.evidence.push_back(located(*d));
+      }
+      warnings.erase(it);
+    }
     out.push_back(std::move(f));
   }
   for (const auto& [path, list] : warnings) {

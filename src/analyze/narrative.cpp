@@ -37,13 +37,17 @@ void ranking_sentences(const model::Analysis& a, std::vector<std::string>& out) 
   const auto& best = a.ranking.front();
   const auto tied = static_cast<std::size_t>(std::count_if(
       a.ranking.begin() + 1, a.ranking.end(), [](const auto& r) { return r.rank == 1; }));
-  std::string sentence = "best " + best.metric + ": " + format_key(best.group) + " at a median of " +
-                         median_text(best);
+  std::string sentence = "best " + best.metric + " (" +
+                         std::string(model::to_string(best.direction)) + " is better): " +
+                         format_key(best.group) + " at a median of " + median_text(best);
   if (tied > 0) {
-    sentence += ", statistically tied with " +
+    sentence += "; statistically tied with " +
                 plural(tied, "other configuration", "other configurations");
   }
-  out.push_back(sentence + " (" + std::string(model::to_string(best.direction)) + " is better)");
+  if (!best.summary.median_ci) {
+    sentence += "; too few runs for a 95% interval, so not yet conclusive";
+  }
+  out.push_back(sentence);
   if (a.ranking.size() >= 2) {
     const auto& worst = a.ranking.back();
     out.push_back(best.metric + " medians range from " + format_value(best.summary.median, best.unit) +

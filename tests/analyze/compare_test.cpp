@@ -48,6 +48,20 @@ TEST(SweepComparisons, ComparesTheBestWithEveryRepeatedConfiguration) {
   EXPECT_EQ(comparisons[1].candidate, (model::GroupKey{{"gpu", "60"}}));
 }
 
+TEST(SweepComparisons, UsesTheBestRepeatedConfigurationWhenTheBestRanOnce) {
+  const std::vector<model::GroupStats> groups{
+      group("ttft", {{"gpu", "120"}}, {100}),
+      group("ttft", {{"gpu", "80"}}, {300, 310}),
+      group("ttft", {{"gpu", "60"}}, {400, 420, 410}),
+  };
+  const auto comparisons = sweep_comparisons(groups, "ttft");
+  ASSERT_EQ(comparisons.size(), 1u);
+  EXPECT_EQ(comparisons[0].baseline, (model::GroupKey{{"gpu", "80"}}));
+  EXPECT_EQ(comparisons[0].candidate, (model::GroupKey{{"gpu", "60"}}));
+  EXPECT_DOUBLE_EQ(comparisons[0].median_ratio, 410.0 / 305.0);
+  EXPECT_NEAR(comparisons[0].p_value, 0.2, 1e-12);  // exact: 2 of C(5,2) = 10 splits, doubled
+}
+
 TEST(SweepComparisons, PairsGroupsThatDifferOnlyInATwoValuedDimension) {
   const std::vector<model::GroupStats> groups{
       group("ttft", {{"agent", "Chimera"}, {"dir", "x"}}, {5, 6}),

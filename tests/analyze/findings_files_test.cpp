@@ -63,6 +63,19 @@ TEST(FileFindings, SkippedDataFilesAreUnreadableAndOthersSkipped) {
   EXPECT_EQ(findings[1].evidence, (std::vector<std::string>{"image.png: too large"}));
 }
 
+TEST(FileFindings, SkipWarningsBecomeEvidenceOfTheSkipNotASecondFinding) {
+  model::Corpus corpus;
+  corpus.files = {file("huge.json")};
+  corpus.files[0].skipped = true;
+  corpus.files[0].skip_reason = "larger than --max-file-size";
+  corpus.diagnostics = {{"huge.json", std::nullopt, model::Severity::warning, "skipped: too big"}};
+  const auto findings = file_findings(corpus);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].id, "unreadable-file");
+  EXPECT_EQ(findings[0].evidence, (std::vector<std::string>{"huge.json: larger than --max-file-size",
+                                                            "huge.json: skipped: too big"}));
+}
+
 TEST(FileFindings, WarningDiagnosticsAreGroupedPerFile) {
   model::Corpus corpus;
   corpus.diagnostics = {{"a.csv", 3, model::Severity::warning, "expected 5 fields, got 4"},

@@ -1,5 +1,7 @@
 #include "chimera/analyze/narrative.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "analyze/group_builder.hpp"
@@ -57,8 +59,8 @@ TEST(Narrative, KeyFindingsStateTheNumbersOfTheAnalysis) {
             "analysed 3 tables with 40 rows from 5 files; 1 failed run was excluded from the "
             "statistics");
   EXPECT_EQ(n.key_findings[1],
-            "best throughput: cfg=b at a median of 92.5 tok/s (n = 6, 95% CI 90 to 95 tok/s) "
-            "(higher is better)");
+            "best throughput (higher is better): cfg=b at a median of 92.5 tok/s (n = 6, 95% CI "
+            "90 to 95 tok/s)");
   EXPECT_EQ(n.key_findings[2],
             "throughput medians range from 92.5 tok/s (best) to 62.5 tok/s (cfg=a) across 2 "
             "configurations");
@@ -93,6 +95,18 @@ TEST(Narrative, TiedLeadersAskForMoreRunsInsteadOfAWinner) {
   EXPECT_EQ(n.recommendations, (std::vector<std::string>{
                                    "add runs to the 2 configurations tied for the best "
                                    "throughput before choosing between them"}));
+}
+
+TEST(Narrative, ABestFromFewerThanSixRunsIsNotConclusive) {
+  auto a = sample_analysis();
+  a.ranking = {ranked("b", {98.41}, 1), ranked("a", {60, 61}, 2)};
+  const auto n = write_narrative(a);
+  EXPECT_EQ(n.key_findings[1],
+            "best throughput (higher is better): cfg=b at a median of 98.41 tok/s (n = 1); too "
+            "few runs for a 95% interval, so not yet conclusive");
+  EXPECT_EQ(std::count_if(n.recommendations.begin(), n.recommendations.end(),
+                          [](const auto& r) { return r.rfind("prefer", 0) == 0; }),
+            0);
 }
 
 TEST(Narrative, EmptyAnalysisStillDescribesTheCorpus) {

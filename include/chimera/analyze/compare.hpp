@@ -16,8 +16,9 @@ namespace chimera::analyze {
 // The comparisons a sweep needs, for the ranked metric and, when present, the other of
 // throughput and ttft: first, for each dimension that takes exactly two values, the groups that
 // differ only in it (the value named "baseline", else the first in byte order, as baseline); then
-// the best configuration (rank 1, see `rank_configs`) as baseline against every other one. A
-// pair found twice is kept once, as first found. Only groups with at least 2 samples take part.
+// the best-ranked configuration (see `rank_configs`) as baseline against every other one, in rank
+// order. Only groups with at least 2 samples take part, so the baseline is the best repeated
+// configuration. A pair found twice is kept once, as first found.
 [[nodiscard]] std::vector<model::Comparison> sweep_comparisons(
     const std::vector<model::GroupStats>& groups, const std::string& primary);
 

@@ -1,0 +1,154 @@
+#include "chimera/analyze/analyze.hpp"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+#include "analyze/corpus_builder.hpp"
+
+namespace chimera::analyze {
+namespace {
+
+using model::Direction;
+using model::MetricKind;
+using testing::file;
+using testing::TableBuilder;
+
+model::Table run_scalars(const std::string& path, double gpu, double timestamp) {
+  model::Column ts;
+  ts.name = "timestamp";
+  ts.type = model::ValueType::timestamp;
+  ts.role = model::Role::timestamp;
+  ts.numbers = {timestamp};
+  return TableBuilder(path, "")
+      .dimension("model", std::vector<std::string>{"gemma3:latest"})
+      .dimension("config.num_gpu", std::vector<double>{gpu})
+      .dimension("config.num_ctx", std::vector<double>{1024})
+      .column(ts)
+      .build();
+}
+
+model::Table run_table(const std::string& path, std::vector<double> ttft, std::vector<double> rate) {
+  const std::size_t n = ttft.size();
+  std::vector<std::string> pointers;
+  for (std::size_t i = 0; i < n; ++i) {
+    pointers.push_back("/runs/" + std::to_string(i));
+  }
+  return TableBuilder(path, "/runs")
+      .metric("ttft_ms", MetricKind::ttft, "ms", std::move(ttft), Direction::lower)
+      .metric("tokens_per_second", MetricKind::throughput, "tok/s", std::move(rate),
+              Direction::higher)
+      .pointers(pointers)
+      .build();
+}
+
+// The example corpus as ingest reads it: two JSON runs, a byte-for-byte copy of one, a sweep
+// CSV with a failed run, and a truncated JSON file.
+model::Corpus example_corpus() {
+  model::Corpus corpus;
+  corpus.files = {file("README.txt"),
+                  file("runs/run_001.json", "h1", 1'762'740'000),
+                  file("runs/run_002.json", "h2", 1'762'740'000),
+                  file("runs/run_002_copy.json", "h2", 1'762'740'000),
+                  file("runs/run_004_interrupted.json", "h4", 1'762'740'000),
+                  file("sweep/param_sweep.csv", "h5", 1'762'740'000)};
+  const std::vector<double> ttft1{3516.96, 423.13, 439.44, 446.61, 411.55, 414.27};
+  const std::vector<double> rate1{65.08, 68.01, 69.17, 66.08, 64.68, 68.79};
+  const std::vector<double> ttft2{3602.4, 480.2, 471.9, 466.3, 490.0, 475.5};
+  const std::vector<double> rate2{74.1, 76.2, 75.9, 77.0, 76.4, 75.1};
+  corpus.tables = {
+      run_scalars("runs/run_001.json", 60, 1'762'737'300),
+      run_table("runs/run_001.json", ttft1, rate1),
+      run_scalars("runs/run_002.json", 80, 1'762'740'900),
+      run_table("runs/run_002.json", ttft2, rate2),
+      run_scalars("runs/run_002_copy.json", 80, 1'762'740'900),
+      run_table("runs/run_002_copy.json", ttft2, rate2),
+      TableBuilder("sweep/param_sweep.csv")
+          .dimension("num_gpu", std::vector<double>{60, 60, 120, 120})
+          .metric("ttft_s", MetricKind::ttft, "ms", {406, 370, 330, 0}, Direction::lower)
+          .source_unit("s")
+          .metric("tokens_s", MetricKind::throughput, "tok/s", {67.83, 66.88, 98.41, 0},
+                  Direction::higher)
+          .fail(3, "out of memory")
+          .build(),
+  };
+  corpus.diagnostics = {{"runs/run_004_interrupted.json", 58, model::Severity::error,
+                         "unexpected end of input"}};
+  return corpus;
+}
+
+bool has(const model::Analysis& a, const std::string& id) {
+  return std::any_of(a.findings.begin(), a.findings.end(),
+                     [&](const auto& f) { return f.id == id; });
+}
+
+TEST(Analyze, FindsTheExampleCorpusProblems) {
+  const auto a = analyze(example_corpus());
+  EXPECT_TRUE(has(a, "duplicate-file"));
+  EXPECT_TRUE(has(a, "failed-run"));
+  EXPECT_TRUE(has(a, "malformed-file"));
+  EXPECT_TRUE(has(a, "cold-start"));
+  EXPECT_TRUE(has(a, "mixed-units"));
+  EXPECT_EQ(a.findings.front().id, "malformed-file");
+}
+
+TEST(Analyze, ComputesPerTableStatisticsIncludingTheCopy) {
+  const auto a = analyze(example_corpus());
+  EXPECT_EQ(a.metrics.size(), 8u);  // two metric columns in each of four tables
+  const auto& sweep_ttft = a.metrics[6];
+  EXPECT_EQ(sweep_ttft.source, "sweep/param_sweep.csv");
+  EXPECT_EQ(sweep_ttft.summary.n, 3u);
+  EXPECT_EQ(sweep_ttft.failed_excluded, 1u);
+  EXPECT_DOUBLE_EQ(sweep_ttft.summary.median, 370.0);
+}
+
+TEST(Analyze, GroupsRunsByConfigurationWithoutTheDuplicate) {
+  const auto a = analyze(example_corpus());
+  const auto it = std::find_if(a.groups.begin(), a.groups.end(), [](const auto& g) {
+    return g.metric == "ttft" &&
+           g.group == model::GroupKey{{"model", "gemma3:latest"}, {"num_ctx", "1024"}, {"num_gpu", "80"}};
+  });
+  ASSERT_NE(it, a.groups.end());
+  EXPECT_EQ(it->summary.n, 6u);
+  EXPECT_EQ(it->sources, (std::vector<std::string>{"runs/run_002.json"}));
+  EXPECT_TRUE(it->summary.median_ci);
+}
+
+TEST(Analyze, RanksByThroughputAndBuildsTheParetoFront) {
+  const auto a = analyze(example_corpus());
+  ASSERT_FALSE(a.ranking.empty());
+  EXPECT_EQ(a.ranking.front().metric, "throughput");
+  EXPECT_EQ(a.ranking.front().group, (model::GroupKey{{"num_gpu", "120"}}));
+  EXPECT_FALSE(a.pareto.empty());
+  EXPECT_EQ(a.pareto.front().throughput_tok_s, 98.41);
+  EXPECT_FALSE(a.comparisons.empty());
+}
+
+TEST(Analyze, TakesTheTimeRangeFromTheData) {
+  const auto a = analyze(example_corpus());
+  EXPECT_EQ(a.inventory.data_first, 1'762'737'300);
+  EXPECT_EQ(a.inventory.data_last, 1'762'740'900);
+  EXPECT_EQ(a.inventory.time_range_source, "data timestamps");
+}
+
+TEST(Analyze, SameCorpusGivesTheSameNumbersInTheSameOrder) {
+  const auto a = analyze(example_corpus());
+  const auto b = analyze(example_corpus());
+  EXPECT_EQ(a.key_findings, b.key_findings);
+  EXPECT_EQ(a.recommendations, b.recommendations);
+  ASSERT_EQ(a.findings.size(), b.findings.size());
+  for (std::size_t i = 0; i < a.findings.size(); ++i) {
+    EXPECT_EQ(a.findings[i].message, b.findings[i].message);
+    EXPECT_EQ(a.findings[i].evidence, b.findings[i].evidence);
+  }
+  ASSERT_EQ(a.groups.size(), b.groups.size());
+  for (std::size_t i = 0; i < a.groups.size(); ++i) {
+    EXPECT_EQ(a.groups[i].group, b.groups[i].group);
+    EXPECT_EQ(a.groups[i].samples, b.groups[i].samples);
+  }
+  EXPECT_FALSE(a.key_findings.empty());
+  EXPECT_FALSE(a.recommendations.empty());
+}
+
+}  // namespace
+}  // namespace chimera::analyze
