@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -43,50 +44,45 @@ void failed_runs(const model::Corpus& corpus, const RowIndex& index,
   }
 }
 
-// The metric values of a row, bit for bit; a row qualifies when it has two or more of them.
+// The metric values of a row, missing ones as -infinity so that rows compare (NaN is unordered);
+// a row qualifies when it has two or more finite values.
 std::vector<double> metric_values(const model::Table& table, std::size_t row) {
   std::vector<double> values;
   for (const auto& c : table.columns) {
     if (c.role == model::Role::metric && row < c.numbers.size()) {
-      values.push_back(c.numbers[row]);
+      const double v = c.numbers[row];
+      values.push_back(std::isnan(v) ? -std::numeric_limits<double>::infinity() : v);
     }
   }
   const auto finite = std::count_if(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
   return finite >= 2 ? values : std::vector<double>{};
 }
 
-bool same_values(const std::vector<double>& a, const std::vector<double>& b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](double x, double y) {
-    return (std::isnan(x) && std::isnan(y)) || x == y;
-  });
-}
-
 void duplicate_rows(const model::Corpus& corpus, const RowIndex& index,
                     std::vector<model::Finding>& out) {
   std::vector<std::string> evidence;
-  std::size_t count = 0;
   for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
     const auto& table = corpus.tables[t];
     if (index.duplicate[t]) {
       continue;
     }
-    std::vector<std::vector<double>> rows;
+    // A map finds the first earlier row with the same key and values in n log n, not n^2.
+    std::map<std::pair<model::GroupKey, std::vector<double>>, std::size_t> first_row;
     for (std::size_t r = 0; r < table.rows(); ++r) {
-      rows.push_back(metric_values(table, r));
-    }
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-      for (std::size_t earlier = 0; earlier < r && !rows[r].empty(); ++earlier) {
-        if (index.keys[t][r] == index.keys[t][earlier] && same_values(rows[r], rows[earlier])) {
-          ++count;
-          evidence.push_back(table.row_location(r) + " repeats " + table.row_location(earlier));
-          break;
-        }
+      auto values = metric_values(table, r);
+      if (values.empty()) {
+        continue;
+      }
+      const auto [it, inserted] = first_row.emplace(std::pair{index.keys[t][r], std::move(values)}, r);
+      if (!inserted) {
+        evidence.push_back(table.row_location(r) + " repeats " + table.row_location(it->second));
       }
     }
   }
-  if (count > 0) {
+  if (!evidence.empty()) {
     model::Finding f;
     f.id = "duplicate-rows";
+    const std::size_t count = evidence.size();
     f.count = count;
     f.severity = model::Severity::warning;
     f.message = std::to_string(count) + " row" + (count > 1 ? "s repeat" : " repeats") +
@@ -109,14 +105,12 @@ const model::Column* sample_count_column(const model::Table& table) {
 }
 
 // Raw (non-aggregate) values of a metric kind in the same file and configuration as a row.
-std::size_t raw_samples(const model::Corpus& corpus, const RowIndex& index, const std::string& source,
-                        const model::GroupKey& key, model::MetricKind kind) {
+std::size_t raw_samples(const model::Corpus& corpus, const RowIndex& index,
+                        const std::vector<std::size_t>& same_file, const model::GroupKey& key,
+                        model::MetricKind kind) {
   std::size_t n = 0;
-  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
+  for (const std::size_t t : same_file) {
     const auto& table = corpus.tables[t];
-    if (table.source != source) {
-      continue;
-    }
     for (const auto& c : table.columns) {
       if (c.role != model::Role::metric || c.kind != kind || is_aggregate_name(c.name)) {
         continue;
@@ -133,6 +127,10 @@ std::size_t raw_samples(const model::Corpus& corpus, const RowIndex& index, cons
 
 void single_sample_summaries(const model::Corpus& corpus, const RowIndex& index,
                              std::vector<model::Finding>& out) {
+  std::map<std::string, std::vector<std::size_t>> tables_of;
+  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
+    tables_of[corpus.tables[t].source].push_back(t);
+  }
   std::vector<std::string> evidence;
   for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
     const auto& table = corpus.tables[t];
@@ -151,7 +149,8 @@ void single_sample_summaries(const model::Corpus& corpus, const RowIndex& index,
         const bool counted_one = counter != nullptr && r < counter->numbers.size() &&
                                  counter->numbers[r] == 1;
         const bool one_raw = c.kind != model::MetricKind::none &&
-                             raw_samples(corpus, index, table.source, index.keys[t][r], c.kind) == 1;
+                             raw_samples(corpus, index, tables_of[table.source], index.keys[t][r],
+                                         c.kind) == 1;
         if (counted_one || one_raw) {
           evidence.push_back(table.row_location(r) + ": " + c.name + " = " +
                              format_value(c.numbers[r], c.unit) + " from 1 run");

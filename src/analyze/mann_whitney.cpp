@@ -10,6 +10,9 @@ namespace chimera::analyze {
 namespace {
 
 constexpr std::size_t k_exact_max_side = 8;
+// Exact counting costs about m^2 n^2 / 2 steps; past this many pairs the normal approximation is
+// both accurate and far cheaper.
+constexpr std::size_t k_exact_max_pairs = 10000;
 
 struct Ranked {
   double rank_sum_a = 0;
@@ -54,19 +57,24 @@ double mann_whitney_exact_cdf(std::size_t m, std::size_t n, double u) {
   // p[m'] is the distribution of U for sizes (m', n') as n' grows column by column:
   // p(u; m', n') = m'/(m'+n') p(u - n'; m'-1, n') + n'/(m'+n') p(u; m', n'-1). Probabilities,
   // unlike counts, neither overflow nor cancel.
+  // P(U <= u) needs only the entries up to u, and each entry depends only on lower ones.
+  if (u < 0) {
+    return 0.0;
+  }
+  const auto limit = static_cast<std::size_t>(std::floor(u + 1e-9)) + 1;
   std::vector<std::vector<double>> prev(m + 1, std::vector<double>{1.0});
   for (std::size_t cols = 1; cols <= n; ++cols) {
     std::vector<std::vector<double>> cur(m + 1);
     cur[0] = {1.0};
     for (std::size_t rows = 1; rows <= m; ++rows) {
-      std::vector<double> dist(rows * cols + 1, 0.0);
+      std::vector<double> dist(std::min(rows * cols + 1, limit), 0.0);
       const double total = static_cast<double>(rows + cols);
       const double w_last_a = static_cast<double>(rows) / total;
       const double w_last_b = static_cast<double>(cols) / total;
-      for (std::size_t k = 0; k < cur[rows - 1].size(); ++k) {
+      for (std::size_t k = 0; k < cur[rows - 1].size() && k + cols < dist.size(); ++k) {
         dist[k + cols] += w_last_a * cur[rows - 1][k];
       }
-      for (std::size_t k = 0; k < prev[rows].size(); ++k) {
+      for (std::size_t k = 0; k < prev[rows].size() && k < dist.size(); ++k) {
         dist[k] += w_last_b * prev[rows][k];
       }
       cur[rows] = std::move(dist);
@@ -75,8 +83,8 @@ double mann_whitney_exact_cdf(std::size_t m, std::size_t n, double u) {
   }
   double cdf = 0;
   const auto& dist = prev[m];
-  for (std::size_t k = 0; k < dist.size() && static_cast<double>(k) <= u + 1e-9; ++k) {
-    cdf += dist[k];
+  for (const double p : dist) {
+    cdf += p;
   }
   return std::min(cdf, 1.0);
 }
@@ -94,7 +102,8 @@ MannWhitney mann_whitney_u(std::span<const double> a, std::span<const double> b)
   out.u = ranked.rank_sum_a - n1 * (n1 + 1) / 2;
   const double u_other = n1 * n2 - out.u;
   const bool ties = ranked.tie_term > 0;
-  if (!ties && std::min(xs.size(), ys.size()) <= k_exact_max_side) {
+  if (!ties && std::min(xs.size(), ys.size()) <= k_exact_max_side &&
+      xs.size() * ys.size() <= k_exact_max_pairs) {
     out.exact = true;
     const double tail = mann_whitney_exact_cdf(xs.size(), ys.size(), std::min(out.u, u_other));
     out.p_value = std::min(1.0, 2.0 * tail);

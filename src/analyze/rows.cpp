@@ -24,12 +24,12 @@ bool encloses(const model::Table& outer, const model::Table& inner) {
 }
 
 // The nearest enclosing table (longest locator) wins, so sort the candidates by it.
-std::vector<const model::Table*> enclosing_tables(const model::Corpus& corpus,
+std::vector<const model::Table*> enclosing_tables(const std::vector<const model::Table*>& same_file,
                                                   const model::Table& table) {
   std::vector<const model::Table*> out;
-  for (const auto& other : corpus.tables) {
-    if (encloses(other, table)) {
-      out.push_back(&other);
+  for (const auto* other : same_file) {
+    if (encloses(*other, table)) {
+      out.push_back(other);
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
@@ -118,10 +118,14 @@ RowIndex index_rows(const model::Corpus& corpus) {
       duplicate_files.insert(file.path);
     }
   }
+  std::map<std::string, std::vector<const model::Table*>> tables_of;
+  for (const auto& table : corpus.tables) {
+    tables_of[table.source].push_back(&table);
+  }
   std::map<model::GroupKey, std::set<std::string>> key_directories;
   for (const auto& table : corpus.tables) {
     index.duplicate.push_back(duplicate_files.count(table.source) != 0);
-    const auto enclosing = enclosing_tables(corpus, table);
+    const auto enclosing = enclosing_tables(tables_of[table.source], table);
     auto& keys = index.keys.emplace_back();
     for (std::size_t row = 0; row < table.rows(); ++row) {
       std::map<std::string, std::string> key;

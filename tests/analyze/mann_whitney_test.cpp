@@ -69,6 +69,24 @@ TEST(MannWhitney, LargeSamplesWithoutTiesUseNormalApproximation) {
   EXPECT_NEAR(interleaved.p_value, 0.07738861114200664, 1e-12);
 }
 
+TEST(MannWhitney, ExactUpToTenThousandPairsThenNormal) {
+  V small{1, 2, 3, 4, 5, 6, 7, 8};
+  V exact_side;
+  for (int i = 0; i < 1250; ++i) {
+    exact_side.push_back(100 + i);
+  }
+  const auto exact = mann_whitney_u(small, exact_side);
+  EXPECT_TRUE(exact.exact);
+  EXPECT_NEAR(exact.p_value / 1.3145920120916562e-20, 1.0, 1e-9);  // 2 / C(1258, 8)
+  V normal_side = exact_side;
+  for (int i = 0; i < 50; ++i) {
+    normal_side.push_back(2000 + i);
+  }
+  const auto normal = mann_whitney_u(small, normal_side);
+  EXPECT_FALSE(normal.exact);
+  EXPECT_NEAR(normal.p_value / 1.0520740846323176e-06, 1.0, 1e-9);
+}
+
 TEST(MannWhitney, EmptySideOrMissingValuesGiveNoEvidence) {
   EXPECT_EQ(mann_whitney_u(V{}, V{1, 2}).p_value, 1.0);
   const double nan = std::numeric_limits<double>::quiet_NaN();

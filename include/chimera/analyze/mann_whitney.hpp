@@ -14,8 +14,9 @@ struct MannWhitney {
 
 // Compares the finite values of `a` and `b` (NaN is missing). Follows scipy.stats.mannwhitneyu
 // with method="auto": the exact distribution of U when a side has at most 8 values and there
-// are no ties, otherwise the normal approximation with tie correction and a continuity
-// correction of 1/2. An empty side, or all values equal, gives p = 1.
+// are no ties (and, unlike scipy, at most 10,000 pairs, to bound the cost), otherwise the normal
+// approximation with tie correction and a continuity correction of 1/2. The exact two-sided p is
+// min(1, 2 P(U <= min(U1, U2))). An empty side, or all values equal, gives p = 1.
 [[nodiscard]] MannWhitney mann_whitney_u(std::span<const double> a, std::span<const double> b);
 
 // P(U <= u) under the null hypothesis for samples of sizes m and n without ties.
