@@ -76,6 +76,33 @@ std::string_view to_string(Direction direction) {
   return "none";
 }
 
+std::string format_diagnostic(const Diagnostic& diagnostic) {
+  std::string out = "chimera: ";
+  out += to_string(diagnostic.severity);
+  out += ": ";
+  if (!diagnostic.path.empty()) {
+    out += diagnostic.path;
+    if (diagnostic.line) {
+      out += ":" + std::to_string(*diagnostic.line);
+    }
+    out += ": ";
+  }
+  out += diagnostic.message;
+  return out;
+}
+
+bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
+  if (a.path != b.path) {
+    return a.path < b.path;
+  }
+  const std::uint64_t la = a.line.value_or(0);
+  const std::uint64_t lb = b.line.value_or(0);
+  if (la != lb) {
+    return la < lb;
+  }
+  return a.message < b.message;
+}
+
 std::string Table::row_location(std::size_t row) const {
   if (row < row_lines.size() && row_lines[row] != 0) {
     return source + ":" + std::to_string(row_lines[row]);
