@@ -19,7 +19,7 @@ constexpr std::size_t k_max_ragged_notes = 10;
 
 struct Field {
   std::string_view text;
-  bool needs_copy = false;  // quoted with doubled quotes: `text` is the raw slice, unescape it
+  bool needs_copy = false;  // `text` is the raw slice with its quotes: unescape it
 };
 
 class Splitter {
@@ -101,10 +101,10 @@ class Splitter {
         while (m_pos < m_text.size() && !m_special[static_cast<unsigned char>(m_text[m_pos])]) {
           ++m_pos;
         }
-        if (m_pos == tail) {
-          return {inner, doubled};
+        if (m_pos == tail && !doubled) {
+          return {inner, false};
         }
-        return {m_text.substr(start - 1, m_pos - start + 1), true};
+        return {m_text.substr(start - 1, m_pos - (start - 1)), true};
       }
       if (c == '\n') {
         ++m_line;
@@ -112,7 +112,7 @@ class Splitter {
       ++m_pos;
     }
     m_unterminated = open_line;
-    return {m_text.substr(start), doubled};
+    return {m_text.substr(start - 1), true};
   }
 
   std::string_view m_text;

@@ -253,7 +253,10 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
     return column;
   }
   std::vector<std::string_view> cell_units;
-  bool numeric = present > 0 && census.numbers == present;
+  // A column with no value at all is still a metric when its name says so
+  // (average_gpu_utilization: null): it is reported as missing rather than as text.
+  const bool empty_metric = present == 0 && info.kind != MetricKind::other;
+  bool numeric = empty_metric || (present > 0 && census.numbers == present);
   bool integral = census.integers == census.numbers;
   if (!numeric && census.others > 0 && census.booleans == 0) {
     if (auto stamps = as_timestamps(cells)) {

@@ -77,8 +77,10 @@ FileResult read_and_parse(const model::Config& config, const model::FileEntry& f
   }
   auto& notes = result.parsed.diagnostics;
   notes.insert(notes.begin(), decoded.diagnostics.begin(), decoded.diagnostics.end());
-  if (result.parsed.failure) {
-    result.skip_reason = result.parsed.failure->message;
+  if (const auto& failure = result.parsed.failure) {
+    result.skip_reason = failure->line ? "line " + std::to_string(*failure->line) + ": " +
+                                             failure->message
+                                       : failure->message;
   }
   return result;
 }

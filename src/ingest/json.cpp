@@ -255,8 +255,9 @@ Parsed parse_lines(std::string_view text, const model::SourceRef& where) {
     if (!attempt.error.empty()) {
       ++bad;
       parsed.diagnostics.push_back({where.path, line, model::Severity::warning,
-                                    "column " + std::to_string(attempt.at.column) +
-                                        ": invalid JSON record, skipped: " + attempt.error});
+                                    "invalid JSON record at column " +
+                                        std::to_string(attempt.at.column) +
+                                        ", record skipped: " + attempt.error});
       continue;
     }
     ++good;
@@ -340,8 +341,8 @@ Parsed parse_json(std::string_view text, const model::SourceRef& where) {
     }
     parsed.failure = model::Diagnostic{
         where.path, attempt.at.line, model::Severity::error,
-        "column " + std::to_string(attempt.at.column) + ": invalid JSON: " + attempt.error +
-            "; the file is skipped (fix it or exclude it with --exclude)"};
+        "invalid JSON at column " + std::to_string(attempt.at.column) + ": " + attempt.error +
+            "; fix the file or leave it out with --exclude"};
     return parsed;
   }
   Flattener flattener(where, file_title(where.path));
