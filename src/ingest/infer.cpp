@@ -184,8 +184,27 @@ Unit assumed_time_unit(const std::vector<double>& values) {
 }
 
 // Sets kind, unit and direction of a numeric metric and converts its values in place.
+// Whether the cells carry units of more than one family ("99.31 tok/s" above "3759.71 ms"), as
+// in a "Metric | Value" table: such a column has no single kind or unit.
+bool mixed_families(const std::vector<std::string_view>& cell_units) {
+  std::optional<UnitFamily> seen;
+  for (const auto text : cell_units) {
+    if (const auto unit = parse_unit(text)) {
+      if (seen && *seen != unit->family) {
+        return true;
+      }
+      seen = unit->family;
+    }
+  }
+  return false;
+}
+
 void settle_metric(model::Column& column, const NameInfo& info,
                    const std::vector<std::string_view>& cell_units) {
+  if (!info.unit && mixed_families(cell_units)) {
+    column.kind = MetricKind::other;
+    return;
+  }
   std::optional<Unit> written = info.unit;
   std::string source = info.source_unit;
   if (!written) {
@@ -277,7 +296,7 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
     column.texts = texts_of(cells);
     return column;
   }
-  column.type = integral ? ValueType::integer : ValueType::floating;
+  column.type = integral && present > 0 ? ValueType::integer : ValueType::floating;
   column.numbers = std::move(values);
   if (info.dimension) {
     column.role = Role::dimension;

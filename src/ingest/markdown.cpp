@@ -173,23 +173,70 @@ class Walker {
     ++m_table_count;
     TableBuilder builder(m_where.path, "table " + std::to_string(m_table_count),
                          m_heading.empty() ? file_name(m_where.path) : m_heading);
-    std::vector<std::size_t> columns;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::uint64_t> lines;
     for (cmark_node* row = cmark_node_first_child(node); row != nullptr; row = cmark_node_next(row)) {
       std::vector<std::string> cells;
       for (cmark_node* cell = cmark_node_first_child(row); cell != nullptr;
            cell = cmark_node_next(cell)) {
         cells.push_back(plain_text(cell));
       }
-      if (columns.empty()) {
-        header(builder, cells, columns);
-        continue;
-      }
-      builder.begin_row(static_cast<std::uint64_t>(cmark_node_get_start_line(row)), {});
-      for (std::size_t i = 0; i < cells.size() && i < columns.size(); ++i) {
-        builder.set(columns[i], Cell::raw(builder.keep(std::move(cells[i]))));
+      rows.push_back(std::move(cells));
+      lines.push_back(static_cast<std::uint64_t>(cmark_node_get_start_line(row)));
+    }
+    if (rows.empty()) {
+      return;
+    }
+    if (is_key_value_table(rows)) {
+      transposed(builder, rows, lines);
+    } else {
+      std::vector<std::size_t> columns;
+      header(builder, rows[0], columns);
+      for (std::size_t r = 1; r < rows.size(); ++r) {
+        builder.begin_row(lines[r], {});
+        for (std::size_t i = 0; i < rows[r].size() && i < columns.size(); ++i) {
+          builder.set(columns[i], Cell::raw(builder.keep(std::move(rows[r][i]))));
+        }
       }
     }
     m_tables.push_back(builder.finish());
+  }
+
+  // "| Metric | Value |" tables hold one measurement per row, each in its own unit; read as one
+  // row whose columns are the metric names, every name's kind and unit is inferred on its own.
+  static bool is_key_value_table(const std::vector<std::vector<std::string>>& rows) {
+    if (rows[0].size() != 2 || rows.size() < 2) {
+      return false;
+    }
+    static const std::set<std::string> k_key_headers = {
+        "metric", "metrics", "parameter", "data point", "statistic", "measure", "key",
+        "setting", "property", "field", "item"};
+    std::string key = rows[0][0];
+    for (auto& c : key) {
+      c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (!k_key_headers.contains(key)) {
+      return false;
+    }
+    std::set<std::string> names;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+      if (rows[r].empty() || rows[r][0].empty() || !names.insert(rows[r][0]).second) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static void transposed(TableBuilder& builder, std::vector<std::vector<std::string>>& rows,
+                         const std::vector<std::uint64_t>& lines) {
+    builder.begin_row(0, {});
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+      const std::size_t column = builder.column(rows[r][0]);
+      if (rows[r].size() > 1) {
+        builder.set(column, Cell::raw(builder.keep(std::move(rows[r][1]))));
+      }
+      builder.set_origin(column, lines[r], {});
+    }
   }
 
   static void header(TableBuilder& builder, const std::vector<std::string>& names,

@@ -118,7 +118,7 @@ std::string key_of(std::string_view name) {
 MetricKind kind_from_words(const std::vector<std::string>& ws, const std::string& joined,
                            const std::optional<Unit>& unit) {
   auto is_family = [&](UnitFamily f) { return unit.has_value() && unit->family == f; };
-  if (is_family(UnitFamily::percent) || has_any(ws, {"percent", "pct"})) {
+  if (is_family(UnitFamily::percent) || has_any(ws, {"percent", "pct", "utilization", "util"})) {
     return MetricKind::percent;
   }
   const bool per_second = contains(joined, "per_second") || contains(joined, "per_sec") ||

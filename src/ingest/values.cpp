@@ -151,8 +151,13 @@ std::optional<LeadingNumber> parse_leading_number(std::string_view text) {
     ++unit_len;
   }
   const std::string_view unit = rest.substr(0, unit_len);
-  if (!unit.empty() && (is_digit(unit.front()) || unit.front() == '+' || unit.front() == '-')) {
-    return std::nullopt;
+  // A unit starts with a letter, '%', '/' or a non-ASCII sign (µs); "1.90.0" is a version.
+  if (!unit.empty()) {
+    const auto first = static_cast<unsigned char>(unit.front());
+    const bool letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+    if (!letter && first != '%' && first != '/' && first < 0x80) {
+      return std::nullopt;
+    }
   }
   std::string_view after = trim(rest.substr(unit_len));
   const bool annotation = after.empty() || starts_with(after, "\xC2\xB1") ||  // ±

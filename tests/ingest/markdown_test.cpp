@@ -138,3 +138,42 @@ TEST(MarkdownParser, SplitsKeyValueLines) {
 
 }  // namespace
 }  // namespace chimera::ingest
+
+namespace chimera::ingest {
+namespace {
+
+TEST(MarkdownParser, TransposesMetricValueTableIntoOneRowOfNamedMetrics) {
+  const auto parsed = parse_markdown(R"(## Aggregate Metrics
+
+| Metric | Value |
+|--------|-------|
+| Average Throughput | 99.31 ± 0.00 tok/s |
+| Average TTFT | 4.2 s |
+| Total Tokens Generated | 0 |
+)",
+                                     {"r.md", model::FileKind::markdown});
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  const auto& table = parsed.tables[0];
+  EXPECT_EQ(table.rows(), 1u);
+  const auto* ttft = table.find_column("Average TTFT");
+  ASSERT_NE(ttft, nullptr);
+  EXPECT_EQ(ttft->kind, model::MetricKind::ttft);
+  EXPECT_DOUBLE_EQ(ttft->numbers[0], 4200.0);
+  EXPECT_EQ(ttft->line, 6u);
+  EXPECT_EQ(table.find_column("Average Throughput")->kind, model::MetricKind::throughput);
+  EXPECT_EQ(table.find_column("Total Tokens Generated")->kind, model::MetricKind::tokens);
+}
+
+TEST(MarkdownParser, ColumnWithUnitsOfDifferentKindsHasNoSingleKind) {
+  const auto parsed = parse_markdown(
+      "| Name | Reading |\n|---|---|\n| a | 99.31 tok/s |\n| b | 12 ms |\n",
+      {"r.md", model::FileKind::markdown});
+  const auto* reading = parsed.tables[0].find_column("Reading");
+  ASSERT_NE(reading, nullptr);
+  EXPECT_EQ(reading->kind, model::MetricKind::other);
+  EXPECT_EQ(reading->unit, "");
+  EXPECT_EQ(reading->numbers, (std::vector<double>{99.31, 12}));
+}
+
+}  // namespace
+}  // namespace chimera::ingest

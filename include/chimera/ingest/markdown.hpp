@@ -12,7 +12,9 @@ namespace chimera::ingest {
 // Parses a Markdown report (GitHub Flavored, with cmark-gfm) into tables:
 // - every GFM table is a table (locator "table N", 1-based in file order), titled by the nearest
 //   heading above it, with the source line of each row; cells such as "99.31 ± 0.00" and
-//   "+0.2% (+0.19)" read as their leading number, the unit after it kept for inference;
+//   "+0.2% (+0.19)" read as their leading number, the unit after it kept for inference; a
+//   two-column "| Metric | Value |" table becomes one row whose columns are the metric names,
+//   each with the line of its row;
 // - `key: value` list items and `**Key:** value` lines form one "scalars" table, titled by the
 //   first heading, each column with the line it came from; a key seen twice is qualified by its
 //   heading ("TTFT > Baseline").
