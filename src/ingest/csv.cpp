@@ -236,6 +236,7 @@ Parsed parse_csv(std::string_view text, const model::SourceRef& where) {
     builder.column(name);
   }
   const std::size_t width = names.size();
+  builder.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   std::size_t ragged = 0;
   while (!splitter.done()) {
     const std::uint64_t line = splitter.next(fields);

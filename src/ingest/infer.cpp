@@ -51,13 +51,14 @@ Census take_census(std::span<const Cell> cells, std::vector<double>& values) {
         break;
       case Cell::Kind::text: ++census.others; break;
       case Cell::Kind::raw:
-        if (is_null_token(cell.text)) {
+        if (is_null_token(cell.text())) {
           ++census.nulls;
-        } else if (const auto number = parse_number(cell.text)) {
+        } else if (const auto number = parse_number(cell.text())) {
           values[i] = *number;
           ++census.numbers;
-          census.integers += looks_integral(cell.text) ? 1u : 0u;
-        } else if (const auto flag = parse_boolean(cell.text)) {
+          census.integers +=
+              cell.text().find_first_of(".eE") == std::string_view::npos ? 1u : 0u;
+        } else if (const auto flag = parse_boolean(cell.text())) {
           values[i] = *flag ? 1.0 : 0.0;
           ++census.booleans;
         } else {
@@ -70,7 +71,7 @@ Census take_census(std::span<const Cell> cells, std::vector<double>& values) {
 }
 
 bool is_missing(const Cell& cell) {
-  return cell.kind == Cell::Kind::null || (cell.kind == Cell::Kind::raw && is_null_token(cell.text));
+  return cell.kind == Cell::Kind::null || (cell.kind == Cell::Kind::raw && is_null_token(cell.text()));
 }
 
 std::vector<std::string> texts_of(std::span<const Cell> cells) {
@@ -78,7 +79,7 @@ std::vector<std::string> texts_of(std::span<const Cell> cells) {
   texts.reserve(cells.size());
   for (const Cell& cell : cells) {
     if (cell.kind == Cell::Kind::text || cell.kind == Cell::Kind::raw) {
-      texts.emplace_back(is_missing(cell) ? std::string_view() : trim(cell.text));
+      texts.emplace_back(is_missing(cell) ? std::string_view() : trim(cell.text()));
     } else if (cell.kind == Cell::Kind::null) {
       texts.emplace_back();
     } else if (cell.kind == Cell::Kind::boolean) {
@@ -104,7 +105,7 @@ std::optional<std::vector<double>> as_timestamps(std::span<const Cell> cells) {
     if (cells[i].kind != Cell::Kind::text && cells[i].kind != Cell::Kind::raw) {
       return std::nullopt;
     }
-    const auto stamp = parse_timestamp(cells[i].text);
+    const auto stamp = parse_timestamp(cells[i].text());
     if (!stamp) {
       return std::nullopt;
     }
@@ -132,14 +133,14 @@ std::optional<std::vector<std::string_view>> as_leading_numbers(std::span<const 
     if (cell.kind != Cell::Kind::text && cell.kind != Cell::Kind::raw) {
       return std::nullopt;
     }
-    const auto leading = parse_leading_number(cell.text);
+    const auto leading = parse_leading_number(cell.text());
     if (!leading) {
       return std::nullopt;
     }
     values[i] = leading->value;
     units[i] = leading->unit;
     integral = integral && leading->value == std::floor(leading->value) &&
-               trim(cell.text).find('.') == std::string_view::npos;
+               trim(cell.text()).find('.') == std::string_view::npos;
   }
   return units;
 }

@@ -28,6 +28,14 @@ std::size_t TableBuilder::column(std::string_view name) {
   return m_columns.size() - 1;
 }
 
+void TableBuilder::reserve(std::size_t rows) {
+  m_lines.reserve(rows);
+  m_pointers.reserve(rows);
+  for (auto& column : m_columns) {
+    column.cells.reserve(rows);
+  }
+}
+
 void TableBuilder::begin_row(std::uint64_t line, std::string pointer) {
   m_any_line = m_any_line || line != 0;
   m_any_pointer = m_any_pointer || !pointer.empty();

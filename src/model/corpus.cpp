@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace chimera::model {
 
 std::string_view to_string(FileKind kind) {
@@ -77,18 +79,15 @@ std::string_view to_string(Direction direction) {
 }
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
-  std::string out = "chimera: ";
-  out += to_string(diagnostic.severity);
-  out += ": ";
-  if (!diagnostic.path.empty()) {
-    out += diagnostic.path;
-    if (diagnostic.line) {
-      out += ":" + std::to_string(*diagnostic.line);
-    }
-    out += ": ";
+  const std::string_view severity = to_string(diagnostic.severity);
+  if (diagnostic.path.empty()) {
+    return fmt::format("chimera: {}: {}", severity, diagnostic.message);
   }
-  out += diagnostic.message;
-  return out;
+  if (diagnostic.line) {
+    return fmt::format("chimera: {}: {}:{}: {}", severity, diagnostic.path, *diagnostic.line,
+                       diagnostic.message);
+  }
+  return fmt::format("chimera: {}: {}: {}", severity, diagnostic.path, diagnostic.message);
 }
 
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {

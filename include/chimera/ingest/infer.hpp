@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,16 +15,28 @@ namespace chimera::ingest {
 // its arena and live only until the table is finished.
 struct Cell {
   enum class Kind : std::uint8_t { null, integer, number, boolean, text, raw };
-  Kind kind = Kind::null;
+  // 24 bytes: a large CSV holds one Cell per field while it is parsed.
   double number = 0.0;
-  std::string_view text;
+  const char* data = nullptr;
+  std::uint32_t size = 0;
+  Kind kind = Kind::null;
+
+  [[nodiscard]] std::string_view text() const { return {data, size}; }
 
   [[nodiscard]] static Cell null() { return {}; }
-  [[nodiscard]] static Cell raw(std::string_view t) { return {Kind::raw, 0.0, t}; }
-  [[nodiscard]] static Cell text_of(std::string_view t) { return {Kind::text, 0.0, t}; }
-  [[nodiscard]] static Cell integer(double v) { return {Kind::integer, v, {}}; }
-  [[nodiscard]] static Cell number_of(double v) { return {Kind::number, v, {}}; }
-  [[nodiscard]] static Cell boolean(bool v) { return {Kind::boolean, v ? 1.0 : 0.0, {}}; }
+  [[nodiscard]] static Cell raw(std::string_view t) { return of(Kind::raw, t); }
+  [[nodiscard]] static Cell text_of(std::string_view t) { return of(Kind::text, t); }
+  [[nodiscard]] static Cell integer(double v) { return {v, nullptr, 0, Kind::integer}; }
+  [[nodiscard]] static Cell number_of(double v) { return {v, nullptr, 0, Kind::number}; }
+  [[nodiscard]] static Cell boolean(bool v) { return {v ? 1.0 : 0.0, nullptr, 0, Kind::boolean}; }
+
+ private:
+  // Text longer than 4 GiB cannot occur: files over --max-file-size are never read, and the
+  // limit is far below that; clamp rather than wrap if it ever did.
+  static Cell of(Kind kind, std::string_view t) {
+    const auto size = static_cast<std::uint32_t>(std::min<std::size_t>(t.size(), UINT32_MAX));
+    return {0.0, t.data(), size, kind};
+  }
 };
 
 // Builds a column from its name and its cells: the value type (integer, float, boolean,

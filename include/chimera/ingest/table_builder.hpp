@@ -20,6 +20,8 @@ class TableBuilder {
 
   // Index of the column called `name`, added if new.
   std::size_t column(std::string_view name);
+  // Room for `rows` rows in every column added so far, to spare regrowing large tables.
+  void reserve(std::size_t rows);
   // Starts a row; later set() calls fill it. `line` is 0 and `pointer` empty when unknown.
   void begin_row(std::uint64_t line, std::string pointer);
   // Sets the current row's cell in `column`; a second set of the same cell replaces the first.
