@@ -1,32 +1,140 @@
 #include "chimera/ingest/ingest.hpp"
 
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <optional>
+
+#include "chimera/ingest/csv.hpp"
+#include "chimera/ingest/encoding.hpp"
+#include "chimera/ingest/json.hpp"
+#include "chimera/ingest/markdown.hpp"
 #include "chimera/util/file_io.hpp"
 #include "chimera/util/hash.hpp"
+#include "chimera/util/parallel.hpp"
 
 namespace chimera::ingest {
+namespace {
+
+using ParseFn = Parsed (*)(std::string_view, const model::SourceRef&);
+
+struct ParserRow {
+  model::FileKind kind;
+  ParseFn parse;
+};
+
+// Formats are chosen from a table: a new format is one row here plus its parser.
+constexpr std::array<ParserRow, 3> k_parsers = {{
+    {model::FileKind::csv, &parse_csv},
+    {model::FileKind::json, &parse_json},
+    {model::FileKind::markdown, &parse_markdown},
+}};
+
+ParseFn parser_for(model::FileKind kind) {
+  for (const auto& row : k_parsers) {
+    if (row.kind == kind) {
+      return row.parse;
+    }
+  }
+  return nullptr;
+}
+
+// What one worker made of one file. The file's text is gone by the time this is returned.
+struct FileResult {
+  std::string content_hash;
+  Parsed parsed;
+  std::optional<std::string> skip_reason;
+};
+
+FileResult read_and_parse(const model::Config& config, const model::FileEntry& file,
+                          ParseFn parse) {
+  FileResult result;
+  const model::SourceRef where{file.path, file.kind};
+  auto bytes = util::read_file(config.root / file.path);
+  if (!bytes) {
+    result.skip_reason = bytes.error().message;
+    result.parsed.failure = model::Diagnostic{file.path, std::nullopt, model::Severity::error,
+                                              "cannot read: " + bytes.error().message};
+    return result;
+  }
+  result.content_hash = util::content_hash(*bytes);
+  Decoded decoded = decode(std::move(*bytes), where);
+  if (decoded.skip_reason) {
+    result.skip_reason = *decoded.skip_reason;
+    result.parsed.failure = model::Diagnostic{file.path, std::nullopt, model::Severity::warning,
+                                              "skipped: " + *decoded.skip_reason};
+    return result;
+  }
+  try {
+    result.parsed = parse(decoded.text, where);
+  } catch (const std::exception& e) {
+    // Parsers turn library errors into diagnostics; reaching here is a bug, reported per file
+    // so that the rest of the corpus is still analysed.
+    result.parsed = {};
+    result.parsed.failure = model::Diagnostic{file.path, std::nullopt, model::Severity::error,
+                                              std::string("internal error while parsing: ") +
+                                                  e.what()};
+  }
+  auto& notes = result.parsed.diagnostics;
+  notes.insert(notes.begin(), decoded.diagnostics.begin(), decoded.diagnostics.end());
+  if (const auto& failure = result.parsed.failure) {
+    result.skip_reason = failure->line ? "line " + std::to_string(*failure->line) + ": " +
+                                             failure->message
+                                       : failure->message;
+  }
+  return result;
+}
+
+}  // namespace
 
 model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> files,
                      std::vector<model::Diagnostic> diagnostics) {
   model::Corpus corpus;
   corpus.root = config.root;
-  for (auto& file : files) {
-    if (file.skipped || file.kind == model::FileKind::other) {
-      if (file.skipped) {
-        diagnostics.push_back(
-            {file.path, std::nullopt, model::Severity::warning, "skipped: " + file.skip_reason});
-      }
-      continue;
+  std::vector<std::size_t> work;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (files[i].skipped) {
+      diagnostics.push_back({files[i].path, std::nullopt, model::Severity::warning,
+                             "skipped: " + files[i].skip_reason});
+    } else if (parser_for(files[i].kind) != nullptr) {
+      work.push_back(i);
     }
-    auto text = util::read_file(config.root / file.path);
-    if (!text) {
-      file.skipped = true;
-      file.skip_reason = text.error().message;
-      diagnostics.push_back({file.path, std::nullopt, model::Severity::error,
-                             "skipped: " + text.error().message});
-      continue;
-    }
-    file.content_hash = util::content_hash(*text);
   }
+  std::vector<FileResult> results(work.size());
+  util::parallel_for(work.size(), config.jobs, [&](std::size_t k) {
+    const auto& file = files[work[k]];
+    try {
+      results[k] = read_and_parse(config, file, parser_for(file.kind));
+    } catch (const std::exception& e) {  // out of memory, most likely
+      results[k] = {};
+      results[k].skip_reason = e.what();
+      results[k].parsed.failure = model::Diagnostic{file.path, std::nullopt,
+                                                    model::Severity::error,
+                                                    std::string("cannot parse: ") + e.what()};
+    }
+  });
+  // Merge in file order, whatever order the threads finished in.
+  for (std::size_t k = 0; k < work.size(); ++k) {
+    auto& file = files[work[k]];
+    auto& result = results[k];
+    file.content_hash = std::move(result.content_hash);
+    if (result.skip_reason) {
+      file.skipped = true;
+      file.skip_reason = std::move(*result.skip_reason);
+    }
+    if (result.parsed.failure) {
+      diagnostics.push_back(std::move(*result.parsed.failure));
+    }
+    for (auto& note : result.parsed.diagnostics) {
+      diagnostics.push_back(std::move(note));
+    }
+    file.tables = result.parsed.tables.size();
+    for (auto& table : result.parsed.tables) {
+      corpus.tables.push_back(std::move(table));
+    }
+    result = {};
+  }
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), model::diagnostic_less);
   corpus.files = std::move(files);
   corpus.diagnostics = std::move(diagnostics);
   return corpus;

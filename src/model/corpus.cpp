@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace chimera::model {
 
 std::string_view to_string(FileKind kind) {
@@ -74,6 +76,30 @@ std::string_view to_string(Direction direction) {
     case Direction::lower: return "lower";
   }
   return "none";
+}
+
+std::string format_diagnostic(const Diagnostic& diagnostic) {
+  const std::string_view severity = to_string(diagnostic.severity);
+  if (diagnostic.path.empty()) {
+    return fmt::format("chimera: {}: {}", severity, diagnostic.message);
+  }
+  if (diagnostic.line) {
+    return fmt::format("chimera: {}: {}:{}: {}", severity, diagnostic.path, *diagnostic.line,
+                       diagnostic.message);
+  }
+  return fmt::format("chimera: {}: {}: {}", severity, diagnostic.path, diagnostic.message);
+}
+
+bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
+  if (a.path != b.path) {
+    return a.path < b.path;
+  }
+  const std::uint64_t la = a.line.value_or(0);
+  const std::uint64_t lb = b.line.value_or(0);
+  if (la != lb) {
+    return la < lb;
+  }
+  return a.message < b.message;
 }
 
 std::string Table::row_location(std::size_t row) const {

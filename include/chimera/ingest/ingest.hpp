@@ -7,8 +7,13 @@
 
 namespace chimera::ingest {
 
-// Reads every discovered file that is not skipped, records its content hash and parses it into
-// tables. A file that cannot be read or parsed becomes a diagnostic; the run goes on.
+// Reads every discovered CSV, JSON and Markdown file that is not skipped, on config.jobs threads
+// (0: one per core), records its content hash and parses it into tables; a file's text is freed
+// as soon as it is parsed. The result does not depend on the number of threads: tables come in
+// file order, then in order within the file, and diagnostics are sorted by path, then line.
+// A file that cannot be read, is binary or does not parse at all is marked skipped with its
+// reason and named in a diagnostic; the run goes on. Skipped files from discover get a
+// diagnostic too.
 [[nodiscard]] model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> files,
                                    std::vector<model::Diagnostic> diagnostics);
 

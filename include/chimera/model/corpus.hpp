@@ -36,6 +36,12 @@ struct Diagnostic {
   std::string message;
 };
 
+// "chimera: error: reports/run3.csv:12: expected 5 fields, got 4", as printed on stderr.
+[[nodiscard]] std::string format_diagnostic(const Diagnostic& diagnostic);
+
+// Orders diagnostics by path, then line (a diagnostic without a line first), then message.
+[[nodiscard]] bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
+
 // Where a parser's input came from; parsers take text plus this, never a path to open.
 struct SourceRef {
   std::string path;  // relative to the root
@@ -82,6 +88,10 @@ struct Column {
   std::string source_unit;  // the unit as written in the input, e.g. "s" for ttft_s
   std::vector<double> numbers;
   std::vector<std::string> texts;
+  // Provenance of the value of a one-row "scalars" table, where every column has its own origin:
+  // the 1-based line of a Markdown bullet (0 when unknown) or the JSON pointer of a JSON value.
+  std::uint64_t line = 0;
+  std::string pointer;
 };
 
 // One table: a CSV file, an array of records in a JSON file, a GFM table in Markdown,

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "chimera/ingest/infer.hpp"
+#include "chimera/model/corpus.hpp"
+
+namespace chimera::ingest {
+
+// Collects the cells of one table row by row, then infers every column and marks failed rows.
+// Columns may appear late (a JSON record with a new key): earlier rows read as null there.
+class TableBuilder {
+ public:
+  TableBuilder(std::string source, std::string locator, std::string title);
+
+  // Index of the column called `name`, added if new.
+  std::size_t column(std::string_view name);
+  // Room for `rows` rows in every column added so far, to spare regrowing large tables.
+  void reserve(std::size_t rows);
+  // Starts a row; later set() calls fill it. `line` is 0 and `pointer` empty when unknown.
+  void begin_row(std::uint64_t line, std::string pointer);
+  // Sets the current row's cell in `column`; a second set of the same cell replaces the first.
+  void set(std::size_t column, Cell cell);
+  // Provenance of a single-row table's column: the line or JSON pointer its value came from.
+  void set_origin(std::size_t column, std::uint64_t line, std::string pointer);
+  // Copies `text` into storage that lives as long as the builder, for cells that are not a
+  // plain slice of the input (unescaped CSV fields, Markdown cell text).
+  [[nodiscard]] std::string_view keep(std::string text);
+
+  [[nodiscard]] std::size_t rows() const { return m_lines.size(); }
+  [[nodiscard]] std::size_t columns() const { return m_columns.size(); }
+  [[nodiscard]] const std::string& title() const { return m_table.title; }
+
+  // Infers the columns and marks a row failed when an error column holds text, or when the table
+  // has metrics and all of them are missing or zero in that row.
+  [[nodiscard]] model::Table finish();
+
+ private:
+  struct PendingColumn {
+    std::string name;
+    std::vector<Cell> cells;
+    std::uint64_t line = 0;
+    std::string pointer;
+  };
+  model::Table m_table;
+  std::vector<PendingColumn> m_columns;
+  std::unordered_map<std::string, std::size_t> m_index;
+  std::vector<std::uint64_t> m_lines;
+  std::vector<std::string> m_pointers;
+  bool m_any_line = false;
+  bool m_any_pointer = false;
+  std::deque<std::string> m_arena;
+};
+
+}  // namespace chimera::ingest

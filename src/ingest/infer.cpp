@@ -1,0 +1,311 @@
+#include "chimera/ingest/infer.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "chimera/ingest/names.hpp"
+#include "chimera/ingest/units.hpp"
+#include "chimera/ingest/values.hpp"
+
+namespace chimera::ingest {
+namespace {
+
+using model::MetricKind;
+using model::Role;
+using model::ValueType;
+
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+
+// First pass over the cells: what every non-null cell can be read as.
+struct Census {
+  std::size_t nulls = 0;
+  std::size_t integers = 0;
+  std::size_t numbers = 0;  // integers included
+  std::size_t booleans = 0;
+  std::size_t others = 0;   // text that is neither a number nor a boolean
+};
+
+Census take_census(std::span<const Cell> cells, std::vector<double>& values) {
+  Census census;
+  values.assign(cells.size(), k_nan);
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const Cell& cell = cells[i];
+    switch (cell.kind) {
+      case Cell::Kind::null: ++census.nulls; break;
+      case Cell::Kind::integer:
+        ++census.integers;
+        ++census.numbers;
+        values[i] = cell.number;
+        break;
+      case Cell::Kind::number:
+        ++census.numbers;
+        values[i] = cell.number;
+        break;
+      case Cell::Kind::boolean:
+        ++census.booleans;
+        values[i] = cell.number;
+        break;
+      case Cell::Kind::text: ++census.others; break;
+      case Cell::Kind::raw:
+        if (is_null_token(cell.text())) {
+          ++census.nulls;
+        } else if (const auto number = parse_number(cell.text())) {
+          values[i] = *number;
+          ++census.numbers;
+          census.integers +=
+              cell.text().find_first_of(".eE") == std::string_view::npos ? 1u : 0u;
+        } else if (const auto flag = parse_boolean(cell.text())) {
+          values[i] = *flag ? 1.0 : 0.0;
+          ++census.booleans;
+        } else {
+          ++census.others;
+        }
+        break;
+    }
+  }
+  return census;
+}
+
+bool is_missing(const Cell& cell) {
+  return cell.kind == Cell::Kind::null || (cell.kind == Cell::Kind::raw && is_null_token(cell.text()));
+}
+
+std::vector<std::string> texts_of(std::span<const Cell> cells) {
+  std::vector<std::string> texts;
+  texts.reserve(cells.size());
+  for (const Cell& cell : cells) {
+    if (cell.kind == Cell::Kind::text || cell.kind == Cell::Kind::raw) {
+      texts.emplace_back(is_missing(cell) ? std::string_view() : trim(cell.text()));
+    } else if (cell.kind == Cell::Kind::null) {
+      texts.emplace_back();
+    } else if (cell.kind == Cell::Kind::boolean) {
+      texts.emplace_back(cell.number != 0.0 ? "true" : "false");
+    } else {
+      // Shortest round-trip form: 0.6 stays "0.6", 60 stays "60".
+      char buffer[32];
+      const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, cell.number);
+      texts.emplace_back(buffer, ec == std::errc() ? end : buffer);
+    }
+  }
+  return texts;
+}
+
+// All non-null cells as timestamps, or nullopt.
+std::optional<std::vector<double>> as_timestamps(std::span<const Cell> cells) {
+  std::vector<double> out(cells.size(), k_nan);
+  std::size_t found = 0;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (is_missing(cells[i])) {
+      continue;
+    }
+    if (cells[i].kind != Cell::Kind::text && cells[i].kind != Cell::Kind::raw) {
+      return std::nullopt;
+    }
+    const auto stamp = parse_timestamp(cells[i].text());
+    if (!stamp) {
+      return std::nullopt;
+    }
+    out[i] = *stamp;
+    ++found;
+  }
+  return found > 0 ? std::optional(std::move(out)) : std::nullopt;
+}
+
+// All non-null cells as "number [unit] [annotation]", or nullopt. Units are returned per cell.
+std::optional<std::vector<std::string_view>> as_leading_numbers(std::span<const Cell> cells,
+                                                                 std::vector<double>& values,
+                                                                 bool& integral) {
+  std::vector<std::string_view> units(cells.size());
+  integral = true;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const Cell& cell = cells[i];
+    if (cell.kind == Cell::Kind::integer || cell.kind == Cell::Kind::number) {
+      integral = integral && cell.kind == Cell::Kind::integer;
+      continue;
+    }
+    if (is_missing(cell)) {
+      continue;
+    }
+    if (cell.kind != Cell::Kind::text && cell.kind != Cell::Kind::raw) {
+      return std::nullopt;
+    }
+    const auto leading = parse_leading_number(cell.text());
+    if (!leading) {
+      return std::nullopt;
+    }
+    values[i] = leading->value;
+    units[i] = leading->unit;
+    integral = integral && leading->value == std::floor(leading->value) &&
+               trim(cell.text()).find('.') == std::string_view::npos;
+  }
+  return units;
+}
+
+MetricKind kind_for_family(UnitFamily family) {
+  switch (family) {
+    case UnitFamily::time: return MetricKind::duration;
+    case UnitFamily::memory: return MetricKind::memory;
+    case UnitFamily::throughput: return MetricKind::throughput;
+    case UnitFamily::percent: return MetricKind::percent;
+    case UnitFamily::tokens: return MetricKind::tokens;
+  }
+  return MetricKind::other;
+}
+
+std::optional<UnitFamily> family_of(MetricKind kind) {
+  if (const auto unit = parse_unit(canonical_unit(kind))) {
+    return unit->family;
+  }
+  return std::nullopt;
+}
+
+// Durations with no unit anywhere: Ollama's raw API reports nanoseconds as large integers;
+// anything else is taken as milliseconds.
+Unit assumed_time_unit(const std::vector<double>& values) {
+  std::vector<double> present;
+  for (const double v : values) {
+    if (!std::isnan(v)) {
+      present.push_back(v);
+    }
+  }
+  if (!present.empty()) {
+    const auto mid = present.begin() + static_cast<std::ptrdiff_t>(present.size() / 2);
+    std::nth_element(present.begin(), mid, present.end());
+    const bool integral = std::all_of(present.begin(), present.end(),
+                                      [](double v) { return v == std::floor(v); });
+    if (integral && *mid > 1e6) {
+      return *parse_unit("ns");
+    }
+  }
+  return *parse_unit("ms");
+}
+
+// Sets kind, unit and direction of a numeric metric and converts its values in place.
+// Whether the cells carry units of more than one family ("99.31 tok/s" above "3759.71 ms"), as
+// in a "Metric | Value" table: such a column has no single kind or unit.
+bool mixed_families(const std::vector<std::string_view>& cell_units) {
+  std::optional<UnitFamily> seen;
+  for (const auto text : cell_units) {
+    if (const auto unit = parse_unit(text)) {
+      if (seen && *seen != unit->family) {
+        return true;
+      }
+      seen = unit->family;
+    }
+  }
+  return false;
+}
+
+void settle_metric(model::Column& column, const NameInfo& info,
+                   const std::vector<std::string_view>& cell_units) {
+  if (!info.unit && mixed_families(cell_units)) {
+    column.kind = MetricKind::other;
+    return;
+  }
+  std::optional<Unit> written = info.unit;
+  std::string source = info.source_unit;
+  if (!written) {
+    for (const auto unit_text : cell_units) {
+      if (const auto unit = parse_unit(unit_text)) {
+        written = unit;
+        source = std::string(unit_text);
+        break;
+      }
+    }
+  }
+  column.kind = info.kind;
+  if (written && (column.kind == MetricKind::other || column.kind == MetricKind::count ||
+                  family_of(column.kind) != written->family)) {
+    const auto by_unit = kind_for_family(written->family);
+    // A name that says ttft with a cell unit "s" stays ttft; a nameless "12 ms" is a duration.
+    if (family_of(column.kind) != written->family) {
+      column.kind = by_unit;
+    }
+  }
+  const auto family = family_of(column.kind);
+  if (family && (!written || written->family != *family)) {
+    written = *family == UnitFamily::time ? assumed_time_unit(column.numbers)
+                                          : *parse_unit(canonical_unit(column.kind));
+    source.clear();
+  }
+  column.unit = std::string(canonical_unit(column.kind));
+  column.source_unit = source;
+  column.direction = direction_for(column.kind, column.name);
+  if (!written || !family) {
+    return;
+  }
+  for (std::size_t i = 0; i < column.numbers.size(); ++i) {
+    double factor = written->to_canonical;
+    if (i < cell_units.size() && !cell_units[i].empty()) {
+      const auto own = parse_unit(cell_units[i]);
+      if (own && own->family == *family) {
+        factor = own->to_canonical;
+      }
+    }
+    column.numbers[i] *= factor;
+  }
+}
+
+}  // namespace
+
+model::Column infer_column(std::string name, std::span<const Cell> cells) {
+  model::Column column;
+  column.name = std::move(name);
+  const NameInfo info = classify_name(column.name);
+  std::vector<double> values;
+  const Census census = take_census(cells, values);
+  const std::size_t present = cells.size() - census.nulls;
+
+  if (info.error) {
+    column.type = ValueType::string;
+    column.role = Role::error;
+    column.texts = texts_of(cells);
+    return column;
+  }
+  if (present > 0 && census.booleans == present) {
+    column.type = ValueType::boolean;
+    column.role = Role::dimension;
+    column.numbers = std::move(values);
+    return column;
+  }
+  std::vector<std::string_view> cell_units;
+  // A column with no value at all is still a metric when its name says so
+  // (average_gpu_utilization: null): it is reported as missing rather than as text.
+  const bool empty_metric = present == 0 && info.kind != MetricKind::other;
+  bool numeric = empty_metric || (present > 0 && census.numbers == present);
+  bool integral = census.integers == census.numbers;
+  if (!numeric && census.others > 0 && census.booleans == 0) {
+    if (auto stamps = as_timestamps(cells)) {
+      column.type = ValueType::timestamp;
+      column.role = Role::timestamp;
+      column.numbers = std::move(*stamps);
+      column.texts = texts_of(cells);
+      return column;
+    }
+    if (auto units = as_leading_numbers(cells, values, integral)) {
+      numeric = true;
+      cell_units = std::move(*units);
+    }
+  }
+  if (!numeric) {
+    column.type = ValueType::string;
+    column.role = info.dimension ? Role::dimension : Role::text;
+    column.texts = texts_of(cells);
+    return column;
+  }
+  column.type = integral && present > 0 ? ValueType::integer : ValueType::floating;
+  column.numbers = std::move(values);
+  if (info.dimension) {
+    column.role = Role::dimension;
+    return column;
+  }
+  column.role = Role::metric;
+  settle_metric(column, info, cell_units);
+  return column;
+}
+
+}  // namespace chimera::ingest

@@ -1,0 +1,242 @@
+#include "chimera/ingest/values.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace chimera::ingest {
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != lower(b[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// from_chars accepts "inf" and "nan"; a table cell spelled that way is a null, not a number.
+std::optional<double> number_prefix(std::string_view text, std::size_t& used) {
+  std::size_t start = 0;
+  if (!text.empty() && text.front() == '+') {
+    start = 1;
+  }
+  if (start >= text.size() || !(is_digit(text[start]) || text[start] == '-' || text[start] == '.')) {
+    return std::nullopt;
+  }
+  double value = 0.0;
+  const char* first = text.data() + start;
+  const auto [ptr, ec] = std::from_chars(first, text.data() + text.size(), value);
+  if (ec != std::errc() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  used = static_cast<std::size_t>(ptr - text.data());
+  return value;
+}
+
+int digits(std::string_view text, std::size_t pos, std::size_t count) {
+  if (pos + count > text.size()) {
+    return -1;
+  }
+  int value = 0;
+  for (std::size_t i = pos; i < pos + count; ++i) {
+    if (!is_digit(text[i])) {
+      return -1;
+    }
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+// Howard Hinnant's days_from_civil.
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && is_space(text.back())) {
+    text.remove_suffix(1);
+  }
+  // U+00A0 as UTF-8, which Markdown writers put around numbers.
+  while (starts_with(text, "\xC2\xA0")) {
+    text.remove_prefix(2);
+  }
+  while (text.size() >= 2 && text.substr(text.size() - 2) == "\xC2\xA0") {
+    text.remove_suffix(2);
+  }
+  return text;
+}
+
+bool is_null_token(std::string_view text) {
+  text = trim(text);
+  if (text.empty()) {
+    return true;
+  }
+  if (text.size() > 4) {
+    return false;
+  }
+  static constexpr std::array<std::string_view, 7> k_tokens = {"na",   "n/a",  "nan", "null",
+                                                               "none", "-",    "nil"};
+  for (const auto token : k_tokens) {
+    if (iequals(text, token)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  text = trim(text);
+  std::size_t used = 0;
+  auto value = number_prefix(text, used);
+  if (!value || used != text.size()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+bool looks_integral(std::string_view text) {
+  text = trim(text);
+  return text.find_first_of(".eE") == std::string_view::npos && parse_number(text).has_value();
+}
+
+std::optional<LeadingNumber> parse_leading_number(std::string_view text) {
+  text = trim(text);
+  std::size_t used = 0;
+  const auto value = number_prefix(text, used);
+  if (!value) {
+    return std::nullopt;
+  }
+  std::string_view rest = trim(text.substr(used));
+  // "99.31 ± 0.00 tok/s": the spread is an annotation of the value, and the unit follows it.
+  for (const std::string_view plus_minus : {std::string_view("\xC2\xB1"), std::string_view("+/-")}) {
+    if (starts_with(rest, plus_minus)) {
+      std::string_view spread = trim(rest.substr(plus_minus.size()));
+      std::size_t spread_used = 0;
+      if (number_prefix(spread, spread_used)) {
+        rest = trim(spread.substr(spread_used));
+      }
+    }
+  }
+  std::size_t unit_len = 0;
+  while (unit_len < rest.size()) {
+    const char c = rest[unit_len];
+    if (is_space(c) || c == '(' || c == '[' || c == ',' || c == ';') {
+      break;
+    }
+    ++unit_len;
+  }
+  const std::string_view unit = rest.substr(0, unit_len);
+  // A unit starts with a letter, '%', '/' or a non-ASCII sign (µs); "1.90.0" is a version.
+  if (!unit.empty()) {
+    const auto first = static_cast<unsigned char>(unit.front());
+    const bool letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+    if (!letter && first != '%' && first != '/' && first < 0x80) {
+      return std::nullopt;
+    }
+  }
+  std::string_view after = trim(rest.substr(unit_len));
+  const bool annotation = after.empty() || starts_with(after, "\xC2\xB1") ||  // ±
+                          starts_with(after, "+/-") || after.front() == '(' || after.front() == '[';
+  if (!annotation || unit.size() > 12) {
+    return std::nullopt;
+  }
+  return LeadingNumber{*value, unit};
+}
+
+std::optional<bool> parse_boolean(std::string_view text) {
+  text = trim(text);
+  if (iequals(text, "true") || iequals(text, "yes")) {
+    return true;
+  }
+  if (iequals(text, "false") || iequals(text, "no")) {
+    return false;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> parse_timestamp(std::string_view text) {
+  text = trim(text);
+  const int year = digits(text, 0, 4);
+  const int month = digits(text, 5, 2);
+  const int day = digits(text, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || text[4] != '-' ||
+      text[7] != '-') {
+    return std::nullopt;
+  }
+  double seconds = static_cast<double>(days_from_civil(year, static_cast<unsigned>(month),
+                                                       static_cast<unsigned>(day))) *
+                   86400.0;
+  std::size_t pos = 10;
+  if (pos == text.size()) {
+    return seconds;
+  }
+  if (text[pos] != 'T' && text[pos] != ' ') {
+    return std::nullopt;
+  }
+  const int hour = digits(text, pos + 1, 2);
+  const int minute = digits(text, pos + 4, 2);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || text[pos + 3] != ':') {
+    return std::nullopt;
+  }
+  seconds += hour * 3600.0 + minute * 60.0;
+  pos += 6;
+  if (pos < text.size() && text[pos] == ':') {
+    const int second = digits(text, pos + 1, 2);
+    if (second < 0 || second > 60) {
+      return std::nullopt;
+    }
+    seconds += second;
+    pos += 3;
+    if (pos < text.size() && (text[pos] == '.' || text[pos] == ',')) {
+      double scale = 0.1;
+      ++pos;
+      while (pos < text.size() && is_digit(text[pos])) {
+        seconds += (text[pos] - '0') * scale;
+        scale /= 10;
+        ++pos;
+      }
+    }
+  }
+  std::string_view zone = trim(text.substr(pos));
+  if (zone.empty() || zone == "Z" || iequals(zone, "UTC") || iequals(zone, "GMT")) {
+    return seconds;
+  }
+  if (zone.size() >= 5 && (zone[0] == '+' || zone[0] == '-')) {
+    const int zh = digits(zone, 1, 2);
+    const std::size_t mpos = zone[3] == ':' ? 4 : 3;
+    const int zm = digits(zone, mpos, 2);
+    if (zh < 0 || zm < 0 || mpos + 2 != zone.size()) {
+      return std::nullopt;
+    }
+    const double offset = zh * 3600.0 + zm * 60.0;
+    return zone[0] == '+' ? seconds - offset : seconds + offset;
+  }
+  return std::nullopt;
+}
+
+}  // namespace chimera::ingest

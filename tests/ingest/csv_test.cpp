@@ -1,0 +1,149 @@
+#include "chimera/ingest/csv.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace chimera::ingest {
+namespace {
+
+const model::SourceRef k_where{"reports/run.csv", model::FileKind::csv};
+
+model::Table one_table(const Parsed& parsed) {
+  EXPECT_FALSE(parsed.failure.has_value());
+  EXPECT_EQ(parsed.tables.size(), 1u);
+  return parsed.tables.empty() ? model::Table{} : parsed.tables.front();
+}
+
+TEST(CsvParser, ReadsHeaderAndNumericColumns) {
+  const auto table = one_table(parse_csv("model,ttft_ms\ngemma,12.5\nllama,14\n", k_where));
+  ASSERT_EQ(table.columns.size(), 2u);
+  EXPECT_EQ(table.rows(), 2u);
+  EXPECT_EQ(table.columns[0].texts, (std::vector<std::string>{"gemma", "llama"}));
+  EXPECT_EQ(table.columns[1].numbers, (std::vector<double>{12.5, 14.0}));
+  EXPECT_EQ(table.source, "reports/run.csv");
+  EXPECT_EQ(table.row_lines, (std::vector<std::uint64_t>{2, 3}));
+}
+
+TEST(CsvParser, KeepsQuotedCommaInsideField) {
+  const auto table = one_table(parse_csv("name,note\na,\"x, y\"\n", k_where));
+  EXPECT_EQ(table.columns[1].texts[0], "x, y");
+}
+
+TEST(CsvParser, UnescapesDoubledQuotes) {
+  const auto table = one_table(parse_csv("name,note\na,\"say \"\"hi\"\"\"\n", k_where));
+  EXPECT_EQ(table.columns[1].texts[0], "say \"hi\"");
+}
+
+TEST(CsvParser, KeepsNewlineInsideQuotesAndCountsLines) {
+  const auto table = one_table(parse_csv("name,note\na,\"line1\nline2\"\nb,plain\n", k_where));
+  ASSERT_EQ(table.rows(), 2u);
+  EXPECT_EQ(table.columns[1].texts[0], "line1\nline2");
+  EXPECT_EQ(table.row_lines, (std::vector<std::uint64_t>{2, 4}));
+}
+
+TEST(CsvParser, SniffsSemicolonDelimiter) {
+  const auto table = one_table(parse_csv("a;b\n1;2\n", k_where));
+  ASSERT_EQ(table.columns.size(), 2u);
+  EXPECT_EQ(table.columns[1].numbers[0], 2.0);
+}
+
+TEST(CsvParser, SniffsTabDelimiter) {
+  const auto table = one_table(parse_csv("a\tb\n1\t2\n", k_where));
+  ASSERT_EQ(table.columns.size(), 2u);
+  EXPECT_EQ(table.columns[0].numbers[0], 1.0);
+}
+
+TEST(CsvParser, UsesTabForTsvPathEvenWithCommasInFields) {
+  const auto table =
+      one_table(parse_csv("a,x\tb\n1,5\t2\n", {"runs/x.tsv", model::FileKind::csv}));
+  ASSERT_EQ(table.columns.size(), 2u);
+  EXPECT_EQ(table.columns[0].name, "a,x");
+}
+
+TEST(CsvParser, HandlesCrlfLineEnds) {
+  const auto table = one_table(parse_csv("a,b\r\n1,x\r\n2,y\r\n", k_where));
+  ASSERT_EQ(table.rows(), 2u);
+  EXPECT_EQ(table.columns[1].name, "b");
+  EXPECT_EQ(table.columns[1].texts, (std::vector<std::string>{"x", "y"}));
+}
+
+TEST(CsvParser, ReportsRaggedRowWithLineAndKeepsTheRest) {
+  const auto parsed = parse_csv("a,b,c\n1,2,3\n4,5\n6,7,8\n", k_where);
+  const auto table = one_table(parsed);
+  EXPECT_EQ(table.rows(), 3u);
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_EQ(parsed.diagnostics[0].line, 3u);
+  EXPECT_NE(parsed.diagnostics[0].message.find("expected 3 fields, got 2"), std::string::npos);
+  EXPECT_TRUE(std::isnan(table.columns[2].numbers[1]));
+  EXPECT_EQ(table.columns[2].numbers[2], 8.0);
+}
+
+TEST(CsvParser, ReportsTooManyFields) {
+  const auto parsed = parse_csv("a,b\n1,2,3\n", k_where);
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_NE(parsed.diagnostics[0].message.find("expected 2 fields, got 3"), std::string::npos);
+}
+
+TEST(CsvParser, ReadsNullTokensAsMissing) {
+  const auto table =
+      one_table(parse_csv("x\n1\n\nNA\nN/A\nNaN\nnull\nNone\n-\n2\n", k_where));
+  const auto& numbers = table.columns[0].numbers;
+  ASSERT_EQ(numbers.size(), 8u);  // the blank line is not a row
+  EXPECT_EQ(numbers.front(), 1.0);
+  EXPECT_EQ(numbers.back(), 2.0);
+  for (std::size_t i = 1; i + 1 < numbers.size(); ++i) {
+    EXPECT_TRUE(std::isnan(numbers[i])) << i;
+  }
+}
+
+TEST(CsvParser, KeepsEmbeddedJsonAsText) {
+  const auto table =
+      one_table(parse_csv("id,meta\n1,\"{\"\"gpu\"\": 80, \"\"ctx\"\": [1,2]}\"\n", k_where));
+  EXPECT_EQ(table.columns[1].type, model::ValueType::string);
+  EXPECT_EQ(table.columns[1].texts[0], "{\"gpu\": 80, \"ctx\": [1,2]}");
+}
+
+TEST(CsvParser, ReportsUnterminatedQuote) {
+  const auto parsed = parse_csv("a,b\n1,\"open\n2,3\n", k_where);
+  ASSERT_FALSE(parsed.diagnostics.empty());
+  EXPECT_EQ(parsed.diagnostics.back().line, 2u);
+  EXPECT_NE(parsed.diagnostics.back().message.find("never closed"), std::string::npos);
+}
+
+TEST(CsvParser, EmptyFileIsAFailure) {
+  const auto parsed = parse_csv("\n\n", k_where);
+  ASSERT_TRUE(parsed.failure.has_value());
+  EXPECT_TRUE(parsed.tables.empty());
+}
+
+TEST(CsvParser, NamesEmptyAndDuplicateHeaders) {
+  const auto table = one_table(parse_csv("a,,a\n1,2,3\n", k_where));
+  ASSERT_EQ(table.columns.size(), 3u);
+  EXPECT_EQ(table.columns[1].name, "column_2");
+  EXPECT_EQ(table.columns[2].name, "a_2");
+}
+
+TEST(CsvParser, MarksRowWithErrorTextFailed) {
+  const auto table = one_table(parse_csv(
+      "run,ttft_s,tokens_s,error\n1,0.4,65,\n2,0,0,\"CUDA error: out of memory\"\n", k_where));
+  EXPECT_EQ(table.failed, (std::vector<bool>{false, true}));
+  EXPECT_NE(table.failure_reason[1].find("out of memory"), std::string::npos);
+  EXPECT_EQ(table.failure_reason[0], "");
+}
+
+TEST(CsvParser, MarksRowWithAllMetricsZeroFailed) {
+  const auto table = one_table(parse_csv("model,ttft_ms,tokens_per_second\nm,0,0\nm,5,9\n", k_where));
+  EXPECT_EQ(table.failed, (std::vector<bool>{true, false}));
+}
+
+TEST(CsvParser, HeaderOnlyGivesEmptyTableAndNote) {
+  const auto parsed = parse_csv("a,b\n", k_where);
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  EXPECT_EQ(parsed.tables[0].rows(), 0u);
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_NE(parsed.diagnostics[0].message.find("no data rows"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace chimera::ingest
