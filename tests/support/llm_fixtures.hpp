@@ -1,0 +1,32 @@
+#pragma once
+
+#include <string>
+
+#include "chimera/llm/client.hpp"
+#include "support/llm_server.hpp"
+
+namespace chimera::test {
+
+// Client options for `server` with timeouts short enough for tests: 0.3 s idle, 2 s to the first
+// token, 10 ms backoff.
+inline llm::ClientOptions fast_options(const LlmTestServer& server,
+                                       model::ApiKind api = model::ApiKind::ollama) {
+  llm::ClientOptions o;
+  o.api = api;
+  o.host = server.url();
+  o.connect_timeout_s = 2.0;
+  o.first_token_timeout_s = 2.0;
+  o.idle_timeout_s = 0.3;
+  o.backoff_s = 0.01;
+  return o;
+}
+
+// A two-message chat (system and user) for `model`.
+inline llm::ChatRequest hello_request(std::string model = "gemma3:latest") {
+  llm::ChatRequest r;
+  r.model = std::move(model);
+  r.messages = {{"system", "You are a benchmark analyst."}, {"user", "Say hello."}};
+  return r;
+}
+
+}  // namespace chimera::test
