@@ -95,6 +95,10 @@ TransferResult perform(const HttpRequest& request, double connect_timeout_s, con
                        const Watchdog& watchdog) {
   global_init();
   TransferResult result;
+  if (cancel_requested()) {
+    result.end = TransferEnd::cancelled;
+    return result;
+  }
   char error_buffer[CURL_ERROR_SIZE] = {};
   const std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
   const std::unique_ptr<CURLM, MultiDeleter> multi(curl_multi_init());

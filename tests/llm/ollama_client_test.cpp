@@ -253,7 +253,7 @@ TEST(OllamaClient, TimesOutWhenTheStreamStallsAfterTheFirstToken) {
                              test::pause(std::chrono::seconds(5)),
                              test::write(test::ollama_final_line())});
   const auto start = std::chrono::steady_clock::now();
-  const auto run = chat(server);
+  const auto run = chat(server, test::hello_request(), test::stall_options(server));
   const auto waited = std::chrono::steady_clock::now() - start;
   ASSERT_FALSE(run.result);
   EXPECT_EQ(run.result.error().kind, FailureKind::timeout_idle);
@@ -267,9 +267,7 @@ TEST(OllamaClient, TimesOutWaitingForTheFirstToken) {
   LlmTestServer server;
   server.script_ollama_chat(
       {test::pause(std::chrono::seconds(5)), test::write(test::ollama_token_line("late"))});
-  auto options = test::fast_options(server);
-  options.first_token_timeout_s = 0.3;
-  const auto run = chat(server, test::hello_request(), options);
+  const auto run = chat(server, test::hello_request(), test::stall_options(server));
   ASSERT_FALSE(run.result);
   EXPECT_EQ(run.result.error().kind, FailureKind::timeout_first_token);
   EXPECT_EQ(run.result.error().message,
@@ -321,6 +319,65 @@ TEST(OllamaClient, RejectsALineThatIsNotJson) {
   EXPECT_EQ(run.result.error().kind, FailureKind::malformed);
   EXPECT_EQ(run.result.error().message,
             "malformed stream: line 1 is not a JSON object: '<html>proxy error</html>'");
+}
+
+TEST(OllamaPreflight, ReportsVersionDigestAndDetails) {
+  LlmTestServer server;
+  server.set_version("0.12.3");
+  const auto info = make_client(test::fast_options(server))->preflight("gemma3:latest");
+  ASSERT_TRUE(info) << info.error().message;
+  EXPECT_EQ(info->version, "0.12.3");
+  EXPECT_EQ(info->model_digest, server.models()[0].digest);
+  EXPECT_EQ(info->model_details, "gemma3 4.3B Q4_K_M");
+  EXPECT_EQ(server.requests("/api/version").size(), 1U);
+  EXPECT_EQ(server.requests("/api/tags").size(), 1U);
+}
+
+TEST(OllamaPreflight, ReadsABareModelNameAsLatest) {
+  LlmTestServer server;
+  const auto info = make_client(test::fast_options(server))->preflight("gemma3");
+  ASSERT_TRUE(info) << info.error().message;
+  EXPECT_EQ(info->model_details, "gemma3 4.3B Q4_K_M");
+}
+
+TEST(OllamaPreflight, ReportsAMissingModelWithTheModelsTheServerHas) {
+  LlmTestServer server;
+  const auto info = make_client(test::fast_options(server))->preflight("qwen3:8b");
+  ASSERT_FALSE(info);
+  EXPECT_EQ(info.error().kind, FailureKind::model_not_found);
+  EXPECT_EQ(info.error().available_models,
+            (std::vector<std::string>{"gemma3:latest", "llama3.2:3b"}));
+  EXPECT_EQ(info.error().message, "model 'qwen3:8b' not found at " + server.url() +
+                                      "; available: gemma3:latest, llama3.2:3b (--model)");
+}
+
+TEST(OllamaPreflight, SaysHowToPullWhenTheServerHasNoModels) {
+  LlmTestServer server;
+  server.set_models({});
+  const auto info = make_client(test::fast_options(server))->preflight("gemma3:latest");
+  ASSERT_FALSE(info);
+  EXPECT_EQ(info.error().message, "model 'gemma3:latest' not found at " + server.url() +
+                                      "; the server has no models: `ollama pull gemma3:latest`");
+}
+
+TEST(OllamaPreflight, SuggestsTheOpenAiProtocolWhenThereIsNoApiVersion) {
+  LlmTestServer server;
+  server.script_reply("/api/version", 404, "404 page not found");
+  const auto info = make_client(test::fast_options(server))->preflight("gemma3:latest");
+  ASSERT_FALSE(info);
+  EXPECT_EQ(info.error().kind, FailureKind::http_client_error);
+  EXPECT_EQ(info.error().message,
+            "HTTP 404 from " + server.url() +
+                "/api/version: 404 page not found (is this an Ollama server? for an "
+                "OpenAI-compatible one use --api openai)");
+}
+
+TEST(OllamaPreflight, RetriesABusyServer) {
+  LlmTestServer server;
+  server.script_reply("/api/tags", 503, R"({"error":"busy"})");
+  const auto info = make_client(test::fast_options(server))->preflight("gemma3:latest");
+  ASSERT_TRUE(info) << info.error().message;
+  EXPECT_EQ(server.requests("/api/tags").size(), 2U);
 }
 
 }  // namespace

@@ -7,17 +7,26 @@
 
 namespace chimera::test {
 
-// Client options for `server` with timeouts short enough for tests: 0.3 s idle, 2 s to the first
-// token, 10 ms backoff.
+// Client options for `server` for tests that expect no timeout: timeouts long enough for a
+// loaded machine (10 s), 10 ms backoff so retries are quick.
 inline llm::ClientOptions fast_options(const LlmTestServer& server,
                                        model::ApiKind api = model::ApiKind::ollama) {
   llm::ClientOptions o;
   o.api = api;
   o.host = server.url();
   o.connect_timeout_s = 2.0;
-  o.first_token_timeout_s = 2.0;
-  o.idle_timeout_s = 0.3;
+  o.first_token_timeout_s = 10.0;
+  o.idle_timeout_s = 10.0;
   o.backoff_s = 0.01;
+  return o;
+}
+
+// fast_options() with 0.3 s first-token and idle timeouts, for tests of a stalling server.
+inline llm::ClientOptions stall_options(const LlmTestServer& server,
+                                        model::ApiKind api = model::ApiKind::ollama) {
+  llm::ClientOptions o = fast_options(server, api);
+  o.first_token_timeout_s = 0.3;
+  o.idle_timeout_s = 0.3;
   return o;
 }
 
