@@ -27,12 +27,15 @@ endif()
 
 if(CHIMERA_BUILD_TESTS)
   find_package(GTest REQUIRED)
-  # cpp-httplib (libcpp-httplib-dev) is header-only; used by the tests' LLM server only.
-  find_path(HTTPLIB_INCLUDE_DIR httplib.h REQUIRED)
+endif()
+if(CHIMERA_BUILD_TESTS OR CHIMERA_BUILD_BENCHMARKS)
+  # cpp-httplib, for the tests' and benchmarks' LLM server only. Debian's libcpp-httplib-dev is
+  # not header-only: httplib.h declares, libcpp-httplib.so defines, and the header must see the
+  # CPPHTTPLIB_*_SUPPORT macros the library was built with, which pkg-config supplies.
+  pkg_check_modules(CPP_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   if(NOT TARGET chimera::httplib)
     add_library(chimera::httplib INTERFACE IMPORTED)
-    target_include_directories(chimera::httplib SYSTEM INTERFACE ${HTTPLIB_INCLUDE_DIR})
-    target_link_libraries(chimera::httplib INTERFACE Threads::Threads)
+    target_link_libraries(chimera::httplib INTERFACE PkgConfig::CPP_HTTPLIB Threads::Threads)
   endif()
 endif()
 

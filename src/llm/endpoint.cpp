@@ -49,7 +49,8 @@ Result<std::string> normalize_host(std::string_view text) {
   if (!rest.empty() && rest.front() == '[') {  // [::1]:port
     const auto close = rest.find(']');
     if (close == std::string_view::npos) {
-      return fail(ErrorCode::usage, "unterminated IPv6 address in host '" + std::string(text) + "'");
+      return fail(ErrorCode::usage,
+                  "unterminated IPv6 address in host '" + std::string(text) + "'");
     }
     host = rest.substr(0, close + 1);
     if (close + 1 < rest.size()) {

@@ -6,9 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
-
 #include <tl/expected.hpp>
+#include <vector>
 
 #include "chimera/model/config.hpp"
 #include "chimera/model/llm.hpp"
@@ -30,18 +29,18 @@ struct ChatRequest {
 
 // Why a call to the endpoint failed.
 enum class FailureKind : std::uint8_t {
-  unreachable,          // connection refused, DNS, TLS
-  model_not_found,      // the server does not have the model
-  http_client_error,    // 4xx other than model not found
-  http_server_error,    // 5xx other than 503
-  queue_full,           // 503
+  unreachable,        // connection refused, DNS, TLS
+  model_not_found,    // the server does not have the model
+  http_client_error,  // 4xx other than model not found
+  http_server_error,  // 5xx other than 503
+  queue_full,         // 503
   timeout_connect,
   timeout_first_token,
-  timeout_idle,         // no bytes between chunks for --timeout-idle seconds
-  incomplete_stream,    // the stream ended without a final chunk
-  malformed,            // a line that is not the protocol's JSON, or over the line bound
-  server_error,         // an {"error": ...} line mid-stream
-  cancelled,            // Ctrl-C
+  timeout_idle,       // no bytes between chunks for --timeout-idle seconds
+  incomplete_stream,  // the stream ended without a final chunk
+  malformed,          // a line that is not the protocol's JSON, or over the line bound
+  server_error,       // an {"error": ...} line mid-stream
+  cancelled,          // Ctrl-C
 };
 
 [[nodiscard]] std::string_view to_string(FailureKind kind);
@@ -53,6 +52,9 @@ struct LlmError {
   std::vector<std::string> available_models;  // filled for model_not_found
   std::string partial_text;                   // content streamed before the failure
 };
+
+// An LlmError of `kind` with a message; the other members empty.
+[[nodiscard]] LlmError make_error(FailureKind kind, std::string message, int http_status = 0);
 
 // Receives each piece of streamed content as it arrives (whole UTF-8 characters only).
 using TokenCallback = std::function<void(std::string_view piece)>;
@@ -73,6 +75,30 @@ class LlmClient {
   [[nodiscard]] virtual tl::expected<ChatResult, LlmError> chat(const ChatRequest& request,
                                                                 const TokenCallback& on_token) = 0;
 };
+
+// How a client reaches its endpoint and how long it waits. client_options(config) fills it from
+// the command line; tests build it directly to shorten timeouts and backoff.
+struct ClientOptions {
+  model::ApiKind api = model::ApiKind::ollama;
+  std::string host = "http://127.0.0.1:11434";  // normalised base URL, no trailing slash
+  double connect_timeout_s = 10.0;
+  // Request sent -> first content token, which includes loading the model.
+  double first_token_timeout_s = 120.0;
+  // Silence between bytes once the first token has arrived.
+  double idle_timeout_s = 120.0;
+  // Tries for a connect failure, a connect timeout or a 503, never after the first token.
+  int max_attempts = 3;
+  double backoff_s = 0.5;  // wait before the second try; doubles before each further try
+  std::string api_key;     // sent as "Authorization: Bearer"; never printed or logged
+  double truncation_tolerance = 0.25;  // see k_truncation_tolerance in metrics.hpp
+};
+
+// The options for `config`: host, api, --timeout-connect, and --timeout-idle for both the first
+// token and the gaps between chunks. Reads the API key from CHIMERA_API_KEY.
+[[nodiscard]] ClientOptions client_options(const model::Config& config);
+
+// The client for options.api at options.host.
+[[nodiscard]] std::unique_ptr<LlmClient> make_client(const ClientOptions& options);
 
 // The client for config.api at config.host, with the config's timeouts. Reads CHIMERA_API_KEY.
 [[nodiscard]] std::unique_ptr<LlmClient> make_client(const model::Config& config);

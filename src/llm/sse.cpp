@@ -1,0 +1,155 @@
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "chimera/llm/json_fields.hpp"
+#include "chimera/llm/stream_parser.hpp"
+
+namespace chimera::llm {
+namespace {
+
+// Every OpenAI-compatible server sends one whole JSON payload per "data:" line, so each data
+// line is handled as it arrives instead of waiting for the blank line that ends the event.
+class SseParser final : public StreamParser {
+ public:
+  explicit SseParser(std::size_t max_line_bytes)
+      : m_lines(max_line_bytes), m_max_line(max_line_bytes) {}
+
+  std::optional<LlmError> feed(std::string_view bytes, const TokenCallback& on_piece) override {
+    const auto status =
+        m_lines.feed(bytes, [&](std::string_view line) { return parse_line(line, on_piece); });
+    if (status == LineSplitter::Status::line_too_long) {
+      m_error = make_error(FailureKind::malformed,
+                           fmt::format("malformed stream: line {} is longer than {} bytes",
+                                       m_lines.lines_seen() + 1, m_max_line));
+    }
+    return m_error;
+  }
+
+  std::optional<LlmError> finish(const TokenCallback& on_piece) override {
+    if (!m_error && !m_lines.remainder().empty()) {
+      const std::string last(m_lines.remainder());
+      parse_line(last, on_piece);
+    }
+    return m_error;
+  }
+
+  bool complete() const override { return m_done_marker || !m_metrics.done_reason.empty(); }
+  const model::PassMetrics& server_metrics() const override { return m_metrics; }
+
+ private:
+  bool parse_line(std::string_view line, const TokenCallback& on_piece) {
+    ++m_parsed;
+    if (line.empty()) {
+      m_event.clear();  // a blank line ends the event
+      return true;
+    }
+    if (line.front() == ':') {
+      return true;  // a comment, e.g. a keep-alive
+    }
+    const auto colon = line.find(':');
+    const std::string_view field = line.substr(0, colon);
+    std::string_view value = colon == std::string_view::npos ? "" : line.substr(colon + 1);
+    if (!value.empty() && value.front() == ' ') {
+      value.remove_prefix(1);
+    }
+    if (field == "event") {
+      m_event = std::string(value);
+      return true;
+    }
+    if (field == "error") {  // llama.cpp's server has sent errors as their own field
+      return fail_with_server_error(value);
+    }
+    if (field != "data") {
+      return true;  // id, retry, or a field SSE says to ignore
+    }
+    if (value == "[DONE]") {
+      m_done_marker = true;
+      return true;
+    }
+    if (m_event == "error") {
+      return fail_with_server_error(value);
+    }
+    return parse_data(value, on_piece);
+  }
+
+  bool fail_with_server_error(std::string_view value) {
+    const auto payload = nlohmann::json::parse(value, nullptr, false);
+    std::string text = std::string(value);
+    if (!payload.is_discarded()) {
+      const auto it = payload.is_object() ? payload.find("error") : payload.end();
+      text = error_text(it != payload.end() ? *it : payload);
+    }
+    m_error =
+        make_error(FailureKind::server_error, "the server reported an error mid-stream: " + text);
+    return false;
+  }
+
+  bool parse_data(std::string_view value, const TokenCallback& on_piece) {
+    const auto chunk = nlohmann::json::parse(value, nullptr, false);
+    if (chunk.is_discarded() || !chunk.is_object()) {
+      m_error = make_error(FailureKind::malformed,
+                           fmt::format("malformed stream: line {} is not a JSON object: '{}'",
+                                       m_parsed, excerpt(value)));
+      return false;
+    }
+    if (const auto it = chunk.find("error"); it != chunk.end()) {
+      return fail_with_server_error(value);
+    }
+    if (const auto choices = chunk.find("choices");
+        choices != chunk.end() && choices->is_array() && !choices->empty()) {
+      const auto& choice = choices->front();
+      if (const auto delta = choice.find("delta"); delta != choice.end()) {
+        if (auto content = string_field(*delta, "content"); content && !content->empty()) {
+          on_piece(*content);
+        }
+      }
+      if (auto reason = string_field(choice, "finish_reason")) {
+        m_metrics.done_reason = *reason;
+      }
+    }
+    if (const auto usage = chunk.find("usage"); usage != chunk.end() && usage->is_object()) {
+      if (auto prompt = integer_field(*usage, "prompt_tokens")) {
+        m_metrics.prompt_eval_count = prompt;
+      }
+      if (auto completion = integer_field(*usage, "completion_tokens")) {
+        m_metrics.eval_count = completion;
+      }
+    }
+    if (const auto timings = chunk.find("timings"); timings != chunk.end()) {
+      read_timings(*timings);
+    }
+    return true;
+  }
+
+  // llama.cpp's server: prompt_n counts only the tokens evaluated now, cache_n those reused.
+  void read_timings(const nlohmann::json& timings) {
+    m_metrics.prompt_eval_ms = number_field(timings, "prompt_ms");
+    m_metrics.eval_ms = number_field(timings, "predicted_ms");
+    if (!m_metrics.eval_count) {
+      m_metrics.eval_count = integer_field(timings, "predicted_n");
+    }
+    if (!m_metrics.prompt_eval_count) {
+      if (auto prompt_n = integer_field(timings, "prompt_n")) {
+        m_metrics.prompt_eval_count = *prompt_n + integer_field(timings, "cache_n").value_or(0);
+      }
+    }
+    m_metrics.tokens_per_second = number_field(timings, "predicted_per_second");
+  }
+
+  LineSplitter m_lines;
+  std::size_t m_max_line;
+  std::size_t m_parsed = 0;
+  std::string m_event;
+  std::optional<LlmError> m_error;
+  bool m_done_marker = false;
+  model::PassMetrics m_metrics;
+};
+
+}  // namespace
+
+std::unique_ptr<StreamParser> make_sse_parser(std::size_t max_line_bytes) {
+  return std::make_unique<SseParser>(max_line_bytes);
+}
+
+}  // namespace chimera::llm

@@ -1,0 +1,104 @@
+#include "chimera/llm/metrics.hpp"
+
+#include <gtest/gtest.h>
+
+namespace chimera::llm {
+namespace {
+
+TEST(FinishMetrics, ComputesDecodeAndEndToEndThroughput) {
+  model::PassMetrics m;
+  m.eval_count = 259;
+  m.eval_ms = 2435.0;
+  m.wall_ms = 5000.0;
+  finish_metrics(m, ChatRequest{});
+  EXPECT_DOUBLE_EQ(*m.tokens_per_second, 259 / 2.435);
+  EXPECT_DOUBLE_EQ(*m.end_to_end_tokens_per_second, 259 / 5.0);
+  EXPECT_FALSE(m.truncated);
+}
+
+TEST(FinishMetrics, KeepsTheServersOwnThroughput) {
+  model::PassMetrics m;
+  m.eval_count = 10;
+  m.eval_ms = 1000.0;
+  m.tokens_per_second = 12.5;
+  finish_metrics(m, ChatRequest{});
+  EXPECT_DOUBLE_EQ(*m.tokens_per_second, 12.5);
+}
+
+TEST(FinishMetrics, LeavesThroughputUnknownWithoutCounts) {
+  model::PassMetrics m;
+  m.eval_ms = 1000.0;
+  m.wall_ms = 2000.0;
+  finish_metrics(m, ChatRequest{});
+  EXPECT_FALSE(m.tokens_per_second);
+  EXPECT_FALSE(m.end_to_end_tokens_per_second);
+}
+
+TEST(FinishMetrics, FlagsAPromptTheServerCountedFarShorter) {
+  ChatRequest r;
+  r.estimated_prompt_tokens = 12000;
+  r.options.num_ctx = 8192;
+  model::PassMetrics m;
+  m.prompt_eval_count = 8192;
+  finish_metrics(m, r);
+  EXPECT_TRUE(m.truncated);
+  EXPECT_EQ(m.truncation_note,
+            "the server evaluated 8192 prompt tokens but the prompt is about 12000 tokens "
+            "(num_ctx=8192): it was probably truncated; raise --num-ctx");
+}
+
+TEST(FinishMetrics, ToleratesAnEstimateWithinTheTolerance) {
+  ChatRequest r;
+  r.estimated_prompt_tokens = 1000;
+  model::PassMetrics m;
+  m.prompt_eval_count = 751;  // 25 % tolerance: 750 is the limit
+  finish_metrics(m, r);
+  EXPECT_FALSE(m.truncated);
+  m.prompt_eval_count = 749;
+  finish_metrics(m, r);
+  EXPECT_TRUE(m.truncated);
+}
+
+TEST(FinishMetrics, SaysNothingWhenThePromptCountIsUnknown) {
+  ChatRequest r;
+  r.estimated_prompt_tokens = 1000;
+  model::PassMetrics m;
+  finish_metrics(m, r);
+  EXPECT_FALSE(m.truncated);
+}
+
+TEST(FinishMetrics, FlagsLengthBeforeNumPredict) {
+  ChatRequest r;
+  r.options.num_predict = 1000;
+  model::PassMetrics m;
+  m.done_reason = "length";
+  m.eval_count = 300;
+  finish_metrics(m, r);
+  EXPECT_TRUE(m.truncated);
+  EXPECT_EQ(m.truncation_note,
+            "generation stopped at the context limit (done reason 'length') after 300 tokens, "
+            "before num_predict=1000; raise --num-ctx");
+}
+
+TEST(FinishMetrics, AcceptsLengthAtNumPredict) {
+  ChatRequest r;
+  r.options.num_predict = 300;
+  model::PassMetrics m;
+  m.done_reason = "length";
+  m.eval_count = 300;
+  finish_metrics(m, r);
+  EXPECT_FALSE(m.truncated);
+}
+
+TEST(FinishMetrics, FlagsLengthWithoutNumPredict) {
+  model::PassMetrics m;
+  m.done_reason = "length";
+  finish_metrics(m, ChatRequest{});
+  EXPECT_TRUE(m.truncated);
+  EXPECT_EQ(m.truncation_note,
+            "generation stopped at the context limit (done reason 'length') after an unknown "
+            "number of tokens; raise --num-ctx");
+}
+
+}  // namespace
+}  // namespace chimera::llm
