@@ -215,8 +215,13 @@ void TokenEstimator::calibrate(std::int64_t estimated, std::int64_t actual) {
 
 std::string fit_evidence(const std::vector<EvidenceSection>& sections, std::int64_t max_tokens,
                          const TokenEstimator& estimator) {
-  // Room for the notes about what was cut, so adding them never breaks the budget.
-  const std::int64_t reserve = estimator.estimate(std::size_t{160});
+  // Room for the longest notes about what was cut (every title listed), so adding them never
+  // breaks the budget.
+  std::size_t note_bytes = 128;
+  for (const auto& section : sections) {
+    note_bytes += section.title.size() + 2;
+  }
+  const std::int64_t reserve = estimator.estimate(note_bytes);
   std::string out;
   std::vector<std::string> left_out;
   for (const auto& section : sections) {
