@@ -10,14 +10,21 @@ namespace {
 // Chat templates add a few tokens of their own around each message.
 constexpr std::int64_t k_tokens_per_message = 8;
 
+// Tokens kept free for the report pass's answer: num_predict when set, else enough for the
+// 300 to 400 words the report prompt asks for.
 std::int64_t answer_reserve(const model::LlmOptions& o) {
   if (o.num_predict && *o.num_predict > 0) {
     return *o.num_predict;
   }
-  return std::min<std::int64_t>(1024, o.num_ctx / 4);
+  return std::min<std::int64_t>(768, o.num_ctx / 4);
 }
 
-std::int64_t margin(const model::LlmOptions& o) { return 64 + o.num_ctx / 50; }
+// Tokens kept in the report pass's prompt for the analysis pass's answer (4 to 7 findings).
+std::int64_t findings_reserve(const model::LlmOptions& o) {
+  return std::min<std::int64_t>(answer_reserve(o), 384);
+}
+
+std::int64_t margin(const model::LlmOptions& o) { return 32 + o.num_ctx / 64; }
 
 }  // namespace
 
@@ -107,9 +114,10 @@ std::int64_t LlmSession::estimate(const std::vector<llm::Message>& messages) con
   return total;
 }
 
-std::int64_t LlmSession::evidence_budget(std::int64_t fixed, int answers) const {
-  return m_config.options.num_ctx - margin(m_config.options) - fixed -
-         answers * answer_reserve(m_config.options);
+std::int64_t LlmSession::evidence_budget(std::int64_t fixed, bool findings_pending) const {
+  const auto& o = m_config.options;
+  return o.num_ctx - margin(o) - fixed - answer_reserve(o) -
+         (findings_pending ? findings_reserve(o) : 0);
 }
 
 Result<std::string> LlmSession::system_message(std::int64_t budget) {
@@ -181,7 +189,7 @@ void LlmSession::analysis_pass(const model::Corpus& corpus, const model::Analysi
     auto text = prompt::fill(*p, m_values);
     fixed += text ? m_estimator.estimate(*text) : 0;
   }
-  auto system = system_message(evidence_budget(fixed, 2));
+  auto system = system_message(evidence_budget(fixed, true));
   auto user = system ? prompt::fill(m_prompts.analysis, m_values) : system;
   if (!user) {
     fail_run(describe(user.error()));

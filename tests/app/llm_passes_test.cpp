@@ -71,7 +71,7 @@ struct Fixture {
   LlmSession session() { return LlmSession(sample.config, *load_prompts(sample.config), progress); }
 };
 
-std::int64_t margin(std::int64_t num_ctx) { return 64 + num_ctx / 50; }
+std::int64_t margin(std::int64_t num_ctx) { return 32 + num_ctx / 64; }
 
 TEST(LlmSession, ReportPassContinuesTheAnalysisConversation) {
   Fixture f;
@@ -220,6 +220,25 @@ TEST(LoadPrompts, BadOverrideIsAUsageErrorNamingTheFile) {
   ASSERT_FALSE(prompts);
   EXPECT_EQ(prompts.error().code, ErrorCode::usage);
   EXPECT_EQ(prompts.error().where, dir.path() + "/system.md:2");
+}
+
+}  // namespace
+}  // namespace chimera::app
+
+namespace chimera::app {
+namespace {
+
+TEST(LlmSession, SmallContextStillCarriesTheMostImportantEvidence) {
+  Fixture f;
+  f.sample.config.options.num_ctx = 2048;
+  f.client.replies = {ok_reply("findings"), ok_reply("## Executive Summary\nx")};
+  auto s = f.session();
+  ASSERT_TRUE(s.preflight(f.client));
+  s.analysis_pass(f.sample.corpus, f.sample.analysis);
+  ASSERT_EQ(f.client.requests.size(), 1u);
+  const auto& system = f.client.requests[0].messages[0].content;
+  EXPECT_NE(system.find("## Corpus\n"), std::string::npos) << system;
+  EXPECT_NE(system.find("## Key findings (computed)\n"), std::string::npos) << system;
 }
 
 }  // namespace

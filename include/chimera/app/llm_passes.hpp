@@ -53,9 +53,9 @@ class LlmSession {
   [[nodiscard]] const std::string& evidence() const { return m_evidence_sent; }
 
  private:
-  // Tokens left for the evidence so that a prompt of `fixed` other tokens, plus what the model
-  // may still write in this and later passes, fits num_ctx.
-  [[nodiscard]] std::int64_t evidence_budget(std::int64_t fixed, int answers) const;
+  // Tokens left for the evidence so that a prompt of `fixed` other tokens, the report pass's
+  // answer and, while `findings_pending`, the analysis pass's answer fit num_ctx.
+  [[nodiscard]] std::int64_t evidence_budget(std::int64_t fixed, bool findings_pending) const;
   [[nodiscard]] Result<std::string> system_message(std::int64_t budget);
   [[nodiscard]] std::int64_t estimate(const std::vector<llm::Message>& messages) const;
   bool run_pass(const std::string& name, std::int64_t estimated);
