@@ -1,8 +1,8 @@
 #include "chimera/app/llm_passes.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace chimera::app {
 namespace {
@@ -24,15 +24,17 @@ std::int64_t findings_reserve(const model::LlmOptions& o) {
   return std::min<std::int64_t>(answer_reserve(o), 384);
 }
 
-std::int64_t margin(const model::LlmOptions& o) { return 32 + o.num_ctx / 64; }
+std::int64_t margin(const model::LlmOptions& o) {
+  return 32 + o.num_ctx / 64;
+}
 
 }  // namespace
 
 Result<Prompts> load_prompts(const model::Config& config) {
   Prompts prompts;
-  for (auto [name, slot] : {std::pair{"system", &prompts.system},
-                            std::pair{"analysis", &prompts.analysis},
-                            std::pair{"report", &prompts.report}}) {
+  for (auto [name, slot] :
+       {std::pair{"system", &prompts.system}, std::pair{"analysis", &prompts.analysis},
+        std::pair{"report", &prompts.report}}) {
     auto loaded = prompt::load_prompt(name, config.prompts_dir);
     if (!loaded) {
       return tl::unexpected(loaded.error());
@@ -132,9 +134,8 @@ Result<std::string> LlmSession::system_message(std::int64_t budget) {
     }
     uses += std::count(text->begin(), text->end(), '\x01');
   }
-  const std::string evidence =
-      prompt::fit_evidence(m_sections, std::max<std::int64_t>(budget, 0) / std::max<std::int64_t>(uses, 1),
-                           m_estimator);
+  const std::string evidence = prompt::fit_evidence(
+      m_sections, std::max<std::int64_t>(budget, 0) / std::max<std::int64_t>(uses, 1), m_estimator);
   m_values["evidence"] = evidence;
   m_evidence_sent.append(evidence).push_back('\n');
   return prompt::fill(m_prompts.system, m_values);
@@ -143,7 +144,8 @@ Result<std::string> LlmSession::system_message(std::int64_t budget) {
 bool LlmSession::run_pass(const std::string& name, std::int64_t estimated) {
   llm::ChatRequest request{m_config.model, m_messages, m_config.options, estimated};
   m_progress.pass_started(name);
-  auto result = m_client->chat(request, [this](std::string_view piece) { m_progress.token(piece); });
+  auto result =
+      m_client->chat(request, [this](std::string_view piece) { m_progress.token(piece); });
   m_progress.pass_finished();
   model::PassResult pass;
   pass.name = name;
@@ -168,12 +170,9 @@ void LlmSession::analysis_pass(const model::Corpus& corpus, const model::Analysi
     return;
   }
   m_sections = prompt::evidence_sections(corpus, analysis);
-  m_values = {{"evidence", ""},
-              {"corpus", prompt::corpus_line(analysis)},
-              {"findings", ""},
-              {"statistics", ""},
-              {"analysis", ""},
-              {"model", m_config.model}};
+  m_values = {{"evidence", ""}, {"corpus", prompt::corpus_line(analysis)},
+              {"findings", ""}, {"statistics", ""},
+              {"analysis", ""}, {"model", m_config.model}};
   for (const auto& s : m_sections) {
     const bool stats = s.title.rfind("Metrics", 0) == 0 || s.title.rfind("Configurations", 0) == 0;
     const bool findings = s.title.find("findings") != std::string::npos;

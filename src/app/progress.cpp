@@ -45,8 +45,8 @@ void Progress::draw() {
   // Streamed pieces stand in for tokens: servers send about one token per chunk.
   const double seconds = std::chrono::duration<double>(Clock::now() - m_first).count();
   const double rate = seconds > 0 && m_pieces > 1 ? static_cast<double>(m_pieces - 1) / seconds : 0;
-  std::fprintf(stderr, "\r\033[Kchimera: %s pass: %zu tokens, %.1f tok/s", m_pass.c_str(),
-               m_pieces, rate);
+  std::fprintf(stderr, "\r\033[Kchimera: %s pass: %zu tokens, %.1f tok/s", m_pass.c_str(), m_pieces,
+               rate);
   std::fflush(stderr);
 }
 

@@ -1,21 +1,29 @@
 #include "chimera/grounding/grounding.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
 
-#include <fmt/format.h>
-
 namespace chimera::grounding {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_word(char c) { return is_digit(c) || is_alpha(c) || c == '_'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_word(char c) {
+  return is_digit(c) || is_alpha(c) || c == '_';
+}
 
-char at(std::string_view text, std::size_t i) { return i < text.size() ? text[i] : '\0'; }
+char at(std::string_view text, std::size_t i) {
+  return i < text.size() ? text[i] : '\0';
+}
 
 struct UnitSpelling {
   std::string_view written;
@@ -24,15 +32,33 @@ struct UnitSpelling {
 
 // Longest spellings first, so "tokens/s" wins over "tokens" and "ms" over "m".
 constexpr std::array<UnitSpelling, 27> k_units{{
-    {"tokens per second", "tok/s"}, {"milliseconds", "ms"}, {"millisecond", "ms"},
-    {"tokens/sec", "tok/s"},        {"tokens/s", "tok/s"},  {"percent", "%"},
-    {"seconds", "s"},               {"minutes", "min"},     {"second", "s"},
-    {"tokens", "tokens"},           {"token", "tokens"},    {"tok/s", "tok/s"},
-    {"msec", "ms"},                 {"secs", "s"},          {"t/s", "tok/s"},
-    {"tps", "tok/s"},               {"MiB", "MiB"},         {"GiB", "GiB"},
-    {"sec", "s"},                   {"min", "min"},         {"MB", "MB"},
-    {"GB", "GB"},                   {"ms", "ms"},           {"us", "us"},
-    {"s", "s"},                     {"%", "%"},             {"x", "x"},
+    {"tokens per second", "tok/s"},
+    {"milliseconds", "ms"},
+    {"millisecond", "ms"},
+    {"tokens/sec", "tok/s"},
+    {"tokens/s", "tok/s"},
+    {"percent", "%"},
+    {"seconds", "s"},
+    {"minutes", "min"},
+    {"second", "s"},
+    {"tokens", "tokens"},
+    {"token", "tokens"},
+    {"tok/s", "tok/s"},
+    {"msec", "ms"},
+    {"secs", "s"},
+    {"t/s", "tok/s"},
+    {"tps", "tok/s"},
+    {"MiB", "MiB"},
+    {"GiB", "GiB"},
+    {"sec", "s"},
+    {"min", "min"},
+    {"MB", "MB"},
+    {"GB", "GB"},
+    {"ms", "ms"},
+    {"us", "us"},
+    {"s", "s"},
+    {"%", "%"},
+    {"x", "x"},
 }};
 
 bool starts_with_ci(std::string_view text, std::size_t pos, std::string_view word) {
@@ -42,7 +68,9 @@ bool starts_with_ci(std::string_view text, std::size_t pos, std::string_view wor
   for (std::size_t k = 0; k < word.size(); ++k) {
     const char a = text[pos + k];
     const char b = word[k];
-    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+    const auto lower = [](char c) {
+      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    };
     if (lower(a) != lower(b)) {
       return false;
     }
@@ -52,7 +80,7 @@ bool starts_with_ci(std::string_view text, std::size_t pos, std::string_view wor
 
 // The unit at `pos` (after at most one space), and where it ends.
 std::optional<std::pair<std::string_view, std::size_t>> unit_at(std::string_view text,
-                                                               std::size_t pos) {
+                                                                std::size_t pos) {
   const bool spaced = at(text, pos) == ' ';
   const std::size_t start = spaced ? pos + 1 : pos;
   for (const auto& unit : k_units) {
@@ -98,18 +126,34 @@ bool in_heading(std::string_view text, std::size_t pos) {
 }
 
 double unit_factor(std::string_view unit) {
-  if (unit == "s") { return 1000.0; }
-  if (unit == "us") { return 0.001; }
-  if (unit == "min") { return 60000.0; }
-  if (unit == "GiB") { return 1024.0; }
-  if (unit == "MB") { return 1e6 / 1048576.0; }
-  if (unit == "GB") { return 1e9 / 1048576.0; }
+  if (unit == "s") {
+    return 1000.0;
+  }
+  if (unit == "us") {
+    return 0.001;
+  }
+  if (unit == "min") {
+    return 60000.0;
+  }
+  if (unit == "GiB") {
+    return 1024.0;
+  }
+  if (unit == "MB") {
+    return 1e6 / 1048576.0;
+  }
+  if (unit == "GB") {
+    return 1e9 / 1048576.0;
+  }
   return 1.0;
 }
 
 std::string_view family(std::string_view unit) {
-  if (unit == "ms" || unit == "s" || unit == "us" || unit == "min") { return "time"; }
-  if (unit == "MiB" || unit == "GiB" || unit == "MB" || unit == "GB") { return "memory"; }
+  if (unit == "ms" || unit == "s" || unit == "us" || unit == "min") {
+    return "time";
+  }
+  if (unit == "MiB" || unit == "GiB" || unit == "MB" || unit == "GB") {
+    return "memory";
+  }
   return unit;
 }
 
@@ -181,8 +225,8 @@ std::vector<Quantity> find_numbers(std::string_view text, bool skip_structure) {
       exempt = true;  // "4B", "3rd", "Q4_K": part of a name
     }
     if (skip_structure && (in_heading(text, start) ||
-                           (at_line_start(text, start) && (after == '.' || after == ')' ||
-                                                           after == ':') && !is_digit(next)))) {
+                           (at_line_start(text, start) &&
+                            (after == '.' || after == ')' || after == ':') && !is_digit(next)))) {
       exempt = true;
     }
     const std::size_t end = unit ? unit->second : j;

@@ -1,8 +1,8 @@
 #include "chimera/prompt/evidence.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "chimera/util/number.hpp"
 #include "chimera/util/time.hpp"
@@ -19,8 +19,8 @@ std::string with_unit(double value, const std::string& unit) {
 std::string describe(const model::Summary& s, const std::string& unit) {
   std::string out = fmt::format("n={}, median {}", s.n, with_unit(s.median, unit));
   if (s.median_ci) {
-    out += fmt::format(" (95% interval of the median {} to {})",
-                       format_number(s.median_ci->first), with_unit(s.median_ci->second, unit));
+    out += fmt::format(" (95% interval of the median {} to {})", format_number(s.median_ci->first),
+                       with_unit(s.median_ci->second, unit));
   }
   out += fmt::format(", mean {}", with_unit(s.mean, unit));
   if (s.n >= 2) {
@@ -74,15 +74,15 @@ EvidenceSection findings_section(const model::Analysis& analysis) {
       if (f.severity != sev) {
         continue;
       }
-      std::string line = fmt::format("- [{}] {}: {}", model::to_string(f.severity), f.id, f.message);
+      std::string line =
+          fmt::format("- [{}] {}: {}", model::to_string(f.severity), f.id, f.message);
       const std::size_t shown = std::min<std::size_t>(f.evidence.size(), 4);
       for (std::size_t i = 0; i < shown; ++i) {
         line += (i == 0 ? " (" : ", ") + f.evidence[i];
       }
       if (shown > 0) {
-        line += f.evidence.size() > shown
-                    ? fmt::format(", and {} more)", f.evidence.size() - shown)
-                    : ")";
+        line += f.evidence.size() > shown ? fmt::format(", and {} more)", f.evidence.size() - shown)
+                                          : ")";
       }
       s.lines.push_back(std::move(line));
     }
@@ -93,12 +93,11 @@ EvidenceSection findings_section(const model::Analysis& analysis) {
 EvidenceSection ranking_section(const model::Analysis& analysis) {
   EvidenceSection s{"Configurations ranked by median", {}};
   for (const auto& r : analysis.ranking) {
-    s.lines.push_back(fmt::format("- rank {} {}{}: {} {}, {}", r.rank, format_group(r.group),
-                                  r.tied_with_previous ? " (tied with the one above)" : "",
-                                  model::to_string(r.kind),
-                                  r.direction == model::Direction::lower ? "(lower is better)"
-                                                                         : "(higher is better)",
-                                  describe(r.summary, r.unit)));
+    s.lines.push_back(fmt::format(
+        "- rank {} {}{}: {} {}, {}", r.rank, format_group(r.group),
+        r.tied_with_previous ? " (tied with the one above)" : "", model::to_string(r.kind),
+        r.direction == model::Direction::lower ? "(lower is better)" : "(higher is better)",
+        describe(r.summary, r.unit)));
   }
   return s;
 }
@@ -116,10 +115,9 @@ EvidenceSection comparisons_section(const model::Analysis& analysis) {
   EvidenceSection s{"Comparisons (median ratio candidate / baseline, Mann-Whitney U)", {}};
   for (const auto& c : analysis.comparisons) {
     s.lines.push_back(fmt::format(
-        "- {}: {} (n={}) vs {} (n={}): ratio {}x ({:+.1f}%), p={}{}{}",
-        metric_name(c.kind, c.unit), format_group(c.candidate), c.n_candidate,
-        format_group(c.baseline), c.n_baseline, format_number(c.median_ratio),
-        (c.median_ratio - 1) * 100, format_number(c.p_value),
+        "- {}: {} (n={}) vs {} (n={}): ratio {}x ({:+.1f}%), p={}{}{}", metric_name(c.kind, c.unit),
+        format_group(c.candidate), c.n_candidate, format_group(c.baseline), c.n_baseline,
+        format_number(c.median_ratio), (c.median_ratio - 1) * 100, format_number(c.p_value),
         c.significant ? ", significant" : ", not significant",
         c.small_sample ? ", small sample" : ""));
   }
@@ -139,11 +137,10 @@ EvidenceSection metrics_section(const model::Analysis& analysis) {
   EvidenceSection s{"Metrics by file and column", {}};
   for (const auto& m : analysis.metrics) {
     const std::string where = m.locator.empty() ? m.source : m.source + "#" + m.locator;
-    s.lines.push_back(fmt::format("- {} {} ({}): {}{}", where, m.column, metric_name(m.kind, m.unit),
-                                  describe(m.summary, m.unit),
-                                  m.failed_excluded > 0
-                                      ? fmt::format(", {} failed runs excluded", m.failed_excluded)
-                                      : ""));
+    s.lines.push_back(fmt::format(
+        "- {} {} ({}): {}{}", where, m.column, metric_name(m.kind, m.unit),
+        describe(m.summary, m.unit),
+        m.failed_excluded > 0 ? fmt::format(", {} failed runs excluded", m.failed_excluded) : ""));
   }
   return s;
 }
@@ -280,7 +277,8 @@ std::string corpus_line(const model::Analysis& analysis) {
   const auto& inv = analysis.inventory;
   std::string kinds;
   for (const auto& [kind, totals] : inv.by_kind) {
-    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", totals.files, model::to_string(kind));
+    kinds +=
+        fmt::format("{}{} {}", kinds.empty() ? "" : ", ", totals.files, model::to_string(kind));
   }
   return fmt::format("{} files ({}), {} tables, {} rows", inv.files_total, kinds, inv.tables,
                      inv.rows);

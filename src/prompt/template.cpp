@@ -51,8 +51,8 @@ Result<std::string> expand(const PromptText& prompt, const Values* values) {
     const std::string where = prompt.origin + ":" + std::to_string(line);
     if (close == std::string_view::npos ||
         text.substr(open, close - open).find('\n') != std::string_view::npos) {
-      return fail(ErrorCode::usage, "unterminated placeholder '{{' (close it with }} on the same line)",
-                  where);
+      return fail(ErrorCode::usage,
+                  "unterminated placeholder '{{' (close it with }} on the same line)", where);
     }
     const std::string_view name = trim(text.substr(open + 2, close - open - 2));
     if (!is_known(name)) {

@@ -1,15 +1,16 @@
-#include "chimera/render/report.hpp"
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
 #include <cstdlib>
 #include <memory>
 
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
+#include "chimera/render/report.hpp"
 
 namespace chimera::render {
 namespace {
 
-constexpr const char* k_style = R"(body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+constexpr const char* k_style =
+    R"(body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1,h2{border-bottom:1px solid #ddd;padding-bottom:.2em}
 table{border-collapse:collapse;margin:1em 0;font-size:13px}
 th,td{border:1px solid #ccc;padding:.25em .6em}
@@ -23,11 +24,20 @@ std::string escape_html(std::string_view text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -45,7 +55,8 @@ std::string to_html(const std::string& markdown) {
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()),
                                                               &cmark_node_free);
-  char* html = cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
+  char* html =
+      cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
   std::string out(html != nullptr ? html : "");
   std::free(html);
   return out;

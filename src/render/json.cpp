@@ -1,10 +1,8 @@
-#include "chimera/render/report.hpp"
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <optional>
 
-#include <nlohmann/json.hpp>
-
+#include "chimera/render/report.hpp"
 #include "chimera/util/time.hpp"
 
 namespace chimera::render {
@@ -17,9 +15,13 @@ Json or_null(const std::optional<T>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
 
-Json number_or_null(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+Json number_or_null(double value) {
+  return std::isfinite(value) ? Json(value) : Json(nullptr);
+}
 
-Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+Json text_or_null(const std::string& text) {
+  return text.empty() ? Json(nullptr) : Json(text);
+}
 
 Json group_json(const model::GroupKey& group) {
   Json out = Json::object();
@@ -50,10 +52,11 @@ Json summary_json(const model::Summary& s) {
 }
 
 Json metric_head(model::MetricKind kind, const std::string& unit, model::Direction direction) {
-  return Json{{"kind", model::to_string(kind)},
-              {"unit", text_or_null(unit)},
-              {"direction", direction == model::Direction::none ? Json(nullptr)
-                                                                : Json(model::to_string(direction))}};
+  return Json{
+      {"kind", model::to_string(kind)},
+      {"unit", text_or_null(unit)},
+      {"direction",
+       direction == model::Direction::none ? Json(nullptr) : Json(model::to_string(direction))}};
 }
 
 Json inventory_json(const model::Inventory& inv) {
@@ -112,12 +115,13 @@ Json tables_json(const model::Corpus& corpus) {
   for (const auto& t : corpus.tables) {
     Json columns = Json::array();
     for (const auto& c : t.columns) {
-      columns.push_back({{"name", c.name},
-                         {"type", model::to_string(c.type)},
-                         {"role", model::to_string(c.role)},
-                         {"kind", c.kind == model::MetricKind::none ? Json(nullptr)
-                                                                    : Json(model::to_string(c.kind))},
-                         {"unit", text_or_null(c.unit)}});
+      columns.push_back(
+          {{"name", c.name},
+           {"type", model::to_string(c.type)},
+           {"role", model::to_string(c.role)},
+           {"kind",
+            c.kind == model::MetricKind::none ? Json(nullptr) : Json(model::to_string(c.kind))},
+           {"unit", text_or_null(c.unit)}});
     }
     out.push_back({{"source", t.source},
                    {"locator", t.locator},
@@ -151,7 +155,8 @@ Json analysis_extras(const model::Analysis& a, Json& root) {
   }
   Json ranking = Json::array();
   for (const auto& r : a.ranking) {
-    Json j{{"rank", r.rank}, {"tied_with_previous", r.tied_with_previous},
+    Json j{{"rank", r.rank},
+           {"tied_with_previous", r.tied_with_previous},
            {"group", group_json(r.group)}};
     j.update(metric_head(r.kind, r.unit, r.direction));
     j.update(summary_json(r.summary));
@@ -260,8 +265,8 @@ Json grounding_json(const Narrative& n) {
   Json unsupported = Json::array();
   for (std::size_t i = 0; i < n.grounding.unsupported.size(); ++i) {
     const auto& m = n.grounding.unsupported[i];
-    unsupported.push_back({{"ref", "U" + std::to_string(i + 1)}, {"text", m.text},
-                           {"section", m.section}});
+    unsupported.push_back(
+        {{"ref", "U" + std::to_string(i + 1)}, {"text", m.text}, {"section", m.section}});
   }
   return {{"checked", n.grounding.checked},
           {"supported", n.grounding.supported},

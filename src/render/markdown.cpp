@@ -1,8 +1,7 @@
-#include "chimera/render/report.hpp"
-
 #include <fmt/format.h>
 
 #include "chimera/prompt/evidence.hpp"
+#include "chimera/render/report.hpp"
 #include "chimera/util/number.hpp"
 #include "chimera/util/time.hpp"
 #include "markdown_sections.hpp"
@@ -13,7 +12,9 @@ namespace {
 using detail::escape_cell;
 using detail::marked;
 
-bool pass_ran(const model::LlmOutcome& llm) { return !llm.passes.empty(); }
+bool pass_ran(const model::LlmOutcome& llm) {
+  return !llm.passes.empty();
+}
 
 void header(std::string& out, const ReportInput& in) {
   out += "# Benchmark Analysis Report\n\n";
@@ -45,9 +46,9 @@ void header(std::string& out, const ReportInput& in) {
 std::string deterministic_summary(const ReportInput& in) {
   const auto& a = in.analysis;
   const auto& inv = a.inventory;
-  std::string out = fmt::format("chimera read {} files under `{}`: {} tables with {} rows",
-                                inv.files_total, in.config.root.generic_string(), inv.tables,
-                                inv.rows);
+  std::string out =
+      fmt::format("chimera read {} files under `{}`: {} tables with {} rows", inv.files_total,
+                  in.config.root.generic_string(), inv.tables, inv.rows);
   out += inv.failed_rows > 0
              ? fmt::format(" ({} failed runs excluded from the statistics).", inv.failed_rows)
              : ".";
@@ -72,10 +73,9 @@ std::string deterministic_summary(const ReportInput& in) {
   for (const auto& f : a.findings) {
     ++counts[static_cast<int>(f.severity)];
   }
-  out += a.findings.empty()
-             ? " No data problems were found."
-             : fmt::format(" {} data findings: {} errors, {} warnings, {} notes.", a.findings.size(),
-                           counts[2], counts[1], counts[0]);
+  out += a.findings.empty() ? " No data problems were found."
+                            : fmt::format(" {} data findings: {} errors, {} warnings, {} notes.",
+                                          a.findings.size(), counts[2], counts[1], counts[0]);
   return out + "\n\n";
 }
 
@@ -96,9 +96,9 @@ void ingestion_summary(std::string& out, const ReportInput& in) {
   out += "## Data Ingestion Summary\n\n";
   out += "| Kind | Files | Bytes | Latest modified (UTC) |\n|---|---:|---:|---|\n";
   for (const auto& [kind, totals] : inv.by_kind) {
-    out += fmt::format("| {} | {} | {} | {} |\n", model::to_string(kind), totals.files,
-                       totals.bytes,
-                       totals.latest_modified ? util::iso8601_utc(*totals.latest_modified) : "-");
+    out +=
+        fmt::format("| {} | {} | {} | {} |\n", model::to_string(kind), totals.files, totals.bytes,
+                    totals.latest_modified ? util::iso8601_utc(*totals.latest_modified) : "-");
   }
   out += fmt::format("\n{} files in {} directories; {} tables, {} rows ingested", inv.files_total,
                      inv.directories.size(), inv.tables, inv.rows);
@@ -181,7 +181,8 @@ void risks(std::string& out, const ReportInput& in) {
 
 void appendix(std::string& out, const ReportInput& in) {
   out += "## Appendix: Files\n\n";
-  out += "| File | Kind | Bytes | Modified (UTC) | Tables | Status |\n|---|---|---:|---|---:|---|\n";
+  out +=
+      "| File | Kind | Bytes | Modified (UTC) | Tables | Status |\n|---|---|---:|---|---:|---|\n";
   for (const auto& file : in.corpus.files) {
     const std::string status = file.skipped ? "skipped: " + file.skip_reason
                                : file.kind == model::FileKind::other ? "not parsed"

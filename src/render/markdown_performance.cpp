@@ -1,11 +1,10 @@
-#include "markdown_sections.hpp"
+#include <fmt/format.h>
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "chimera/prompt/evidence.hpp"
 #include "chimera/util/number.hpp"
+#include "markdown_sections.hpp"
 
 namespace chimera::render::detail {
 namespace {
@@ -85,9 +84,10 @@ void groups_table(std::string& out, const model::Analysis& a) {
   }
   for (const auto& h : headings(a.groups)) {
     out += "#### " + title(h) + "\n\n";
-    out += fmt::format("| Configuration | n | {} | {} | {} | {} | CV |\n|---|---:|---:|---|---:|---:|---:|\n",
-                       with_unit("Median", h.unit), with_unit("Median 95% CI", h.unit),
-                       with_unit("p05", h.unit), with_unit("p95", h.unit));
+    out += fmt::format(
+        "| Configuration | n | {} | {} | {} | {} | CV |\n|---|---:|---:|---|---:|---:|---:|\n",
+        with_unit("Median", h.unit), with_unit("Median 95% CI", h.unit), with_unit("p05", h.unit),
+        with_unit("p95", h.unit));
     for (const auto& g : a.groups) {
       if (!(MetricHeading{g.kind, g.unit} == h)) {
         continue;
@@ -105,14 +105,15 @@ void ranking_table(std::string& out, const model::Analysis& a) {
   if (a.ranking.empty()) {
     return;
   }
-  out += "### Ranking\n\nConfigurations ranked by median; a tie means the median intervals "
-         "overlap.\n\n| Rank | Configuration | Metric | Median | Median 95% CI | n | Tied |\n"
-         "|---:|---|---|---:|---|---:|---|\n";
+  out +=
+      "### Ranking\n\nConfigurations ranked by median; a tie means the median intervals "
+      "overlap.\n\n| Rank | Configuration | Metric | Median | Median 95% CI | n | Tied |\n"
+      "|---:|---|---|---:|---|---:|---|\n";
   for (const auto& r : a.ranking) {
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", r.rank,
-                       escape_cell(prompt::format_group(r.group)),
-                       title({r.kind, r.unit}), format_number(r.summary.median),
-                       interval(r.summary), r.summary.n, r.tied_with_previous ? "yes" : "no");
+                       escape_cell(prompt::format_group(r.group)), title({r.kind, r.unit}),
+                       format_number(r.summary.median), interval(r.summary), r.summary.n,
+                       r.tied_with_previous ? "yes" : "no");
   }
   out += '\n';
 }
@@ -121,8 +122,9 @@ void pareto_table(std::string& out, const model::Analysis& a) {
   if (a.pareto.empty()) {
     return;
   }
-  out += "### Pareto front (throughput against TTFT)\n\n"
-         "| Configuration | Median throughput (tok/s) | Median TTFT (ms) |\n|---|---:|---:|\n";
+  out +=
+      "### Pareto front (throughput against TTFT)\n\n"
+      "| Configuration | Median throughput (tok/s) | Median TTFT (ms) |\n|---|---:|---:|\n";
   for (const auto& p : a.pareto) {
     out += fmt::format("| {} | {} | {} |\n", escape_cell(prompt::format_group(p.group)),
                        format_number(p.throughput_tok_s), format_number(p.ttft_ms));
@@ -134,10 +136,11 @@ void comparisons_table(std::string& out, const model::Analysis& a) {
   if (a.comparisons.empty()) {
     return;
   }
-  out += "### Comparisons\n\nMedian ratio candidate / baseline; p from a two-sided Mann-Whitney "
-         "U test; `~` marks a difference that is not significant (p >= 0.05).\n\n"
-         "| Metric | Candidate | Baseline | n | Median ratio | p | |\n"
-         "|---|---|---|---|---:|---:|---|\n";
+  out +=
+      "### Comparisons\n\nMedian ratio candidate / baseline; p from a two-sided Mann-Whitney "
+      "U test; `~` marks a difference that is not significant (p >= 0.05).\n\n"
+      "| Metric | Candidate | Baseline | n | Median ratio | p | |\n"
+      "|---|---|---|---|---:|---:|---|\n";
   for (const auto& c : a.comparisons) {
     out += fmt::format("| {} | {} | {} | {} / {} | {} | {} | {}{} |\n", title({c.kind, c.unit}),
                        escape_cell(prompt::format_group(c.candidate)),
@@ -157,8 +160,9 @@ void performance_analysis(std::string& out, const ReportInput& in) {
     out += "No numeric metrics were found in the ingested tables.\n\n";
     return;
   }
-  out += "Failed runs are excluded; the median interval is a 95% confidence interval, shown when "
-         "n >= 6.\n\n";
+  out +=
+      "Failed runs are excluded; the median interval is a 95% confidence interval, shown when "
+      "n >= 6.\n\n";
   ranking_table(out, a);
   pareto_table(out, a);
   comparisons_table(out, a);

@@ -1,8 +1,8 @@
 #include "markdown_sections.hpp"
 
-#include <optional>
-
 #include <fmt/format.h>
+
+#include <optional>
 
 #include "chimera/util/number.hpp"
 
@@ -63,12 +63,14 @@ void workflow_summary(std::string& out, const ReportInput& in) {
   out += "## Workflow Summary\n\n";
   std::string kinds;
   for (const auto& [kind, totals] : inv.by_kind) {
-    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", totals.files, model::to_string(kind));
+    kinds +=
+        fmt::format("{}{} {}", kinds.empty() ? "" : ", ", totals.files, model::to_string(kind));
   }
   out += fmt::format("- Files analysed: {} ({})\n", inv.files_total, kinds);
   const auto& t = in.timings;
-  out += fmt::format("- Execution time: {:.2f}s (ingest {:.2f}s | analysis {:.2f}s | report {:.2f}s)\n\n",
-                     t.total_s(), t.ingest_s, t.analysis_s, t.report_s);
+  out += fmt::format(
+      "- Execution time: {:.2f}s (ingest {:.2f}s | analysis {:.2f}s | report {:.2f}s)\n\n",
+      t.total_s(), t.ingest_s, t.analysis_s, t.report_s);
 }
 
 void run_metrics(std::string& out, const ReportInput& in) {
@@ -97,8 +99,9 @@ void run_metrics(std::string& out, const ReportInput& in) {
     *ttft /= static_cast<double>(ttft_n);
   }
   const auto total_ms = sum(passes, &M::total_ms);
-  out += "Whole run: throughput is tokens generated over decode time, both summed over the passes; "
-         "TTFT is the mean of the passes' TTFT; durations and token counts are summed.\n\n";
+  out +=
+      "Whole run: throughput is tokens generated over decode time, both summed over the passes; "
+      "TTFT is the mean of the passes' TTFT; durations and token counts are summed.\n\n";
   out += fmt::format("- Throughput: {} tok/s\n", cell(throughput));
   out += fmt::format("- TTFT: {} ms\n", cell(ttft));
   out += fmt::format("- Total duration: {} s\n",
@@ -108,9 +111,10 @@ void run_metrics(std::string& out, const ReportInput& in) {
                      cell(sum(passes, &M::prompt_eval_ms)));
   out += fmt::format("- Eval duration: {} ms\n", cell(eval_ms));
   out += fmt::format("- Load duration: {} ms\n\n", cell(sum(passes, &M::load_ms)));
-  out += "| Pass | Status | TTFT (ms) | Throughput (tok/s) | Tokens generated | Prompt tokens | "
-         "Prompt eval (ms) | Eval (ms) | Load (ms) | Total (ms) | Done reason | Truncated |\n"
-         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
+  out +=
+      "| Pass | Status | TTFT (ms) | Throughput (tok/s) | Tokens generated | Prompt tokens | "
+      "Prompt eval (ms) | Eval (ms) | Load (ms) | Total (ms) | Done reason | Truncated |\n"
+      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
   for (const auto& p : passes) {
     const auto& m = p.metrics;
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", p.name,
@@ -138,18 +142,20 @@ void grounding_section(std::string& out, const ReportInput& in) {
   if (g.unsupported.empty()) {
     out += "Every number is supported by the evidence.\n\n";
   } else {
-    out += "Unsupported numbers are marked `[U<n>]` where they stand in the text.\n\n"
-           "| Ref | Number | Section |\n|---|---|---|\n";
+    out +=
+        "Unsupported numbers are marked `[U<n>]` where they stand in the text.\n\n"
+        "| Ref | Number | Section |\n|---|---|---|\n";
     for (std::size_t i = 0; i < g.unsupported.size(); ++i) {
       out += fmt::format("| U{} | {} | {} |\n", i + 1, escape_cell(g.unsupported[i].text),
                          g.unsupported[i].section);
     }
     out += '\n';
   }
-  out += "A number is supported when a number of the evidence rounds to it at the digits written, "
-         "allowing s/ms/min and fraction/percent conversions. Exempt: list and section numbering, "
-         "numbers in headings, numbers inside names (gemma3, run_001), versions, dates and clock "
-         "times.\n\n";
+  out +=
+      "A number is supported when a number of the evidence rounds to it at the digits written, "
+      "allowing s/ms/min and fraction/percent conversions. Exempt: list and section numbering, "
+      "numbers in headings, numbers inside names (gemma3, run_001), versions, dates and clock "
+      "times.\n\n";
 }
 
 }  // namespace chimera::render::detail

@@ -1,8 +1,8 @@
 #include "chimera/util/number.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace chimera::util {
 

@@ -52,8 +52,7 @@ Reply ok_reply(const std::string& text, std::optional<std::int64_t> prompt_eval_
 }
 
 Reply error_reply(const std::string& message, const std::string& partial) {
-  return tl::unexpected(
-      llm::LlmError{llm::FailureKind::timeout_idle, message, 0, {}, partial});
+  return tl::unexpected(llm::LlmError{llm::FailureKind::timeout_idle, message, 0, {}, partial});
 }
 
 struct Fixture {
@@ -71,7 +70,9 @@ struct Fixture {
   LlmSession session() { return LlmSession(sample.config, *load_prompts(sample.config), progress); }
 };
 
-std::int64_t margin(std::int64_t num_ctx) { return 32 + num_ctx / 64; }
+std::int64_t margin(std::int64_t num_ctx) {
+  return 32 + num_ctx / 64;
+}
 
 TEST(LlmSession, ReportPassContinuesTheAnalysisConversation) {
   Fixture f;
@@ -176,9 +177,8 @@ TEST(LlmSession, FailedReportPassKeepsTheAnalysisPass) {
 
 TEST(LlmSession, FailedPreflightSkipsWithTheServersReasonAndSendsNothing) {
   Fixture f;
-  f.client.m_preflight_error =
-      llm::LlmError{llm::FailureKind::model_not_found, "model 'gemma3:latest' not found", 404,
-                    {"llama3:8b"}, ""};
+  f.client.m_preflight_error = llm::LlmError{
+      llm::FailureKind::model_not_found, "model 'gemma3:latest' not found", 404, {"llama3:8b"}, ""};
   auto s = f.session();
   EXPECT_FALSE(s.preflight(f.client));
   s.analysis_pass(f.sample.corpus, f.sample.analysis);
@@ -208,7 +208,8 @@ TEST(FormatOptions, ListsSetOptionsInTheReportsOrder) {
   o.top_k = 40;
   o.seed = 7;
   o.keep_alive = "5m";
-  EXPECT_EQ(format_options(o), "num_gpu=140, num_ctx=2048, temp=0.8, top_k=40, seed=7, keep_alive=5m");
+  EXPECT_EQ(format_options(o),
+            "num_gpu=140, num_ctx=2048, temp=0.8, top_k=40, seed=7, keep_alive=5m");
 }
 
 TEST(LoadPrompts, BadOverrideIsAUsageErrorNamingTheFile) {

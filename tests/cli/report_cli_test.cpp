@@ -3,10 +3,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "support/process.hpp"
 
@@ -80,7 +79,8 @@ TEST(ReportCli, OutputFileIsReplacedAtomicallyAndStdoutStaysEmpty) {
   TempDir dir;
   const std::string out = dir.path() + "/report.json";
   dir.write("report.json", "old content");
-  const auto r = run_chimera({"analyze", k_examples, "--llm", "off", "--format", "json", "-o", out});
+  const auto r =
+      run_chimera({"analyze", k_examples, "--llm", "off", "--format", "json", "-o", out});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "");
   const auto j = nlohmann::json::parse(read_text(out));
@@ -105,14 +105,14 @@ TEST(ReportCli, HtmlFormatWritesAStandalonePage) {
 }
 
 TEST(ReportCli, AutoWithoutReachableLlmWritesACompleteReportAndSaysWhy) {
-  const auto r = run_chimera({"analyze", k_examples, "--host", "http://127.0.0.1:1",
-                              "--timeout-connect", "1"});
+  const auto r = run_chimera(
+      {"analyze", k_examples, "--host", "http://127.0.0.1:1", "--timeout-connect", "1"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("> LLM narrative absent: "), std::string::npos);
   EXPECT_NE(r.out.find("## Grounding"), std::string::npos);
   EXPECT_NE(r.err.find("chimera: warning: http://127.0.0.1:1:"), std::string::npos) << r.err;
-  const auto quiet = run_chimera({"analyze", k_examples, "--host", "http://127.0.0.1:1",
-                                  "--timeout-connect", "1", "-q"});
+  const auto quiet = run_chimera(
+      {"analyze", k_examples, "--host", "http://127.0.0.1:1", "--timeout-connect", "1", "-q"});
   EXPECT_EQ(quiet.exit_code, 0);
   EXPECT_EQ(quiet.err, "");
 }
@@ -123,7 +123,8 @@ TEST(ReportCli, UnknownPlaceholderInPromptOverrideExitsTwoNamingFileAndLine) {
   const auto r = run_chimera({"analyze", k_examples, "--llm", "off", "--prompts", prompts.path()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
-  EXPECT_NE(r.err.find("chimera: error: " + prompts.path() + "/report.md:2: unknown placeholder "
+  EXPECT_NE(r.err.find("chimera: error: " + prompts.path() +
+                       "/report.md:2: unknown placeholder "
                        "{{evidense}}"),
             std::string::npos)
       << r.err;

@@ -48,9 +48,9 @@ TEST(GroundingScan, RecordsDecimalsWritten) {
 
 TEST(Grounding, AcceptsRoundingUnitChangesAndPercentOfFractions) {
   const Evidence evidence(k_evidence);
-  for (const char* supported : {"67.83 tok/s", "67.8 tok/s", "68 tok/s", "406 ms", "0.41 s",
-                                "0.4 seconds", "4.2%", "12%", "4 GiB", "4.3 GB", "7 files",
-                                "3", "1.12x", "512.5 ms"}) {
+  for (const char* supported :
+       {"67.83 tok/s", "67.8 tok/s", "68 tok/s", "406 ms", "0.41 s", "0.4 seconds", "4.2%", "12%",
+        "4 GiB", "4.3 GB", "7 files", "3", "1.12x", "512.5 ms"}) {
     const auto m = check(supported, "Executive Summary", evidence);
     ASSERT_EQ(m.size(), 1u) << supported;
     EXPECT_TRUE(m[0].supported) << supported;
@@ -73,8 +73,8 @@ TEST(Grounding, FlagsEveryNumberNotInTheEvidence) {
     flagged.push_back(m.text);
     EXPECT_EQ(m.section, "Key Findings");
   }
-  EXPECT_EQ(flagged, (std::vector<std::string>{"92.3%", "92%", "71.5 tok/s", "0.7 s",
-                                               "67.834 tok/s"}));
+  EXPECT_EQ(flagged,
+            (std::vector<std::string>{"92.3%", "92%", "71.5 tok/s", "0.7 s", "67.834 tok/s"}));
 }
 
 TEST(Grounding, UnitsMustAgreeWhenBothAreGiven) {

@@ -36,7 +36,8 @@ Parsed parse(const std::string& html) {
       continue;
     }
     const bool closing = tag[0] == '/';
-    const std::string name = tag.substr(closing ? 1 : 0, tag.find_first_of(" />", 1) - (closing ? 1 : 0));
+    const std::string name =
+        tag.substr(closing ? 1 : 0, tag.find_first_of(" />", 1) - (closing ? 1 : 0));
     if (closing) {
       if (stack.empty() || stack.back() != name) {
         return {false, "unexpected </" + name + ">", {}, 0};
@@ -69,8 +70,9 @@ Parsed parse(const std::string& html) {
 
 TEST(HtmlReport, IsAStandaloneWellFormedPageWithTheReportHeadings) {
   const auto s = test::make_report_sample();
-  const auto llm = test::make_llm_ok("<script>alert(1)</script> fine",
-                                     "## Executive Summary\nGood.\n## Risks\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+  const auto llm =
+      test::make_llm_ok("<script>alert(1)</script> fine",
+                        "## Executive Summary\nGood.\n## Risks\n| a | b |\n|---|---|\n| 1 | 2 |\n");
   const Narrative n = build_narrative(llm, "1 2");
   const ReportInput in{s.config, s.corpus, s.analysis, llm, n, Timings{}, "2025-11-10T05:12:37Z"};
   const std::string html = render_html(in);
@@ -89,10 +91,10 @@ TEST(HtmlReport, IsAStandaloneWellFormedPageWithTheReportHeadings) {
     }
   }
   EXPECT_EQ(h1, std::vector<std::string>{"Benchmark Analysis Report"});
-  EXPECT_EQ(h2, (std::vector<std::string>{
-                    "Executive Summary", "Data Ingestion Summary", "Performance Analysis",
-                    "Key Findings", "Recommendations", "Risks and Mitigations",
-                    "Appendix: Files", "Workflow Summary", "Metrics", "Grounding"}));
+  EXPECT_EQ(h2, (std::vector<std::string>{"Executive Summary", "Data Ingestion Summary",
+                                          "Performance Analysis", "Key Findings", "Recommendations",
+                                          "Risks and Mitigations", "Appendix: Files",
+                                          "Workflow Summary", "Metrics", "Grounding"}));
   EXPECT_GE(p.tables, 8u) << "GFM tables must render as <table>";
 }
 

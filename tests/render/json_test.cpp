@@ -16,15 +16,33 @@ void expect_type(const json& j, const std::string& key, T t) {
   ASSERT_TRUE(j.contains(key)) << "missing key " << key << " in " << j.dump().substr(0, 200);
   const json& v = j.at(key);
   switch (t) {
-    case T::str: EXPECT_TRUE(v.is_string()) << key; break;
-    case T::num: EXPECT_TRUE(v.is_number()) << key; break;
-    case T::uint: EXPECT_TRUE(v.is_number_unsigned()) << key; break;
-    case T::boolean: EXPECT_TRUE(v.is_boolean()) << key; break;
-    case T::obj: EXPECT_TRUE(v.is_object()) << key; break;
-    case T::arr: EXPECT_TRUE(v.is_array()) << key; break;
-    case T::str_or_null: EXPECT_TRUE(v.is_string() || v.is_null()) << key; break;
-    case T::num_or_null: EXPECT_TRUE(v.is_number() || v.is_null()) << key; break;
-    case T::obj_or_null: EXPECT_TRUE(v.is_object() || v.is_null()) << key; break;
+    case T::str:
+      EXPECT_TRUE(v.is_string()) << key;
+      break;
+    case T::num:
+      EXPECT_TRUE(v.is_number()) << key;
+      break;
+    case T::uint:
+      EXPECT_TRUE(v.is_number_unsigned()) << key;
+      break;
+    case T::boolean:
+      EXPECT_TRUE(v.is_boolean()) << key;
+      break;
+    case T::obj:
+      EXPECT_TRUE(v.is_object()) << key;
+      break;
+    case T::arr:
+      EXPECT_TRUE(v.is_array()) << key;
+      break;
+    case T::str_or_null:
+      EXPECT_TRUE(v.is_string() || v.is_null()) << key;
+      break;
+    case T::num_or_null:
+      EXPECT_TRUE(v.is_number() || v.is_null()) << key;
+      break;
+    case T::obj_or_null:
+      EXPECT_TRUE(v.is_object() || v.is_null()) << key;
+      break;
   }
 }
 
@@ -32,8 +50,8 @@ json render_sample(const model::LlmOutcome* llm_override) {
   const auto s = test::make_report_sample();
   const model::LlmOutcome& llm = llm_override != nullptr ? *llm_override : s.llm;
   const Narrative n = build_narrative(llm, "num_gpu=80 69.1 tok/s");
-  const ReportInput in{s.config, s.corpus, s.analysis, llm, n, Timings{1, 2, 3},
-                       "2025-11-10T05:12:37Z"};
+  const ReportInput in{
+      s.config, s.corpus, s.analysis, llm, n, Timings{1, 2, 3}, "2025-11-10T05:12:37Z"};
   return json::parse(render_json(in));
 }
 
@@ -92,8 +110,8 @@ TEST(JsonReport, HasEveryKeyOfTheContractWithItsType) {
     }
     expect_type(f, "evidence", T::arr);
   }
-  for (const char* key : {"groups", "ranking", "pareto", "comparisons", "key_findings",
-                          "recommendations", "files"}) {
+  for (const char* key :
+       {"groups", "ranking", "pareto", "comparisons", "key_findings", "recommendations", "files"}) {
     expect_type(j, key, T::arr);
     EXPECT_FALSE(j[key].empty()) << key;
   }

@@ -53,8 +53,10 @@ Rendered render_with(const model::LlmOutcome* llm, const std::string& evidence =
   Rendered r;
   const model::LlmOutcome& outcome = llm != nullptr ? *llm : r.sample.llm;
   r.narrative = build_narrative(outcome, evidence);
-  const ReportInput in{r.sample.config, r.sample.corpus, r.sample.analysis, outcome, r.narrative,
-                       Timings{0.02, 24.33, 27.16}, "2025-11-10T05:12:37Z"};
+  const ReportInput in{r.sample.config,       r.sample.corpus,
+                       r.sample.analysis,     outcome,
+                       r.narrative,           Timings{0.02, 24.33, 27.16},
+                       "2025-11-10T05:12:37Z"};
   r.md = render_markdown(in);
   return r;
 }
@@ -63,11 +65,10 @@ TEST(MarkdownReport, HasOneTitleAndTheSectionsInOrder) {
   const auto r = render_with(nullptr);
   EXPECT_EQ(lines_starting_with(r.md, "# ").size(), 1u);
   EXPECT_EQ(lines_starting_with(r.md, "## "),
-            (std::vector<std::string>{"## Executive Summary", "## Data Ingestion Summary",
-                                      "## Performance Analysis", "## Key Findings",
-                                      "## Recommendations", "## Risks and Mitigations",
-                                      "## Appendix: Files", "## Workflow Summary", "## Metrics",
-                                      "## Grounding"}));
+            (std::vector<std::string>{
+                "## Executive Summary", "## Data Ingestion Summary", "## Performance Analysis",
+                "## Key Findings", "## Recommendations", "## Risks and Mitigations",
+                "## Appendix: Files", "## Workflow Summary", "## Metrics", "## Grounding"}));
 }
 
 TEST(MarkdownReport, WithoutLlmSaysWhyInOneLineAndKeepsComputedParts) {
@@ -120,9 +121,10 @@ TEST(MarkdownReport, WorkflowSummaryShowsStageTimes) {
 }
 
 TEST(MarkdownReport, LlmSectionsAreDemotedUnderOursAndUnsupportedNumbersMarked) {
-  const auto llm = test::make_llm_ok("# Findings\n1. Median throughput is **69.1 tok/s**.",
-                                     k_report_text);
-  const auto r = render_with(&llm, "num_gpu=80, num_ctx=2048: median 69.1 tok/s, 406.0 ms, ratio 1.12x");
+  const auto llm =
+      test::make_llm_ok("# Findings\n1. Median throughput is **69.1 tok/s**.", k_report_text);
+  const auto r =
+      render_with(&llm, "num_gpu=80, num_ctx=2048: median 69.1 tok/s, 406.0 ms, ratio 1.12x");
   EXPECT_EQ(lines_starting_with(r.md, "# ").size(), 1u);
   EXPECT_EQ(r.md.find("## 1."), std::string::npos);
   EXPECT_NE(r.md.find("## Executive Summary\n\nThroughput reaches **69.1 tok/s** with num_gpu=80, "
@@ -130,8 +132,10 @@ TEST(MarkdownReport, LlmSectionsAreDemotedUnderOursAndUnsupportedNumbersMarked) 
             std::string::npos)
       << r.md;
   EXPECT_NE(r.md.find("\n### Detail\n"), std::string::npos);
-  EXPECT_NE(r.md.find("### From the analysis pass\n\n#### Findings\n1. Median throughput is **69.1 tok/s**."),
-            std::string::npos);
+  EXPECT_NE(
+      r.md.find(
+          "### From the analysis pass\n\n#### Findings\n1. Median throughput is **69.1 tok/s**."),
+      std::string::npos);
   EXPECT_NE(r.md.find("### From the report pass\n\n1. Use num_gpu=80: **12%** more throughput."),
             std::string::npos);
   EXPECT_NE(r.md.find("Accuracy stays at **92.3% [U2]**."), std::string::npos);
@@ -154,10 +158,12 @@ TEST(MarkdownReport, RunMetricsSumOverPassesAndShowEachPass) {
                       "- Eval duration: 10000 ms\n- Load duration: 1500 ms\n"),
             std::string::npos)
       << r.md;
-  EXPECT_NE(r.md.find("| analysis | ok | 200 | 50 | 300 | 900 | 400 | 6000 | 1500 | 8000 | stop | no |"),
-            std::string::npos);
-  EXPECT_NE(r.md.find("| report | ok | 100 | 125 | 500 | 900 | 400 | 4000 | - | 8000 | stop | no |"),
-            std::string::npos);
+  EXPECT_NE(
+      r.md.find("| analysis | ok | 200 | 50 | 300 | 900 | 400 | 6000 | 1500 | 8000 | stop | no |"),
+      std::string::npos);
+  EXPECT_NE(
+      r.md.find("| report | ok | 100 | 125 | 500 | 900 | 400 | 4000 | - | 8000 | stop | no |"),
+      std::string::npos);
 }
 
 TEST(MarkdownReport, UnstructuredReportPassIsReportedAndComputedPartsKept) {

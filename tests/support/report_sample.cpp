@@ -10,26 +10,39 @@ ReportSample make_report_sample() {
   s.config.options.temperature = 0.8;
 
   model::FileEntry csv{"sweep.csv", model::FileKind::csv, 2013, 1763000000, "ab", false, "", 1};
-  model::FileEntry big{"big.json", model::FileKind::json, 99999999, 1763000100, "", true,
-                       "larger than --max-file-size", 0};
+  model::FileEntry big{"big.json", model::FileKind::json,         99999999, 1763000100, "",
+                       true,       "larger than --max-file-size", 0};
   s.corpus.root = "bench";
   s.corpus.files = {big, csv};
   model::Table table;
   table.source = "sweep.csv";
   table.title = "sweep";
-  model::Column gpu{"num_gpu", model::ValueType::integer, model::Role::dimension,
-                    model::MetricKind::none, model::Direction::none, "", "", {60, 80}, {}};
-  model::Column tps{"tokens_s", model::ValueType::floating, model::Role::metric,
-                    model::MetricKind::throughput, model::Direction::higher, "tok/s", "tok/s",
-                    {67.83, 71.2}, {}};
+  model::Column gpu{"num_gpu",
+                    model::ValueType::integer,
+                    model::Role::dimension,
+                    model::MetricKind::none,
+                    model::Direction::none,
+                    "",
+                    "",
+                    {60, 80},
+                    {}};
+  model::Column tps{"tokens_s",
+                    model::ValueType::floating,
+                    model::Role::metric,
+                    model::MetricKind::throughput,
+                    model::Direction::higher,
+                    "tok/s",
+                    "tok/s",
+                    {67.83, 71.2},
+                    {}};
   table.columns = {gpu, tps};
   table.row_lines = {2, 3};
   table.failed = {false, false};
   table.failure_reason = {"", ""};
   s.corpus.tables = {table};
-  s.corpus.diagnostics = {{"big.json", std::nullopt, model::Severity::warning,
-                           "skipped: larger than --max-file-size"},
-                          {"sweep.csv", 7, model::Severity::warning, "expected 10 fields, got 9"}};
+  s.corpus.diagnostics = {
+      {"big.json", std::nullopt, model::Severity::warning, "skipped: larger than --max-file-size"},
+      {"sweep.csv", 7, model::Severity::warning, "expected 10 fields, got 9"}};
 
   auto& inv = s.analysis.inventory;
   inv.files_total = 2;
@@ -41,8 +54,8 @@ ReportSample make_report_sample() {
   inv.rows = 12;
   inv.failed_rows = 1;
 
-  model::Summary tput{6, 69.5, 69.1, 1.9, 0.027, 66.0, 72.4, 66.2, 72.1,
-                      std::make_pair(67.0, 71.3)};
+  model::Summary tput{6,    69.5, 69.1, 1.9,  0.027,
+                      66.0, 72.4, 66.2, 72.1, std::make_pair(67.0, 71.3)};
   model::Summary ttft{6, 410.2, 406.0, 30.5, 0.074, 370.0, 455.0, 372.0, 452.5, std::nullopt};
   s.analysis.metrics = {
       {"sweep.csv", "", "tokens_s", model::MetricKind::throughput, "tok/s",
@@ -63,10 +76,12 @@ ReportSample make_report_sample() {
   s.analysis.pareto = {{g80, 69.1, 406.0}};
   s.analysis.comparisons = {{model::MetricKind::throughput, "tok/s", model::Direction::higher, g60,
                              g80, 6, 6, 1.12, 0.004, true, false}};
-  s.analysis.findings = {{"duplicate-file", model::Severity::warning,
-                          "two files have the same content", {"runs/a.json", "runs/b.json"}},
-                         {"failed-run", model::Severity::error, "run 4 was interrupted",
-                          {"sweep.csv:5"}}};
+  s.analysis.findings = {
+      {"duplicate-file",
+       model::Severity::warning,
+       "two files have the same content",
+       {"runs/a.json", "runs/b.json"}},
+      {"failed-run", model::Severity::error, "run 4 was interrupted", {"sweep.csv:5"}}};
   s.analysis.key_findings = {"num_gpu=80 has the highest median throughput, 69.1 tok/s."};
   s.analysis.recommendations = {"Use num_gpu=80 for throughput."};
 

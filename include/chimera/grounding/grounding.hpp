@@ -9,12 +9,12 @@ namespace chimera::grounding {
 
 // A number as written in text, with the unit that follows it.
 struct Quantity {
-  double value = 0;       // as written, sign dropped (the check compares magnitudes)
-  int decimals = 0;       // digits written after the decimal point
-  std::string unit;       // canonical spelling: "%", "ms", "s", "us", "min", "tok/s", "tokens",
-                          // "MiB", "GiB", "MB", "GB", "x", or "" for a bare number
-  std::size_t offset = 0; // byte offset of the first digit in the text
-  std::size_t length = 0; // bytes of number and unit
+  double value = 0;        // as written, sign dropped (the check compares magnitudes)
+  int decimals = 0;        // digits written after the decimal point
+  std::string unit;        // canonical spelling: "%", "ms", "s", "us", "min", "tok/s", "tokens",
+                           // "MiB", "GiB", "MB", "GB", "x", or "" for a bare number
+  std::size_t offset = 0;  // byte offset of the first digit in the text
+  std::size_t length = 0;  // bytes of number and unit
 };
 
 // Every number in `text` with its unit. With `skip_structure`, numbers that are structure, not

@@ -41,8 +41,8 @@ class TokenEstimator {
 };
 
 // Joins `sections` in order, whole lines only, so the result is at most `max_tokens` by
-// `estimator` (unless even the note about what was cut does not fit). A section cut short ends with a line saying how many lines were left out, and a
-// last line names the sections left out entirely.
+// `estimator` (unless even the note about what was cut does not fit). A section cut short ends with
+// a line saying how many lines were left out, and a last line names the sections left out entirely.
 [[nodiscard]] std::string fit_evidence(const std::vector<EvidenceSection>& sections,
                                        std::int64_t max_tokens, const TokenEstimator& estimator);
 
