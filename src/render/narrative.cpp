@@ -142,8 +142,11 @@ ReportSections split_report(std::string_view text) {
                                        : current == Part::recommendations ? &out.recommendations
                                        : current == Part::risks           ? &out.risks
                                                                           : nullptr;
-    if (slot != nullptr && !*slot) {
-      *slot = trim_blank_lines(body);
+    const std::string part_text = trim_blank_lines(body);
+    if (slot != nullptr && (!*slot || (*slot)->empty())) {
+      *slot = part_text;
+    } else if (slot != nullptr && !part_text.empty()) {
+      (*slot)->append("\n\n").append(part_text);  // the model repeated a heading: keep both parts
     }
     body.clear();
   };

@@ -34,6 +34,12 @@ TEST(SplitReport, LongNumberedLinesAreItemsNotHeadings) {
   EXPECT_FALSE(s.risks);
 }
 
+TEST(SplitReport, ATitleThatSaysSummaryDoesNotSwallowTheRealSummary) {
+  const auto s = split_report("# Performance Summary\n\n## 1. Executive Summary\nFast.\n");
+  ASSERT_TRUE(s.summary);
+  EXPECT_EQ(*s.summary, "Fast.");
+}
+
 TEST(SplitReport, TextWithoutHeadingsHasNoSections) {
   const auto s = split_report("Everything is fine.\nReally.");
   EXPECT_FALSE(s.summary || s.recommendations || s.risks);
