@@ -4,14 +4,19 @@
 #include <csignal>
 #include <cstdio>
 #include <exception>
+#include <memory>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "chimera/analyze/analyze.hpp"
+#include "chimera/app/exit_status.hpp"
+#include "chimera/app/llm_passes.hpp"
+#include "chimera/app/progress.hpp"
 #include "chimera/cli/options.hpp"
 #include "chimera/discover/discover.hpp"
 #include "chimera/ingest/ingest.hpp"
+#include "chimera/llm/client.hpp"
 #include "chimera/render/report.hpp"
 #include "chimera/util/file_io.hpp"
 #include "chimera/util/time.hpp"
@@ -43,7 +48,25 @@ bool write_stdout(const std::string& text) {
   return std::fflush(stdout) == 0 && written == text.size();
 }
 
+ExitCode write_report(const model::Config& config, const std::string& report) {
+  if (config.output) {
+    if (auto written = util::write_file_atomically(*config.output, report); !written) {
+      print_error(written.error());
+      return ExitCode::internal;
+    }
+  } else if (!write_stdout(report)) {
+    return ExitCode::ok;  // the reader went away (e.g. `| head`): not an error for a Unix filter
+  }
+  return ExitCode::ok;
+}
+
 ExitCode analyze_command(const model::Config& config) {
+  auto prompts = app::load_prompts(config);
+  if (!prompts) {
+    print_error(prompts.error());
+    return ExitCode::usage;
+  }
+  app::Progress progress(!config.quiet);
   const auto ingest_start = Clock::now();
   std::vector<model::Diagnostic> diagnostics;
   auto files = discover::discover(config, diagnostics);
@@ -57,41 +80,57 @@ ExitCode analyze_command(const model::Config& config) {
   const model::Corpus corpus = ingest::ingest(config, std::move(files), std::move(diagnostics));
   render::Timings timings;
   timings.ingest_s = seconds_since(ingest_start);
+  progress.files_ingested(corpus.files.size(), corpus.tables.size());
 
   const auto analysis_start = Clock::now();
   const model::Analysis analysis = analyze::analyze(corpus);
-  model::LlmOutcome llm;
-  llm.model = config.model;
-  llm.endpoint = config.host;
-  llm.status = model::LlmStatus::skipped;
-  llm.reason = config.llm == model::LlmMode::off ? "disabled by --llm off"
-                                                  : "this build has no LLM client";
-  if (config.llm == model::LlmMode::require) {
-    print_error({ErrorCode::llm, "--llm require: " + llm.reason, config.host});
-    return ExitCode::llm_required;
+  app::LlmSession session(config, std::move(*prompts), progress);
+  std::unique_ptr<llm::LlmClient> client;
+  if (config.llm == model::LlmMode::off) {
+    session.skip("disabled by --llm off");
+  } else {
+    client = llm::make_client(config);
+    if (!session.preflight(*client)) {
+      if (config.llm == model::LlmMode::require) {
+        print_error({ErrorCode::llm, session.outcome().reason, config.host});
+        return ExitCode::llm_required;
+      }
+      if (!config.quiet) {
+        std::fprintf(stderr, "chimera: warning: %s: %s; the report has no LLM narrative\n",
+                     config.host.c_str(), session.outcome().reason.c_str());
+      }
+    }
   }
+  session.analysis_pass(corpus, analysis);
   timings.analysis_s = seconds_since(analysis_start);
 
   const auto report_start = Clock::now();
+  session.report_pass();
+  const model::LlmOutcome& llm = session.outcome();
+  if (llm.status == model::LlmStatus::failed && !config.quiet) {
+    std::fprintf(stderr, "chimera: error: %s: %s\n", config.host.c_str(), llm.reason.c_str());
+  }
+  const render::Narrative narrative = render::build_narrative(llm, session.evidence());
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();
-  render::ReportInput input{config, corpus, analysis, llm, timings, util::iso8601_utc(now)};
+  render::ReportInput input{config, corpus, analysis, llm, narrative, timings,
+                            util::iso8601_utc(now)};
+  // The report states how long it took to make, rendering included: render once to measure,
+  // then again with the measured time (rendering takes milliseconds).
+  static_cast<void>(render::render(input, config.format));
   input.timings.report_s = seconds_since(report_start);
   const std::string report = render::render(input, config.format);
 
-  if (config.output) {
-    if (auto written = util::write_file_atomically(*config.output, report); !written) {
-      print_error(written.error());
-      return ExitCode::internal;
-    }
-  } else if (!write_stdout(report)) {
-    return ExitCode::ok;  // the reader went away (e.g. `| head`): not an error for a Unix filter
+  if (const ExitCode written = write_report(config, report); written != ExitCode::ok) {
+    return written;
   }
-  if (config.strict && !analysis.inventory.skipped.empty()) {
-    return ExitCode::degraded;
+  std::string why;
+  const ExitCode status = app::exit_status(config, analysis, llm, narrative, why);
+  if (!why.empty()) {
+    std::fprintf(stderr, "chimera: error: %s\n", why.c_str());
   }
-  return ExitCode::ok;
+  return status;
 }
 
 }  // namespace

@@ -1,23 +1,94 @@
 #include <fmt/format.h>
 
+#include "chimera/prompt/evidence.hpp"
 #include "chimera/render/report.hpp"
+#include "chimera/util/number.hpp"
 #include "chimera/util/time.hpp"
+#include "markdown_sections.hpp"
 
 namespace chimera::render {
 namespace {
 
-std::string escape_cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n') {
-      out += ' ';
-    } else {
-      out += c;
+using detail::escape_cell;
+using detail::marked;
+
+bool pass_ran(const model::LlmOutcome& llm) {
+  return !llm.passes.empty();
+}
+
+void header(std::string& out, const ReportInput& in) {
+  out += "# Benchmark Analysis Report\n\n";
+  out += fmt::format("- Generated: {}\n", in.generated_at);
+  out += fmt::format("- Corpus: `{}`: {}\n", in.config.root.generic_string(),
+                     prompt::corpus_line(in.analysis));
+  std::string server;
+  if (!in.llm.server.version.empty()) {
+    server += "server " + in.llm.server.version;
+  }
+  if (!in.llm.server.model_details.empty()) {
+    server += (server.empty() ? "" : ", ") + in.llm.server.model_details;
+  }
+  out += fmt::format("- Model: `{}`{}\n", in.llm.model, server.empty() ? "" : " (" + server + ")");
+  out += fmt::format("- Endpoint: {}\n", in.llm.endpoint);
+  out += fmt::format("- Options{}: {}\n\n", pass_ran(in.llm) ? " sent" : " (not sent)",
+                     in.llm.options.empty() ? "none" : in.llm.options);
+  if (in.llm.status == model::LlmStatus::skipped) {
+    out += fmt::format("> LLM narrative absent: {}.\n\n", in.llm.reason);
+  } else if (in.llm.status == model::LlmStatus::failed) {
+    out += fmt::format("> LLM narrative incomplete: {}.\n\n", in.llm.reason);
+  }
+  if (!in.narrative.report_problem.empty()) {
+    out += fmt::format("> Note: {}; the computed parts are complete.\n\n",
+                       in.narrative.report_problem);
+  }
+}
+
+std::string deterministic_summary(const ReportInput& in) {
+  const auto& a = in.analysis;
+  const auto& inv = a.inventory;
+  std::string out =
+      fmt::format("chimera read {} files under `{}`: {} tables with {} rows", inv.files_total,
+                  in.config.root.generic_string(), inv.tables, inv.rows);
+  out += inv.failed_rows > 0
+             ? fmt::format(" ({} failed runs excluded from the statistics).", inv.failed_rows)
+             : ".";
+  if (!inv.skipped.empty()) {
+    out += fmt::format(" {} files were skipped.", inv.skipped.size());
+  }
+  for (const auto& r : a.ranking) {
+    if (r.rank == 1) {
+      out += fmt::format(" Best {} by median: {} at {}{} (n={}).", model::to_string(r.kind),
+                         prompt::format_group(r.group), util::format_number(r.summary.median),
+                         r.unit.empty() ? "" : " " + r.unit, r.summary.n);
+      break;
     }
   }
-  return out;
+  for (std::size_t i = 0; i < a.key_findings.size() && i < 3; ++i) {
+    out += " " + a.key_findings[i];
+  }
+  if (a.metrics.empty()) {
+    out += " No numeric metrics were found in the ingested tables.";
+  }
+  std::size_t counts[3] = {0, 0, 0};
+  for (const auto& f : a.findings) {
+    ++counts[static_cast<int>(f.severity)];
+  }
+  out += a.findings.empty() ? " No data problems were found."
+                            : fmt::format(" {} data findings: {} errors, {} warnings, {} notes.",
+                                          a.findings.size(), counts[2], counts[1], counts[0]);
+  return out + "\n\n";
+}
+
+void executive_summary(std::string& out, const ReportInput& in) {
+  out += "## Executive Summary\n\n";
+  if (in.narrative.summary) {
+    out += marked(*in.narrative.summary) + "\n\n";
+    return;
+  }
+  if (in.llm.status == model::LlmStatus::ok) {
+    out += "The report pass returned no Executive Summary; this summary is computed.\n\n";
+  }
+  out += deterministic_summary(in);
 }
 
 void ingestion_summary(std::string& out, const ReportInput& in) {
@@ -25,59 +96,134 @@ void ingestion_summary(std::string& out, const ReportInput& in) {
   out += "## Data Ingestion Summary\n\n";
   out += "| Kind | Files | Bytes | Latest modified (UTC) |\n|---|---:|---:|---|\n";
   for (const auto& [kind, totals] : inv.by_kind) {
-    out += fmt::format("| {} | {} | {} | {} |\n", model::to_string(kind), totals.files,
-                       totals.bytes,
-                       totals.latest_modified ? util::iso8601_utc(*totals.latest_modified) : "-");
+    out +=
+        fmt::format("| {} | {} | {} | {} |\n", model::to_string(kind), totals.files, totals.bytes,
+                    totals.latest_modified ? util::iso8601_utc(*totals.latest_modified) : "-");
   }
-  out += fmt::format("\n{} files in {} directories; {} tables, {} rows ingested.\n", inv.files_total,
+  out += fmt::format("\n{} files in {} directories; {} tables, {} rows ingested", inv.files_total,
                      inv.directories.size(), inv.tables, inv.rows);
-  if (!inv.skipped.empty()) {
-    out += "\nSkipped files:\n\n";
-    for (const auto& [path, reason] : inv.skipped) {
-      out += fmt::format("- `{}`: {}\n", path, reason);
-    }
+  out += inv.failed_rows > 0 ? fmt::format(", {} of them failed runs.\n", inv.failed_rows) : ".\n";
+  if (inv.data_first && inv.data_last) {
+    out += fmt::format("Data spans {} to {} ({}).\n", util::iso8601_utc(*inv.data_first),
+                       util::iso8601_utc(*inv.data_last), inv.time_range_source);
+  }
+  out += '\n';
+  if (inv.skipped.empty()) {
+    out += "No files were skipped.\n\n";
+    return;
+  }
+  out += "Skipped files:\n\n";
+  for (const auto& [path, reason] : inv.skipped) {
+    out += fmt::format("- `{}`: {}\n", path, reason);
   }
   out += '\n';
 }
 
+void key_findings(std::string& out, const ReportInput& in) {
+  const auto& a = in.analysis;
+  out += "## Key Findings\n\n### Computed\n\n";
+  if (a.key_findings.empty()) {
+    out += "No key findings were computed.\n\n";
+  } else {
+    for (const auto& k : a.key_findings) {
+      out += "- " + k + "\n";
+    }
+    out += '\n';
+  }
+  if (a.findings.empty()) {
+    out += "No data problems were found.\n\n";
+  } else {
+    out += "| Severity | Finding | Message | Evidence |\n|---|---|---|---|\n";
+    for (const auto& f : a.findings) {
+      std::string evidence;
+      for (const auto& e : f.evidence) {
+        evidence += (evidence.empty() ? "`" : ", `") + e + "`";
+      }
+      out += fmt::format("| {} | `{}` | {} | {} |\n", model::to_string(f.severity), f.id,
+                         escape_cell(f.message), escape_cell(evidence));
+    }
+    out += '\n';
+  }
+  if (in.narrative.findings) {
+    out += "### From the analysis pass\n\n" + marked(*in.narrative.findings) + "\n\n";
+  } else if (pass_ran(in.llm)) {
+    out += "### From the analysis pass\n\nThe analysis pass returned no text.\n\n";
+  }
+}
+
+void recommendations(std::string& out, const ReportInput& in) {
+  out += "## Recommendations\n\n### Computed\n\n";
+  if (in.analysis.recommendations.empty()) {
+    out += "No recommendations were computed.\n\n";
+  } else {
+    for (const auto& r : in.analysis.recommendations) {
+      out += "- " + r + "\n";
+    }
+    out += '\n';
+  }
+  if (in.narrative.recommendations) {
+    out += "### From the report pass\n\n" + marked(*in.narrative.recommendations) + "\n\n";
+  } else if (pass_ran(in.llm)) {
+    out += "### From the report pass\n\nThe report pass returned no recommendations.\n\n";
+  }
+}
+
+void risks(std::string& out, const ReportInput& in) {
+  out += "## Risks and Mitigations\n\n";
+  if (in.narrative.risks) {
+    out += marked(*in.narrative.risks) + "\n\n";
+  } else if (pass_ran(in.llm)) {
+    out += "The report pass returned no risk table.\n\n";
+  } else {
+    out += "Risks and mitigations come from the report pass, which did not run.\n\n";
+  }
+}
+
 void appendix(std::string& out, const ReportInput& in) {
-  out += "## Appendix: Files\n\n| File | Kind | Bytes | Tables | Status |\n|---|---|---:|---:|---|\n";
+  out += "## Appendix: Files\n\n";
+  out +=
+      "| File | Kind | Bytes | Modified (UTC) | Tables | Status |\n|---|---|---:|---|---:|---|\n";
   for (const auto& file : in.corpus.files) {
     const std::string status = file.skipped ? "skipped: " + file.skip_reason
                                : file.kind == model::FileKind::other ? "not parsed"
                                                                      : "ingested";
-    out += fmt::format("| `{}` | {} | {} | {} | {} |\n", escape_cell(file.path),
-                       model::to_string(file.kind), file.bytes, file.tables, escape_cell(status));
+    out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", escape_cell(file.path),
+                       model::to_string(file.kind), file.bytes, util::iso8601_utc(file.modified),
+                       file.tables, escape_cell(status));
   }
   out += '\n';
-}
-
-void workflow_summary(std::string& out, const ReportInput& in) {
-  const auto& inv = in.analysis.inventory;
-  out += "## Workflow Summary\n\n";
-  std::string kinds;
-  for (const auto& [kind, totals] : inv.by_kind) {
-    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", totals.files, model::to_string(kind));
+  if (in.corpus.diagnostics.empty()) {
+    return;
   }
-  out += fmt::format("- Files analysed: {} ({})\n", inv.files_total, kinds);
-  const auto& t = in.timings;
-  out += fmt::format("- Execution time: {:.2f}s (ingest {:.2f}s | analysis {:.2f}s | report {:.2f}s)\n\n",
-                     t.total_s(), t.ingest_s, t.analysis_s, t.report_s);
+  out += "### Diagnostics\n\n";
+  for (const auto& d : in.corpus.diagnostics) {
+    std::string where = d.path.empty() ? "corpus" : d.path;
+    if (d.line) {
+      where += ":" + std::to_string(*d.line);
+    }
+    out += fmt::format("- `{}`: {}: {}\n", where, model::to_string(d.severity), d.message);
+  }
+  out += '\n';
 }
 
 }  // namespace
 
 std::string render_markdown(const ReportInput& in) {
   std::string out;
-  out += "# Benchmark Analysis Report\n\n";
-  out += fmt::format("- Generated: {}\n- Corpus: `{}`\n\n", in.generated_at,
-                     in.config.root.generic_string());
-  if (in.llm.status != model::LlmStatus::ok) {
-    out += fmt::format("> LLM narrative absent: {}\n\n", in.llm.reason);
-  }
+  header(out, in);
+  executive_summary(out, in);
   ingestion_summary(out, in);
+  detail::performance_analysis(out, in);
+  key_findings(out, in);
+  recommendations(out, in);
+  risks(out, in);
   appendix(out, in);
-  workflow_summary(out, in);
+  detail::workflow_summary(out, in);
+  detail::run_metrics(out, in);
+  detail::grounding_section(out, in);
+  while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') {
+    out.pop_back();
+  }
   return out;
 }
 

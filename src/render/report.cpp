@@ -13,8 +13,10 @@ struct FormatEntry {
 };
 
 // Adding a format is one row here plus one file pair.
-constexpr std::array<FormatEntry, 1> k_formats{{
+constexpr std::array<FormatEntry, 3> k_formats{{
     {model::OutputFormat::md, &render_markdown},
+    {model::OutputFormat::html, &render_html},
+    {model::OutputFormat::json, &render_json},
 }};
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "chimera/model/config.hpp"
 #include "chimera/model/corpus.hpp"
 #include "chimera/model/llm.hpp"
+#include "chimera/render/narrative.hpp"
 
 namespace chimera::render {
 
@@ -24,6 +25,7 @@ struct ReportInput {
   const model::Corpus& corpus;
   const model::Analysis& analysis;
   const model::LlmOutcome& llm;
+  const Narrative& narrative;  // the LLM's text, checked; empty without an LLM
   Timings timings;
   std::string generated_at;  // ISO 8601 UTC
 };
@@ -31,7 +33,13 @@ struct ReportInput {
 // Renders the report in the given format.
 [[nodiscard]] std::string render(const ReportInput& input, model::OutputFormat format);
 
-// Renders the Markdown report.
+// The Markdown report: the document every other format is made from or mirrors.
 [[nodiscard]] std::string render_markdown(const ReportInput& input);
+
+// The Markdown report as a standalone HTML page (cmark-gfm, tables on), with a small stylesheet.
+[[nodiscard]] std::string render_html(const ReportInput& input);
+
+// The machine-readable report: the JSON contract documented in the README.
+[[nodiscard]] std::string render_json(const ReportInput& input);
 
 }  // namespace chimera::render

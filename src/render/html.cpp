@@ -1,0 +1,78 @@
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "chimera/render/report.hpp"
+
+namespace chimera::render {
+namespace {
+
+constexpr const char* k_style =
+    R"(body{font:15px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+h1,h2{border-bottom:1px solid #ddd;padding-bottom:.2em}
+table{border-collapse:collapse;margin:1em 0;font-size:13px}
+th,td{border:1px solid #ccc;padding:.25em .6em}
+th{background:#f4f4f4}
+td{font-variant-numeric:tabular-nums}
+code{background:#f4f4f4;padding:0 .2em;border-radius:3px}
+blockquote{margin:1em 0;padding:.2em 1em;border-left:4px solid #d9822b;background:#fff8f0}
+)";
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// The Markdown as an HTML fragment. Raw HTML in the LLM's text is not passed through.
+std::string to_html(const std::string& markdown) {
+  cmark_gfm_core_extensions_ensure_registered();
+  const int options = CMARK_OPT_DEFAULT;
+  std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(options),
+                                                                     &cmark_parser_free);
+  if (cmark_syntax_extension* table = cmark_find_syntax_extension("table")) {
+    cmark_parser_attach_syntax_extension(parser.get(), table);
+  }
+  cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()),
+                                                              &cmark_node_free);
+  char* html =
+      cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
+  std::string out(html != nullptr ? html : "");
+  std::free(html);
+  return out;
+}
+
+}  // namespace
+
+std::string render_html(const ReportInput& input) {
+  const std::string body = to_html(render_markdown(input));
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<meta name=\"generator\" content=\"chimera " CHIMERA_VERSION "\">\n";
+  out += "<title>Benchmark Analysis Report: " + escape_html(input.config.root.generic_string()) +
+         "</title>\n<style>\n" + k_style + "</style>\n</head>\n<body>\n";
+  out += body;
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace chimera::render

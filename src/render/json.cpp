@@ -1,0 +1,299 @@
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "chimera/render/report.hpp"
+#include "chimera/util/time.hpp"
+
+namespace chimera::render {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <typename T>
+Json or_null(const std::optional<T>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+Json number_or_null(double value) {
+  return std::isfinite(value) ? Json(value) : Json(nullptr);
+}
+
+Json text_or_null(const std::string& text) {
+  return text.empty() ? Json(nullptr) : Json(text);
+}
+
+Json group_json(const model::GroupKey& group) {
+  Json out = Json::object();
+  for (const auto& [name, value] : group) {
+    out[name] = value;
+  }
+  return out;
+}
+
+// Statistics of a sample; every field null when the sample is empty, spread null when n < 2.
+Json summary_json(const model::Summary& s) {
+  const bool any = s.n > 0;
+  const bool spread = s.n >= 2;
+  const auto num = [&](double v, bool known) { return known ? number_or_null(v) : Json(nullptr); };
+  Json out;
+  out["n"] = s.n;
+  out["mean"] = num(s.mean, any);
+  out["median"] = num(s.median, any);
+  out["stddev"] = num(s.stddev, spread);
+  out["cv"] = num(s.cv, spread && s.mean != 0);
+  out["min"] = num(s.min, any);
+  out["max"] = num(s.max, any);
+  out["p05"] = num(s.p05, any);
+  out["p95"] = num(s.p95, any);
+  out["median_ci"] = s.median_ci ? Json{{"low", s.median_ci->first}, {"high", s.median_ci->second}}
+                                 : Json(nullptr);
+  return out;
+}
+
+Json metric_head(model::MetricKind kind, const std::string& unit, model::Direction direction) {
+  return Json{
+      {"kind", model::to_string(kind)},
+      {"unit", text_or_null(unit)},
+      {"direction",
+       direction == model::Direction::none ? Json(nullptr) : Json(model::to_string(direction))}};
+}
+
+Json inventory_json(const model::Inventory& inv) {
+  Json by_kind = Json::object();
+  for (const auto& [kind, t] : inv.by_kind) {
+    by_kind[std::string(model::to_string(kind))] = {
+        {"files", t.files},
+        {"bytes", t.bytes},
+        {"latest_modified",
+         t.latest_modified ? Json(util::iso8601_utc(*t.latest_modified)) : Json(nullptr)}};
+  }
+  Json skipped = Json::array();
+  for (const auto& [path, reason] : inv.skipped) {
+    skipped.push_back({{"path", path}, {"reason", reason}});
+  }
+  return {{"files_total", inv.files_total},
+          {"by_kind", by_kind},
+          {"directories", inv.directories},
+          {"tables", inv.tables},
+          {"rows", inv.rows},
+          {"failed_rows", inv.failed_rows},
+          {"data_first", inv.data_first ? Json(util::iso8601_utc(*inv.data_first)) : Json(nullptr)},
+          {"data_last", inv.data_last ? Json(util::iso8601_utc(*inv.data_last)) : Json(nullptr)},
+          {"time_range_source", text_or_null(inv.time_range_source)},
+          {"skipped", skipped}};
+}
+
+Json files_json(const model::Corpus& corpus) {
+  Json out = Json::array();
+  for (const auto& f : corpus.files) {
+    out.push_back({{"path", f.path},
+                   {"kind", model::to_string(f.kind)},
+                   {"bytes", f.bytes},
+                   {"modified", util::iso8601_utc(f.modified)},
+                   {"content_hash", text_or_null(f.content_hash)},
+                   {"tables", f.tables},
+                   {"skipped", f.skipped},
+                   {"skip_reason", text_or_null(f.skip_reason)}});
+  }
+  return out;
+}
+
+Json diagnostics_json(const model::Corpus& corpus) {
+  Json out = Json::array();
+  for (const auto& d : corpus.diagnostics) {
+    out.push_back({{"path", d.path},
+                   {"line", or_null(d.line)},
+                   {"severity", model::to_string(d.severity)},
+                   {"message", d.message}});
+  }
+  return out;
+}
+
+Json tables_json(const model::Corpus& corpus) {
+  Json out = Json::array();
+  for (const auto& t : corpus.tables) {
+    Json columns = Json::array();
+    for (const auto& c : t.columns) {
+      columns.push_back(
+          {{"name", c.name},
+           {"type", model::to_string(c.type)},
+           {"role", model::to_string(c.role)},
+           {"kind",
+            c.kind == model::MetricKind::none ? Json(nullptr) : Json(model::to_string(c.kind))},
+           {"unit", text_or_null(c.unit)}});
+    }
+    out.push_back({{"source", t.source},
+                   {"locator", t.locator},
+                   {"title", text_or_null(t.title)},
+                   {"rows", t.rows()},
+                   {"columns", columns}});
+  }
+  return out;
+}
+
+Json metrics_json(const model::Analysis& a) {
+  Json out = Json::array();
+  for (const auto& m : a.metrics) {
+    Json j{{"source", m.source}, {"locator", m.locator}, {"column", m.column}};
+    j.update(metric_head(m.kind, m.unit, m.direction));
+    j["failed_excluded"] = m.failed_excluded;
+    j.update(summary_json(m.summary));
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Json analysis_extras(const model::Analysis& a, Json& root) {
+  Json groups = Json::array();
+  for (const auto& g : a.groups) {
+    Json j = metric_head(g.kind, g.unit, g.direction);
+    j["group"] = group_json(g.group);
+    j.update(summary_json(g.summary));
+    j["samples"] = g.samples;
+    groups.push_back(std::move(j));
+  }
+  Json ranking = Json::array();
+  for (const auto& r : a.ranking) {
+    Json j{{"rank", r.rank},
+           {"tied_with_previous", r.tied_with_previous},
+           {"group", group_json(r.group)}};
+    j.update(metric_head(r.kind, r.unit, r.direction));
+    j.update(summary_json(r.summary));
+    ranking.push_back(std::move(j));
+  }
+  Json pareto = Json::array();
+  for (const auto& p : a.pareto) {
+    pareto.push_back({{"group", group_json(p.group)},
+                      {"throughput_tok_s", number_or_null(p.throughput_tok_s)},
+                      {"ttft_ms", number_or_null(p.ttft_ms)}});
+  }
+  Json comparisons = Json::array();
+  for (const auto& c : a.comparisons) {
+    Json j = metric_head(c.kind, c.unit, c.direction);
+    j.update(Json{{"baseline", group_json(c.baseline)},
+                  {"candidate", group_json(c.candidate)},
+                  {"n_baseline", c.n_baseline},
+                  {"n_candidate", c.n_candidate},
+                  {"median_ratio", number_or_null(c.median_ratio)},
+                  {"p_value", number_or_null(c.p_value)},
+                  {"significant", c.significant},
+                  {"small_sample", c.small_sample}});
+    comparisons.push_back(std::move(j));
+  }
+  Json findings = Json::array();
+  for (const auto& f : a.findings) {
+    findings.push_back({{"id", f.id},
+                        {"severity", model::to_string(f.severity)},
+                        {"message", f.message},
+                        {"evidence", f.evidence}});
+  }
+  root["groups"] = groups;
+  root["ranking"] = ranking;
+  root["pareto"] = pareto;
+  root["comparisons"] = comparisons;
+  root["findings"] = findings;
+  root["key_findings"] = a.key_findings;
+  root["recommendations"] = a.recommendations;
+  return root;
+}
+
+Json options_json(const model::LlmOptions& o) {
+  Json out = Json::object();
+  const auto put = [&](const char* name, const auto& value) {
+    if (value) {
+      out[name] = *value;
+    }
+  };
+  put("num_gpu", o.num_gpu);
+  out["num_ctx"] = o.num_ctx;
+  put("temperature", o.temperature);
+  put("top_p", o.top_p);
+  put("top_k", o.top_k);
+  put("repeat_penalty", o.repeat_penalty);
+  put("seed", o.seed);
+  put("num_predict", o.num_predict);
+  put("keep_alive", o.keep_alive);
+  return out;
+}
+
+Json llm_json(const ReportInput& in) {
+  const auto& llm = in.llm;
+  static constexpr const char* k_status[] = {"ok", "skipped", "failed"};
+  Json passes = Json::array();
+  for (const auto& p : llm.passes) {
+    const auto& m = p.metrics;
+    passes.push_back({{"name", p.name},
+                      {"ok", p.ok},
+                      {"error", text_or_null(p.error)},
+                      {"ttft_ms", or_null(m.ttft_ms)},
+                      {"tokens_per_second", or_null(m.tokens_per_second)},
+                      {"eval_count", or_null(m.eval_count)},
+                      {"prompt_eval_count", or_null(m.prompt_eval_count)},
+                      {"prompt_eval_ms", or_null(m.prompt_eval_ms)},
+                      {"eval_ms", or_null(m.eval_ms)},
+                      {"load_ms", or_null(m.load_ms)},
+                      {"total_ms", or_null(m.total_ms)},
+                      {"wall_ms", or_null(m.wall_ms)},
+                      {"done_reason", text_or_null(m.done_reason)},
+                      {"truncated", m.truncated},
+                      {"truncation_note", text_or_null(m.truncation_note)}});
+  }
+  const auto part = [](const std::optional<NarrativePart>& p) {
+    return p ? Json(p->text) : Json(nullptr);
+  };
+  const auto& n = in.narrative;
+  return {{"status", k_status[static_cast<int>(llm.status)]},
+          {"reason", text_or_null(llm.reason)},
+          {"model", llm.model},
+          {"endpoint", llm.endpoint},
+          {"options", options_json(in.config.options)},
+          {"server",
+           {{"version", text_or_null(llm.server.version)},
+            {"model_digest", text_or_null(llm.server.model_digest)},
+            {"model_details", text_or_null(llm.server.model_details)}}},
+          {"passes", passes},
+          {"narrative",
+           {{"executive_summary", part(n.summary)},
+            {"key_findings", part(n.findings)},
+            {"recommendations", part(n.recommendations)},
+            {"risks", part(n.risks)},
+            {"problem", text_or_null(n.report_problem)}}}};
+}
+
+Json grounding_json(const Narrative& n) {
+  Json unsupported = Json::array();
+  for (std::size_t i = 0; i < n.grounding.unsupported.size(); ++i) {
+    const auto& m = n.grounding.unsupported[i];
+    unsupported.push_back(
+        {{"ref", "U" + std::to_string(i + 1)}, {"text", m.text}, {"section", m.section}});
+  }
+  return {{"checked", n.grounding.checked},
+          {"supported", n.grounding.supported},
+          {"unsupported", unsupported}};
+}
+
+}  // namespace
+
+std::string render_json(const ReportInput& in) {
+  Json root;
+  root["tool"] = {{"name", "chimera"}, {"version", CHIMERA_VERSION}};
+  root["generated_at"] = in.generated_at;
+  root["root"] = in.config.root.generic_string();
+  root["inventory"] = inventory_json(in.analysis.inventory);
+  root["files"] = files_json(in.corpus);
+  root["diagnostics"] = diagnostics_json(in.corpus);
+  root["tables"] = tables_json(in.corpus);
+  root["metrics"] = metrics_json(in.analysis);
+  analysis_extras(in.analysis, root);
+  root["llm"] = llm_json(in);
+  const auto& t = in.timings;
+  root["workflow"] = {{"ingest_s", t.ingest_s},
+                      {"analysis_s", t.analysis_s},
+                      {"report_s", t.report_s},
+                      {"total_s", t.total_s()}};
+  root["grounding"] = grounding_json(in.narrative);
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace chimera::render

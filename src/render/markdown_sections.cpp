@@ -1,0 +1,161 @@
+#include "markdown_sections.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "chimera/util/number.hpp"
+
+namespace chimera::render::detail {
+namespace {
+
+template <typename T>
+std::string cell(const std::optional<T>& value) {
+  if (!value) {
+    return "-";
+  }
+  if constexpr (std::is_floating_point_v<T>) {
+    return util::format_number(*value);
+  } else {
+    return std::to_string(*value);
+  }
+}
+
+// The sum of a field over the passes that report it; unset when none does.
+template <typename T>
+std::optional<T> sum(const std::vector<model::PassResult>& passes,
+                     std::optional<T> model::PassMetrics::*field) {
+  std::optional<T> total;
+  for (const auto& p : passes) {
+    if (p.metrics.*field) {
+      total = total.value_or(T{}) + *(p.metrics.*field);
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+std::string escape_cell(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string with_unit(std::string_view header, std::string_view unit) {
+  return unit.empty() ? std::string(header) : fmt::format("{} ({})", header, unit);
+}
+
+std::string marked(const NarrativePart& part) {
+  return grounding::mark_unsupported(part.text, part.mentions, part.first_ref);
+}
+
+void workflow_summary(std::string& out, const ReportInput& in) {
+  const auto& inv = in.analysis.inventory;
+  out += "## Workflow Summary\n\n";
+  std::string kinds;
+  for (const auto& [kind, totals] : inv.by_kind) {
+    kinds +=
+        fmt::format("{}{} {}", kinds.empty() ? "" : ", ", totals.files, model::to_string(kind));
+  }
+  out += fmt::format("- Files analysed: {} ({})\n", inv.files_total, kinds);
+  const auto& t = in.timings;
+  out += fmt::format(
+      "- Execution time: {:.2f}s (ingest {:.2f}s | analysis {:.2f}s | report {:.2f}s)\n\n",
+      t.total_s(), t.ingest_s, t.analysis_s, t.report_s);
+}
+
+void run_metrics(std::string& out, const ReportInput& in) {
+  const auto& passes = in.llm.passes;
+  out += "## Metrics\n\n";
+  if (passes.empty()) {
+    out += fmt::format("No LLM pass ran: {}.\n\n", in.llm.reason);
+    return;
+  }
+  using M = model::PassMetrics;
+  const auto eval_count = sum(passes, &M::eval_count);
+  const auto eval_ms = sum(passes, &M::eval_ms);
+  std::optional<double> throughput;
+  if (eval_count && eval_ms && *eval_ms > 0) {
+    throughput = static_cast<double>(*eval_count) / (*eval_ms / 1000.0);
+  }
+  std::optional<double> ttft;
+  std::size_t ttft_n = 0;
+  for (const auto& p : passes) {
+    if (p.metrics.ttft_ms) {
+      ttft = ttft.value_or(0) + *p.metrics.ttft_ms;
+      ++ttft_n;
+    }
+  }
+  if (ttft) {
+    *ttft /= static_cast<double>(ttft_n);
+  }
+  const auto total_ms = sum(passes, &M::total_ms);
+  out +=
+      "Whole run: throughput is tokens generated over decode time, both summed over the passes; "
+      "TTFT is the mean of the passes' TTFT; durations and token counts are summed.\n\n";
+  out += fmt::format("- Throughput: {} tok/s\n", cell(throughput));
+  out += fmt::format("- TTFT: {} ms\n", cell(ttft));
+  out += fmt::format("- Total duration: {} s\n",
+                     total_ms ? util::format_number(*total_ms / 1000.0) : "-");
+  out += fmt::format("- Tokens generated: {}\n", cell(eval_count));
+  out += fmt::format("- Prompt eval: {} tokens, {} ms\n", cell(sum(passes, &M::prompt_eval_count)),
+                     cell(sum(passes, &M::prompt_eval_ms)));
+  out += fmt::format("- Eval duration: {} ms\n", cell(eval_ms));
+  out += fmt::format("- Load duration: {} ms\n\n", cell(sum(passes, &M::load_ms)));
+  out +=
+      "| Pass | Status | TTFT (ms) | Throughput (tok/s) | Tokens generated | Prompt tokens | "
+      "Prompt eval (ms) | Eval (ms) | Load (ms) | Total (ms) | Done reason | Truncated |\n"
+      "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
+  for (const auto& p : passes) {
+    const auto& m = p.metrics;
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", p.name,
+                       p.ok ? "ok" : escape_cell("failed: " + p.error), cell(m.ttft_ms),
+                       cell(m.tokens_per_second), cell(m.eval_count), cell(m.prompt_eval_count),
+                       cell(m.prompt_eval_ms), cell(m.eval_ms), cell(m.load_ms), cell(m.total_ms),
+                       m.done_reason.empty() ? "-" : escape_cell(m.done_reason),
+                       m.truncated ? escape_cell("yes: " + m.truncation_note) : "no");
+  }
+  out += '\n';
+}
+
+void grounding_section(std::string& out, const ReportInput& in) {
+  const auto& n = in.narrative;
+  out += "## Grounding\n\n";
+  if (!n.has_text) {
+    out += "No LLM text to check: the report has no LLM narrative.\n\n";
+    return;
+  }
+  const auto& g = n.grounding;
+  out += fmt::format(
+      "Every number in the LLM's text was checked against the evidence it was given: {} checked, "
+      "{} supported, {} unsupported.\n\n",
+      g.checked, g.supported, g.unsupported.size());
+  if (g.unsupported.empty()) {
+    out += "Every number is supported by the evidence.\n\n";
+  } else {
+    out +=
+        "Unsupported numbers are marked `[U<n>]` where they stand in the text.\n\n"
+        "| Ref | Number | Section |\n|---|---|---|\n";
+    for (std::size_t i = 0; i < g.unsupported.size(); ++i) {
+      out += fmt::format("| U{} | {} | {} |\n", i + 1, escape_cell(g.unsupported[i].text),
+                         g.unsupported[i].section);
+    }
+    out += '\n';
+  }
+  out +=
+      "A number is supported when a number of the evidence rounds to it at the digits written, "
+      "allowing s/ms/min and fraction/percent conversions. Exempt: list and section numbering, "
+      "numbers in headings, numbers inside names (gemma3, run_001), versions, dates and clock "
+      "times.\n\n";
+}
+
+}  // namespace chimera::render::detail

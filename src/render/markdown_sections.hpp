@@ -1,0 +1,25 @@
+#pragma once
+
+// Sections of the Markdown report, one function each, shared by the files of render/.
+
+#include <string>
+#include <string_view>
+
+#include "chimera/model/analysis.hpp"
+#include "chimera/render/report.hpp"
+
+namespace chimera::render::detail {
+
+// A table cell: '|' escaped, newlines flattened.
+[[nodiscard]] std::string escape_cell(std::string_view text);
+// "<value> (<unit>)" header text, or just the value without a unit.
+[[nodiscard]] std::string with_unit(std::string_view header, std::string_view unit);
+// Narrative text with its unsupported numbers marked "[U<n>]".
+[[nodiscard]] std::string marked(const NarrativePart& part);
+
+void performance_analysis(std::string& out, const ReportInput& in);
+void workflow_summary(std::string& out, const ReportInput& in);
+void run_metrics(std::string& out, const ReportInput& in);
+void grounding_section(std::string& out, const ReportInput& in);
+
+}  // namespace chimera::render::detail

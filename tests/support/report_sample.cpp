@@ -1,0 +1,123 @@
+#include "support/report_sample.hpp"
+
+namespace chimera::test {
+
+ReportSample make_report_sample() {
+  ReportSample s;
+  s.config.root = "bench";
+  s.config.options.num_ctx = 2048;
+  s.config.options.num_gpu = 80;
+  s.config.options.temperature = 0.8;
+
+  model::FileEntry csv{"sweep.csv", model::FileKind::csv, 2013, 1763000000, "ab", false, "", 1};
+  model::FileEntry big{"big.json", model::FileKind::json,         99999999, 1763000100, "",
+                       true,       "larger than --max-file-size", 0};
+  s.corpus.root = "bench";
+  s.corpus.files = {big, csv};
+  model::Table table;
+  table.source = "sweep.csv";
+  table.title = "sweep";
+  model::Column gpu{"num_gpu",
+                    model::ValueType::integer,
+                    model::Role::dimension,
+                    model::MetricKind::none,
+                    model::Direction::none,
+                    "",
+                    "",
+                    {60, 80},
+                    {}};
+  model::Column tps{"tokens_s",
+                    model::ValueType::floating,
+                    model::Role::metric,
+                    model::MetricKind::throughput,
+                    model::Direction::higher,
+                    "tok/s",
+                    "tok/s",
+                    {67.83, 71.2},
+                    {}};
+  table.columns = {gpu, tps};
+  table.row_lines = {2, 3};
+  table.failed = {false, false};
+  table.failure_reason = {"", ""};
+  s.corpus.tables = {table};
+  s.corpus.diagnostics = {
+      {"big.json", std::nullopt, model::Severity::warning, "skipped: larger than --max-file-size"},
+      {"sweep.csv", 7, model::Severity::warning, "expected 10 fields, got 9"}};
+
+  auto& inv = s.analysis.inventory;
+  inv.files_total = 2;
+  inv.by_kind[model::FileKind::csv] = {1, 2013, 1763000000};
+  inv.by_kind[model::FileKind::json] = {1, 99999999, 1763000100};
+  inv.directories = {"."};
+  inv.skipped = {{"big.json", "larger than --max-file-size"}};
+  inv.tables = 1;
+  inv.rows = 12;
+  inv.failed_rows = 1;
+
+  model::Summary tput{6,    69.5, 69.1, 1.9,  0.027,
+                      66.0, 72.4, 66.2, 72.1, std::make_pair(67.0, 71.3)};
+  model::Summary ttft{6, 410.2, 406.0, 30.5, 0.074, 370.0, 455.0, 372.0, 452.5, std::nullopt};
+  s.analysis.metrics = {
+      {"sweep.csv", "", "tokens_s", model::MetricKind::throughput, "tok/s",
+       model::Direction::higher, 1, tput},
+      {"sweep.csv", "", "ttft_s", model::MetricKind::ttft, "ms", model::Direction::lower, 1, ttft},
+      {"sweep.csv", "", "empty", model::MetricKind::other, "", model::Direction::none, 0, {}},
+  };
+  const model::GroupKey g80{{"num_gpu", "80"}};
+  const model::GroupKey g60{{"num_gpu", "60"}};
+  s.analysis.groups = {
+      {model::MetricKind::throughput, "tok/s", model::Direction::higher, g80, tput, {66.0, 72.4}},
+      {model::MetricKind::ttft, "ms", model::Direction::lower, g60, ttft, {370.0, 455.0}},
+  };
+  s.analysis.ranking = {
+      {g80, model::MetricKind::throughput, "tok/s", model::Direction::higher, tput, 1, false},
+      {g60, model::MetricKind::throughput, "tok/s", model::Direction::higher, tput, 1, true},
+  };
+  s.analysis.pareto = {{g80, 69.1, 406.0}};
+  s.analysis.comparisons = {{model::MetricKind::throughput, "tok/s", model::Direction::higher, g60,
+                             g80, 6, 6, 1.12, 0.004, true, false}};
+  s.analysis.findings = {
+      {"duplicate-file",
+       model::Severity::warning,
+       "two files have the same content",
+       {"runs/a.json", "runs/b.json"}},
+      {"failed-run", model::Severity::error, "run 4 was interrupted", {"sweep.csv:5"}}};
+  s.analysis.key_findings = {"num_gpu=80 has the highest median throughput, 69.1 tok/s."};
+  s.analysis.recommendations = {"Use num_gpu=80 for throughput."};
+
+  s.llm.status = model::LlmStatus::skipped;
+  s.llm.reason = "disabled by --llm off";
+  s.llm.model = "gemma3:latest";
+  s.llm.endpoint = "http://127.0.0.1:11434";
+  s.llm.options = "num_gpu=80, num_ctx=2048, temp=0.8";
+  return s;
+}
+
+model::LlmOutcome make_llm_ok(const std::string& analysis_text, const std::string& report_text) {
+  model::LlmOutcome llm;
+  llm.status = model::LlmStatus::ok;
+  llm.model = "gemma3:latest";
+  llm.endpoint = "http://127.0.0.1:11434";
+  llm.options = "num_gpu=80, num_ctx=2048, temp=0.8";
+  llm.server = {"0.12.3", "sha256:abc", "gemma3 4.3B Q4_K_M"};
+  model::PassMetrics a;
+  a.ttft_ms = 200;
+  a.eval_count = 300;
+  a.eval_ms = 6000;
+  a.prompt_eval_count = 900;
+  a.prompt_eval_ms = 400;
+  a.load_ms = 1500;
+  a.total_ms = 8000;
+  a.tokens_per_second = 50;
+  a.done_reason = "stop";
+  model::PassMetrics r = a;
+  r.ttft_ms = 100;
+  r.eval_count = 500;
+  r.eval_ms = 4000;
+  r.load_ms = std::nullopt;
+  r.tokens_per_second = 125;
+  llm.passes = {{"analysis", true, analysis_text, "", a}, {"report", true, report_text, "", r}};
+  return llm;
+}
+
+}  // namespace chimera::test
