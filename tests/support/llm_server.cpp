@@ -51,6 +51,8 @@ struct LlmTestServer::State {
   bool stopping = false;
   std::deque<ChatScript> ollama_scripts;
   std::deque<ChatScript> openai_scripts;
+  std::vector<Step> default_ollama = default_ollama_stream();
+  std::vector<Step> default_openai = default_openai_stream();
   std::map<std::string, std::deque<std::pair<int, std::string>>> replies;
   std::vector<TestModel> models = default_models();
   std::string version = "0.6.2";
@@ -77,8 +79,7 @@ struct LlmTestServer::State {
     std::lock_guard lock(mutex);
     auto& queue = protocol == Protocol::ollama ? ollama_scripts : openai_scripts;
     if (queue.empty()) {
-      return {200,
-              protocol == Protocol::ollama ? default_ollama_stream() : default_openai_stream()};
+      return {200, protocol == Protocol::ollama ? default_ollama : default_openai};
     }
     ChatScript script = std::move(queue.front());
     queue.pop_front();
@@ -274,6 +275,16 @@ void LlmTestServer::script_ollama_chat(ChatScript script) {
 void LlmTestServer::script_openai_chat(ChatScript script) {
   std::lock_guard lock(m_state->mutex);
   m_state->openai_scripts.push_back(std::move(script));
+}
+
+void LlmTestServer::set_default_ollama_chat(std::vector<Step> steps) {
+  std::lock_guard lock(m_state->mutex);
+  m_state->default_ollama = std::move(steps);
+}
+
+void LlmTestServer::set_default_openai_chat(std::vector<Step> steps) {
+  std::lock_guard lock(m_state->mutex);
+  m_state->default_openai = std::move(steps);
 }
 
 void LlmTestServer::script_reply(const std::string& path, int status, std::string body) {
