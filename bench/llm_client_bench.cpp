@@ -1,10 +1,13 @@
 // The LLM client's own cost per pass: a full chat() against a local server that spends no time
-// generating, so the whole wall time is overhead the client (and loopback HTTP) adds to a pass.
+// generating. client_ms is the wall time per pass less the server's request handling (reading
+// the prompt's JSON), so it is what the client and loopback HTTP add to a pass; it still holds
+// the server's writes of the streamed body, so it is an upper bound.
 // Run: build-bench/bench/chimera_llm_bench --benchmark_repetitions=10
 //        --benchmark_report_aggregates_only=true
 
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -49,6 +52,8 @@ void run_chat(benchmark::State& state, ApiKind api) {
   options.host = server.url();
   const auto client = chimera::llm::make_client(options);
   const auto req = request(state.range(1));
+  const auto start = std::chrono::steady_clock::now();
+  const auto server_start = server.handler_time();
   for (auto _ : state) {
     auto result = client->chat(req, [](std::string_view) {});
     if (!result) {
@@ -57,6 +62,15 @@ void run_chat(benchmark::State& state, ApiKind api) {
     }
     benchmark::DoNotOptimize(result->text.data());
   }
+  // The pass's wall time less the server's request handling: what the client costs.
+  const auto wall = std::chrono::steady_clock::now() - start;
+  const auto server_time = server.handler_time() - server_start;
+  state.counters["server_ms"] =
+      benchmark::Counter(std::chrono::duration<double, std::milli>(server_time).count(),
+                         benchmark::Counter::kAvgIterations);
+  state.counters["client_ms"] =
+      benchmark::Counter(std::chrono::duration<double, std::milli>(wall - server_time).count(),
+                         benchmark::Counter::kAvgIterations);
   state.SetItemsProcessed(state.iterations() * count);
 }
 

@@ -58,6 +58,7 @@ struct LlmTestServer::State {
   std::string version = "0.6.2";
   std::optional<std::pair<std::string, std::string>> llama_cpp;  // model id, build info
   std::vector<RecordedRequest> requests;
+  std::chrono::nanoseconds handler_time{0};
 
   // Waits `delay` unless the server is stopping; returns false if it is.
   bool pause_for(std::chrono::milliseconds delay) {
@@ -156,9 +157,13 @@ struct LlmTestServer::State {
   httplib::Server::Handler recorded(httplib::Server::Handler handler) {
     return
         [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+          const auto start = std::chrono::steady_clock::now();
           if (!record_or_reply(req, res)) {
             handler(req, res);
           }
+          const auto spent = std::chrono::steady_clock::now() - start;
+          std::lock_guard lock(mutex);
+          handler_time += spent;
         };
   }
 
@@ -310,6 +315,11 @@ void LlmTestServer::set_version(std::string version) {
 void LlmTestServer::serve_as_llama_cpp(std::string model_id, std::string build_info) {
   std::lock_guard lock(m_state->mutex);
   m_state->llama_cpp.emplace(std::move(model_id), std::move(build_info));
+}
+
+std::chrono::nanoseconds LlmTestServer::handler_time() const {
+  std::lock_guard lock(m_state->mutex);
+  return m_state->handler_time;
 }
 
 std::vector<RecordedRequest> LlmTestServer::requests() const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -82,6 +83,10 @@ class LlmTestServer {
   void set_version(std::string version);  // default "0.6.2"
   // Answers /v1/models as llama-server does (one model, owned_by "llamacpp") and serves /props.
   void serve_as_llama_cpp(std::string model_id, std::string build_info);
+
+  // Time spent so far in route handlers: reading the request's JSON and choosing the answer,
+  // not streaming the body. A benchmark subtracts it to leave the client's own overhead.
+  [[nodiscard]] std::chrono::nanoseconds handler_time() const;
 
   // Every request received so far, in order; or those to one path.
   [[nodiscard]] std::vector<RecordedRequest> requests() const;
