@@ -46,6 +46,7 @@ Result<std::string> normalize_host(std::string_view text) {
   }
   std::string_view host = rest;
   std::string_view port;
+  bool bare_ipv6 = false;
   if (!rest.empty() && rest.front() == '[') {  // [::1]:port
     const auto close = rest.find(']');
     if (close == std::string_view::npos) {
@@ -59,11 +60,13 @@ Result<std::string> normalize_host(std::string_view text) {
       }
       port = rest.substr(close + 2);
     }
+  } else if (std::count(rest.begin(), rest.end(), ':') > 1) {
+    bare_ipv6 = true;  // "::1": Ollama reads an unbracketed IPv6 address as having no port
   } else if (const auto colon = rest.rfind(':'); colon != std::string_view::npos) {
     host = rest.substr(0, colon);
     port = rest.substr(colon + 1);
   }
-  if (host.empty()) {
+  if (host.empty() && port.empty()) {
     return fail(ErrorCode::usage, "host name is empty in '" + std::string(text) + "'");
   }
   std::string port_text;
@@ -77,7 +80,12 @@ Result<std::string> normalize_host(std::string_view text) {
   } else {
     port_text = std::string(k_default_port);
   }
-  std::string host_text = host == "0.0.0.0" ? "127.0.0.1" : std::string(host);
+  // ":11434" dials the local host, as in Go (and so in Ollama); 0.0.0.0 is where a server
+  // listens, not an address to connect to.
+  std::string host_text = host.empty() || host == "0.0.0.0" ? "127.0.0.1" : std::string(host);
+  if (bare_ipv6) {
+    host_text = "[" + host_text + "]";
+  }
   return scheme + "://" + host_text + ":" + port_text + std::string(path);
 }
 

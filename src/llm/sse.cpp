@@ -47,6 +47,9 @@ class SseParser final : public StreamParser {
     if (line.front() == ':') {
       return true;  // a comment, e.g. a keep-alive
     }
+    if (line.front() == '{') {
+      return parse_data(line, on_piece);  // bare JSON, as some servers send an error
+    }
     const auto colon = line.find(':');
     const std::string_view field = line.substr(0, colon);
     std::string_view value = colon == std::string_view::npos ? "" : line.substr(colon + 1);

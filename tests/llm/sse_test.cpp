@@ -97,6 +97,13 @@ TEST(SseParser, ReportsAnErrorEvent) {
   EXPECT_EQ(out.error->message, "the server reported an error mid-stream: boom");
 }
 
+TEST(SseParser, ReportsAnErrorSentAsBareJson) {
+  const auto out = parse("{\"error\":{\"message\":\"model is loading\"}}\n");
+  ASSERT_TRUE(out.error);
+  EXPECT_EQ(out.error->kind, FailureKind::server_error);
+  EXPECT_EQ(out.error->message, "the server reported an error mid-stream: model is loading");
+}
+
 TEST(SseParser, RejectsDataThatIsNotJson) {
   const auto out = parse("data: {\"choices\":[]}\n\ndata: {oops\n\n");
   ASSERT_TRUE(out.error);

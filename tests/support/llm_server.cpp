@@ -51,11 +51,14 @@ struct LlmTestServer::State {
   bool stopping = false;
   std::deque<ChatScript> ollama_scripts;
   std::deque<ChatScript> openai_scripts;
+  std::vector<Step> default_ollama = default_ollama_stream();
+  std::vector<Step> default_openai = default_openai_stream();
   std::map<std::string, std::deque<std::pair<int, std::string>>> replies;
   std::vector<TestModel> models = default_models();
   std::string version = "0.6.2";
   std::optional<std::pair<std::string, std::string>> llama_cpp;  // model id, build info
   std::vector<RecordedRequest> requests;
+  std::chrono::nanoseconds handler_time{0};
 
   // Waits `delay` unless the server is stopping; returns false if it is.
   bool pause_for(std::chrono::milliseconds delay) {
@@ -77,8 +80,7 @@ struct LlmTestServer::State {
     std::lock_guard lock(mutex);
     auto& queue = protocol == Protocol::ollama ? ollama_scripts : openai_scripts;
     if (queue.empty()) {
-      return {200,
-              protocol == Protocol::ollama ? default_ollama_stream() : default_openai_stream()};
+      return {200, protocol == Protocol::ollama ? default_ollama : default_openai};
     }
     ChatScript script = std::move(queue.front());
     queue.pop_front();
@@ -155,9 +157,13 @@ struct LlmTestServer::State {
   httplib::Server::Handler recorded(httplib::Server::Handler handler) {
     return
         [this, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+          const auto start = std::chrono::steady_clock::now();
           if (!record_or_reply(req, res)) {
             handler(req, res);
           }
+          const auto spent = std::chrono::steady_clock::now() - start;
+          std::lock_guard lock(mutex);
+          handler_time += spent;
         };
   }
 
@@ -276,6 +282,16 @@ void LlmTestServer::script_openai_chat(ChatScript script) {
   m_state->openai_scripts.push_back(std::move(script));
 }
 
+void LlmTestServer::set_default_ollama_chat(std::vector<Step> steps) {
+  std::lock_guard lock(m_state->mutex);
+  m_state->default_ollama = std::move(steps);
+}
+
+void LlmTestServer::set_default_openai_chat(std::vector<Step> steps) {
+  std::lock_guard lock(m_state->mutex);
+  m_state->default_openai = std::move(steps);
+}
+
 void LlmTestServer::script_reply(const std::string& path, int status, std::string body) {
   std::lock_guard lock(m_state->mutex);
   m_state->replies[path].emplace_back(status, std::move(body));
@@ -299,6 +315,11 @@ void LlmTestServer::set_version(std::string version) {
 void LlmTestServer::serve_as_llama_cpp(std::string model_id, std::string build_info) {
   std::lock_guard lock(m_state->mutex);
   m_state->llama_cpp.emplace(std::move(model_id), std::move(build_info));
+}
+
+std::chrono::nanoseconds LlmTestServer::handler_time() const {
+  std::lock_guard lock(m_state->mutex);
+  return m_state->handler_time;
 }
 
 std::vector<RecordedRequest> LlmTestServer::requests() const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -29,7 +30,7 @@
 // A chat naming a model the server does not have gets 404 with Ollama's own message
 // ("model \"x\" not found, try pulling it first"), as {"error": "..."} on /api/chat and
 // {"error": {"message": "..."}} on /v1. Each chat request takes the next script queued for its
-// protocol; with none queued it gets default_ollama_stream() or default_openai_stream().
+// protocol; with none queued it gets the default (see set_default_ollama_chat()).
 // Every request is recorded, see requests().
 
 namespace chimera::test {
@@ -68,6 +69,10 @@ class LlmTestServer {
   void script_openai_chat(ChatScript script);
   void script_ollama_chat(std::vector<Step> steps) { script_ollama_chat({200, std::move(steps)}); }
   void script_openai_chat(std::vector<Step> steps) { script_openai_chat({200, std::move(steps)}); }
+  // Replaces the answer given when no script is queued (default: default_ollama_stream() and
+  // default_openai_stream()); for benchmarks and tests that chat many times.
+  void set_default_ollama_chat(std::vector<Step> steps);
+  void set_default_openai_chat(std::vector<Step> steps);
   // Answers the next request to `path` (any method, e.g. "/api/version") with this status and
   // body instead of the canned answer; queued like chat scripts.
   void script_reply(const std::string& path, int status, std::string body);
@@ -78,6 +83,10 @@ class LlmTestServer {
   void set_version(std::string version);  // default "0.6.2"
   // Answers /v1/models as llama-server does (one model, owned_by "llamacpp") and serves /props.
   void serve_as_llama_cpp(std::string model_id, std::string build_info);
+
+  // Time spent so far in route handlers: reading the request's JSON and choosing the answer,
+  // not streaming the body. A benchmark subtracts it to leave the client's own overhead.
+  [[nodiscard]] std::chrono::nanoseconds handler_time() const;
 
   // Every request received so far, in order; or those to one path.
   [[nodiscard]] std::vector<RecordedRequest> requests() const;
