@@ -126,7 +126,7 @@ std::vector<model::Comparison> sweep_comparisons(const std::vector<model::GroupS
   for (auto& c : all) {
     const bool seen = std::any_of(out.begin(), out.end(), [&](const model::Comparison& o) {
       return o.metric == c.metric && ((o.baseline == c.baseline && o.candidate == c.candidate) ||
-                                       (o.baseline == c.candidate && o.candidate == c.baseline));
+                                      (o.baseline == c.candidate && o.candidate == c.baseline));
     });
     if (!seen) {
       out.push_back(std::move(c));
