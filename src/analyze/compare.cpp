@@ -59,7 +59,9 @@ void compare_pairs(const std::vector<model::GroupStats>& groups, const std::stri
       }
     }
   }
-  for (const auto& [dimension, seen] : values) {
+  for (const auto& entry : values) {
+    const std::string& dimension = entry.first;
+    const std::set<std::string>& seen = entry.second;
     if (seen.size() != 2) {
       continue;
     }

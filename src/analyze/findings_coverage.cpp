@@ -76,7 +76,8 @@ void units(const model::Corpus& corpus, const RowIndex& index, std::vector<model
                   "; all values were converted to " + (unit.empty() ? "one unit" : unit) +
                   ", check the conversion if a number looks off";
       for (const auto& [source_unit, where] : by_unit) {
-        f.evidence.push_back(where + ": " + source_unit);
+        f.evidence.push_back(where + ": ");
+        f.evidence.back() += source_unit;
       }
       out.push_back(std::move(f));
     }

@@ -35,8 +35,8 @@ void failed_runs(const model::Corpus& corpus, const RowIndex& index,
     f.id = "failed-run";
     f.count = rows.size();
     f.severity = model::Severity::warning;
-    const std::string runs =
-        std::to_string(rows.size()) + " failed run" + (rows.size() > 1 ? "s" : "");
+    std::string runs = std::to_string(rows.size());
+    runs += rows.size() > 1 ? " failed runs" : " failed run";
     f.message = runs + " (" + reason + ") excluded from statistics; fix the cause and re-run " +
                 (rows.size() > 1 ? "them" : "it");
     f.evidence = capped(std::move(rows));

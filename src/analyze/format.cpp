@@ -50,7 +50,7 @@ std::string format_key(const model::GroupKey& key) {
     if (!out.empty()) {
       out += ' ';
     }
-    out += name + "=" + value;
+    out.append(name).append("=").append(value);
   }
   return out;
 }
