@@ -35,10 +35,11 @@ void failed_runs(const model::Corpus& corpus, const RowIndex& index,
     f.id = "failed-run";
     f.count = rows.size();
     f.severity = model::Severity::warning;
-    std::string runs = std::to_string(rows.size());
-    runs += rows.size() > 1 ? " failed runs" : " failed run";
-    f.message = runs + " (" + reason + ") excluded from statistics; fix the cause and re-run " +
-                (rows.size() > 1 ? "them" : "it");
+    f.message = std::to_string(rows.size());
+    f.message += rows.size() > 1 ? " failed runs (" : " failed run (";
+    f.message += reason;
+    f.message += ") excluded from statistics; fix the cause and re-run ";
+    f.message += rows.size() > 1 ? "them" : "it";
     f.evidence = capped(std::move(rows));
     out.push_back(std::move(f));
   }
