@@ -94,14 +94,23 @@ bool is_aggregate_name(std::string_view column) {
                      [](const std::string& w) { return k_words.count(w) != 0; });
 }
 
+bool is_spread_name(std::string_view column) {
+  static const std::set<std::string> k_words{"std", "stddev", "stdev", "variance", "var",
+                                             "min", "max",    "p90",   "p95",      "p99"};
+  const auto words = words_of(leaf_name(column));
+  return std::any_of(words.begin(), words.end(),
+                     [](const std::string& w) { return k_words.count(w) != 0; });
+}
+
 std::string metric_name(const model::Table& table, const model::Column& column) {
   if (column.kind == model::MetricKind::count || column.kind == model::MetricKind::other ||
       column.kind == model::MetricKind::none) {
     return leaf_name(column.name);
   }
-  const auto same_kind = std::count_if(
-      table.columns.begin(), table.columns.end(),
-      [&](const auto& c) { return c.role == model::Role::metric && c.kind == column.kind; });
+  const auto same_kind =
+      std::count_if(table.columns.begin(), table.columns.end(), [&](const auto& c) {
+        return c.role == model::Role::metric && c.kind == column.kind && !is_spread_name(c.name);
+      });
   const std::string kind(model::to_string(column.kind));
   return same_kind > 1 ? kind + ":" + leaf_name(column.name) : kind;
 }
