@@ -59,7 +59,9 @@ void compare_pairs(const std::vector<model::GroupStats>& groups, const std::stri
       }
     }
   }
-  for (const auto& [dimension, seen] : values) {
+  for (const auto& entry : values) {
+    const std::string& dimension = entry.first;
+    const std::set<std::string>& seen = entry.second;
     if (seen.size() != 2) {
       continue;
     }
@@ -126,7 +128,7 @@ std::vector<model::Comparison> sweep_comparisons(const std::vector<model::GroupS
   for (auto& c : all) {
     const bool seen = std::any_of(out.begin(), out.end(), [&](const model::Comparison& o) {
       return o.metric == c.metric && ((o.baseline == c.baseline && o.candidate == c.candidate) ||
-                                       (o.baseline == c.candidate && o.candidate == c.baseline));
+                                      (o.baseline == c.candidate && o.candidate == c.baseline));
     });
     if (!seen) {
       out.push_back(std::move(c));

@@ -1,8 +1,7 @@
-#include "chimera/analyze/findings.hpp"
-
 #include <map>
 #include <set>
 
+#include "chimera/analyze/findings.hpp"
 #include "chimera/analyze/format.hpp"
 
 namespace chimera::analyze {
@@ -73,10 +72,12 @@ void units(const model::Corpus& corpus, const RowIndex& index, std::vector<model
       f.count = by_unit.size();
       f.severity = model::Severity::info;
       const auto& unit = canonical[metric].begin()->first;
-      f.message = metric + " is written in " + list_units(by_unit) + "; all values were converted to " +
-                  (unit.empty() ? "one unit" : unit) + ", check the conversion if a number looks off";
+      f.message = metric + " is written in " + list_units(by_unit) +
+                  "; all values were converted to " + (unit.empty() ? "one unit" : unit) +
+                  ", check the conversion if a number looks off";
       for (const auto& [source_unit, where] : by_unit) {
-        f.evidence.push_back(where + ": " + source_unit);
+        f.evidence.push_back(where + ": ");
+        f.evidence.back() += source_unit;
       }
       out.push_back(std::move(f));
     }
@@ -91,7 +92,8 @@ std::string family_name(const std::vector<std::string>& dimensions) {
   return out;
 }
 
-void missing_metrics(const std::vector<model::GroupStats>& groups, std::vector<model::Finding>& out) {
+void missing_metrics(const std::vector<model::GroupStats>& groups,
+                     std::vector<model::Finding>& out) {
   using Family = std::vector<std::string>;
   std::map<Family, std::set<model::GroupKey>> keys;
   std::map<Family, std::map<std::string, std::set<model::GroupKey>>> having;

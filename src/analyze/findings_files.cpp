@@ -1,7 +1,7 @@
-#include "chimera/analyze/findings.hpp"
-
 #include <algorithm>
 #include <map>
+
+#include "chimera/analyze/findings.hpp"
 
 namespace chimera::analyze {
 namespace {
@@ -35,8 +35,8 @@ void duplicates(const model::Corpus& corpus, std::vector<model::Finding>& out) {
     const std::size_t copies = paths.size() - 1;
     f.count = copies;
     f.message = paths[1] + (copies > 1 ? " and " + std::to_string(copies - 1) + " more" : "") +
-                (copies > 1 ? " duplicate " : " duplicates ") + paths[0] + " byte for byte; only " + paths[0] +
-                " is counted in cross-file statistics; delete the copies";
+                (copies > 1 ? " duplicate " : " duplicates ") + paths[0] + " byte for byte; only " +
+                paths[0] + " is counted in cross-file statistics; delete the copies";
     f.evidence = capped(paths);
     out.push_back(std::move(f));
   }

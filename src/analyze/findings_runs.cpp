@@ -1,11 +1,10 @@
-#include "chimera/analyze/findings.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <set>
 
+#include "chimera/analyze/findings.hpp"
 #include "chimera/analyze/format.hpp"
 
 namespace chimera::analyze {
@@ -36,9 +35,11 @@ void failed_runs(const model::Corpus& corpus, const RowIndex& index,
     f.id = "failed-run";
     f.count = rows.size();
     f.severity = model::Severity::warning;
-    const std::string runs = std::to_string(rows.size()) + " failed run" + (rows.size() > 1 ? "s" : "");
-    f.message = runs + " (" + reason + ") excluded from statistics; fix the cause and re-run " +
-                (rows.size() > 1 ? "them" : "it");
+    f.message = std::to_string(rows.size());
+    f.message += rows.size() > 1 ? " failed runs (" : " failed run (";
+    f.message += reason;
+    f.message += ") excluded from statistics; fix the cause and re-run ";
+    f.message += rows.size() > 1 ? "them" : "it";
     f.evidence = capped(std::move(rows));
     out.push_back(std::move(f));
   }
@@ -54,7 +55,8 @@ std::vector<double> metric_values(const model::Table& table, std::size_t row) {
       values.push_back(std::isnan(v) ? -std::numeric_limits<double>::infinity() : v);
     }
   }
-  const auto finite = std::count_if(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+  const auto finite =
+      std::count_if(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
   return finite >= 2 ? values : std::vector<double>{};
 }
 
@@ -73,7 +75,8 @@ void duplicate_rows(const model::Corpus& corpus, const RowIndex& index,
       if (values.empty()) {
         continue;
       }
-      const auto [it, inserted] = first_row.emplace(std::pair{index.keys[t][r], std::move(values)}, r);
+      const auto [it, inserted] =
+          first_row.emplace(std::pair{index.keys[t][r], std::move(values)}, r);
       if (!inserted) {
         evidence.push_back(table.row_location(r) + " repeats " + table.row_location(it->second));
       }
@@ -94,8 +97,8 @@ void duplicate_rows(const model::Corpus& corpus, const RowIndex& index,
 }
 
 const model::Column* sample_count_column(const model::Table& table) {
-  static const std::set<std::string> k_names{"runs",    "n",          "n_runs",     "num_runs",
-                                             "samples", "sample_count", "iterations", "repetitions"};
+  static const std::set<std::string> k_names{
+      "runs", "n", "n_runs", "num_runs", "samples", "sample_count", "iterations", "repetitions"};
   for (const auto& c : table.columns) {
     if (!c.numbers.empty() && k_names.count(leaf_name(c.name)) != 0) {
       return &c;
@@ -146,11 +149,11 @@ void single_sample_summaries(const model::Corpus& corpus, const RowIndex& index,
         if (!std::isfinite(c.numbers[r])) {
           continue;
         }
-        const bool counted_one = counter != nullptr && r < counter->numbers.size() &&
-                                 counter->numbers[r] == 1;
-        const bool one_raw = c.kind != model::MetricKind::none &&
-                             raw_samples(corpus, index, tables_of[table.source], index.keys[t][r],
-                                         c.kind) == 1;
+        const bool counted_one =
+            counter != nullptr && r < counter->numbers.size() && counter->numbers[r] == 1;
+        const bool one_raw =
+            c.kind != model::MetricKind::none &&
+            raw_samples(corpus, index, tables_of[table.source], index.keys[t][r], c.kind) == 1;
         if (counted_one || one_raw) {
           evidence.push_back(table.row_location(r) + ": " + c.name + " = " +
                              format_value(c.numbers[r], c.unit) + " from 1 run");
@@ -163,7 +166,8 @@ void single_sample_summaries(const model::Corpus& corpus, const RowIndex& index,
     f.id = "single-sample-summary";
     f.count = evidence.size();
     f.severity = model::Severity::warning;
-    f.message = std::to_string(evidence.size()) + " average" + (evidence.size() > 1 ? "s or spreads are" : " or spread is") +
+    f.message = std::to_string(evidence.size()) + " average" +
+                (evidence.size() > 1 ? "s or spreads are" : " or spread is") +
                 " computed from a single run; treat them as one measurement, not a mean";
     f.evidence = capped(std::move(evidence));
     out.push_back(std::move(f));
@@ -191,8 +195,9 @@ void sample_sizes(const std::vector<model::GroupStats>& groups, const std::strin
     f.id = "single-sample";
     f.count = single.size();
     f.severity = model::Severity::warning;
-    f.message = std::to_string(single.size()) + " configuration" + (single.size() > 1 ? "s have" : " has") +
-                " a single " + primary + " sample; re-run " + (single.size() > 1 ? "them" : "it") +
+    f.message = std::to_string(single.size()) + " configuration" +
+                (single.size() > 1 ? "s have" : " has") + " a single " + primary +
+                " sample; re-run " + (single.size() > 1 ? "them" : "it") +
                 " at least 6 times before ranking";
     f.evidence = capped(std::move(single));
     out.push_back(std::move(f));
@@ -202,8 +207,9 @@ void sample_sizes(const std::vector<model::GroupStats>& groups, const std::strin
     f.id = "few-samples";
     f.count = few.size();
     f.severity = model::Severity::info;
-    f.message = std::to_string(few.size()) + " configuration" + (few.size() > 1 ? "s have" : " has") +
-                " 2 to 5 " + primary + " samples, too few for a 95% median interval; re-run " +
+    f.message = std::to_string(few.size()) + " configuration" +
+                (few.size() > 1 ? "s have" : " has") + " 2 to 5 " + primary +
+                " samples, too few for a 95% median interval; re-run " +
                 (few.size() > 1 ? "them" : "it") + " to at least 6";
     f.evidence = capped(std::move(few));
     out.push_back(std::move(f));

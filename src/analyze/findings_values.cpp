@@ -1,10 +1,9 @@
-#include "chimera/analyze/findings.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 
+#include "chimera/analyze/findings.hpp"
 #include "chimera/analyze/format.hpp"
 #include "chimera/analyze/ranking.hpp"
 #include "chimera/analyze/stats.hpp"
@@ -147,7 +146,8 @@ void add_if_inconsistent(Check& check, double stated, double derived, const std:
 void inconsistencies(const model::Corpus& corpus, const RowIndex& index,
                      std::vector<model::Finding>& out) {
   Check ttft{"inconsistent-ttft", "ttft differs from load + prompt_eval", {}, 0};
-  Check rate{"inconsistent-throughput", "throughput differs from generated tokens / eval time", {}, 0};
+  Check rate{
+      "inconsistent-throughput", "throughput differs from generated tokens / eval time", {}, 0};
   for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
     const auto& table = corpus.tables[t];
     if (index.duplicate[t]) {
@@ -165,8 +165,9 @@ void inconsistencies(const model::Corpus& corpus, const RowIndex& index,
       }
       const double sum = value_at(c_load, r) + value_at(c_prompt, r);
       add_if_inconsistent(ttft, value_at(c_ttft, r), sum,
-                          table.row_location(r) + ": ttft " + format_value(value_at(c_ttft, r), "ms") +
-                              ", load + prompt_eval " + format_value(sum, "ms"));
+                          table.row_location(r) + ": ttft " +
+                              format_value(value_at(c_ttft, r), "ms") + ", load + prompt_eval " +
+                              format_value(sum, "ms"));
       const double eval_s = value_at(c_eval, r) / 1000.0;
       const double derived = eval_s > 0 ? value_at(c_tokens, r) / eval_s : std::nan("");
       add_if_inconsistent(rate, value_at(c_rate, r), derived,

@@ -1,8 +1,8 @@
 #include "chimera/analyze/format.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace chimera::analyze {
 
@@ -37,7 +37,9 @@ std::string format_value(double value, std::string_view unit) {
   return format_number(value) + " " + std::string(unit);
 }
 
-std::string format_dimension(double value) { return fmt::format("{}", value); }
+std::string format_dimension(double value) {
+  return fmt::format("{}", value);
+}
 
 std::string format_key(const model::GroupKey& key) {
   if (key.empty()) {
@@ -48,7 +50,7 @@ std::string format_key(const model::GroupKey& key) {
     if (!out.empty()) {
       out += ' ';
     }
-    out += name + "=" + value;
+    out.append(name).append("=").append(value);
   }
   return out;
 }

@@ -44,7 +44,8 @@ model::Inventory take_inventory(const model::Corpus& corpus) {
     auto& totals = inv.by_kind[file.kind];
     ++totals.files;
     totals.bytes += file.bytes;
-    totals.latest_modified = std::max(totals.latest_modified.value_or(file.modified), file.modified);
+    totals.latest_modified =
+        std::max(totals.latest_modified.value_or(file.modified), file.modified);
     const auto slash = file.path.rfind('/');
     directories.insert(slash == std::string::npos ? "." : file.path.substr(0, slash));
     if (file.skipped) {
@@ -55,12 +56,13 @@ model::Inventory take_inventory(const model::Corpus& corpus) {
   for (const auto& table : corpus.tables) {
     ++inv.tables;
     inv.rows += table.rows();
-    inv.failed_rows += static_cast<std::size_t>(std::count(table.failed.begin(), table.failed.end(), true));
+    inv.failed_rows +=
+        static_cast<std::size_t>(std::count(table.failed.begin(), table.failed.end(), true));
   }
   if (!data_time_range(corpus, inv) && !corpus.files.empty()) {
-    const auto [first, last] = std::minmax_element(
-        corpus.files.begin(), corpus.files.end(),
-        [](const auto& a, const auto& b) { return a.modified < b.modified; });
+    const auto [first, last] =
+        std::minmax_element(corpus.files.begin(), corpus.files.end(),
+                            [](const auto& a, const auto& b) { return a.modified < b.modified; });
     inv.data_first = first->modified;
     inv.data_last = last->modified;
     inv.time_range_source = "file modification times";

@@ -132,7 +132,7 @@ std::vector<model::GroupStats> group_metrics(const model::Corpus& corpus, const 
     }
     const auto& table = corpus.tables[t];
     for (const auto& column : table.columns) {
-      if (column.role != model::Role::metric) {
+      if (column.role != model::Role::metric || is_spread_name(column.name)) {
         continue;
       }
       std::map<model::GroupKey, std::vector<double>> by_key;

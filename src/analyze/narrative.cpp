@@ -14,7 +14,8 @@ std::string plural(std::size_t n, const std::string& one, const std::string& man
 }
 
 std::string median_text(const model::RankedConfig& r) {
-  std::string text = format_value(r.summary.median, r.unit) + " (n = " + std::to_string(r.summary.n);
+  std::string text =
+      format_value(r.summary.median, r.unit) + " (n = " + std::to_string(r.summary.n);
   if (r.summary.median_ci) {
     text += ", 95% CI " + format_number(r.summary.median_ci->first) + " to " +
             format_value(r.summary.median_ci->second, r.unit);
@@ -25,8 +26,9 @@ std::string median_text(const model::RankedConfig& r) {
 void corpus_sentence(const model::Analysis& a, std::vector<std::string>& out) {
   const auto& inv = a.inventory;
   out.push_back("analysed " + plural(inv.tables, "table", "tables") + " with " +
-                plural(inv.rows, "row", "rows") + " from " + plural(inv.files_total, "file", "files") +
-                "; " + plural(inv.failed_rows, "failed run was", "failed runs were") +
+                plural(inv.rows, "row", "rows") + " from " +
+                plural(inv.files_total, "file", "files") + "; " +
+                plural(inv.failed_rows, "failed run was", "failed runs were") +
                 " excluded from the statistics");
 }
 
@@ -37,12 +39,12 @@ void ranking_sentences(const model::Analysis& a, std::vector<std::string>& out) 
   const auto& best = a.ranking.front();
   const auto tied = static_cast<std::size_t>(std::count_if(
       a.ranking.begin() + 1, a.ranking.end(), [](const auto& r) { return r.rank == 1; }));
-  std::string sentence = "best " + best.metric + " (" +
-                         std::string(model::to_string(best.direction)) + " is better): " +
-                         format_key(best.group) + " at a median of " + median_text(best);
+  std::string sentence =
+      "best " + best.metric + " (" + std::string(model::to_string(best.direction)) +
+      " is better): " + format_key(best.group) + " at a median of " + median_text(best);
   if (tied > 0) {
-    sentence += "; statistically tied with " +
-                plural(tied, "other configuration", "other configurations");
+    sentence +=
+        "; statistically tied with " + plural(tied, "other configuration", "other configurations");
   }
   if (!best.summary.median_ci) {
     sentence += "; too few runs for a 95% interval, so not yet conclusive";
@@ -50,10 +52,10 @@ void ranking_sentences(const model::Analysis& a, std::vector<std::string>& out) 
   out.push_back(sentence);
   if (a.ranking.size() >= 2) {
     const auto& worst = a.ranking.back();
-    out.push_back(best.metric + " medians range from " + format_value(best.summary.median, best.unit) +
-                  " (best) to " + format_value(worst.summary.median, worst.unit) + " (" +
-                  format_key(worst.group) + ") across " +
-                  plural(a.ranking.size(), "configuration", "configurations"));
+    out.push_back(best.metric + " medians range from " +
+                  format_value(best.summary.median, best.unit) + " (best) to " +
+                  format_value(worst.summary.median, worst.unit) + " (" + format_key(worst.group) +
+                  ") across " + plural(a.ranking.size(), "configuration", "configurations"));
   }
 }
 
@@ -132,7 +134,8 @@ constexpr std::array<Advice, 14> k_advice{{
      "check how ttft is measured: {n} rows disagree with load + prompt_eval by more than 10%"},
     {"inconsistent-throughput",
      "check how throughput is measured: 1 row disagrees with tokens / eval time",
-     "check how throughput is measured: {n} rows disagree with tokens / eval time by more than 10%"},
+     "check how throughput is measured: {n} rows disagree with tokens / eval time by more than "
+     "10%"},
     {"unit-mismatch", "convert the metric recorded in two units to one unit",
      "convert each metric recorded in several units to one unit ({n} units involved)"},
     {"missing-metric", "record the missing metric for every configuration",
@@ -163,8 +166,9 @@ void advice(const model::Analysis& a, std::vector<std::string>& out) {
         a.ranking.begin(), a.ranking.end(), [](const auto& r) { return r.rank == 1; }));
     const auto& best = a.ranking.front();
     if (top > 1) {
-      out.push_back("add runs to the " + std::to_string(top) + " configurations tied for the best " +
-                    best.metric + " before choosing between them");
+      out.push_back("add runs to the " + std::to_string(top) +
+                    " configurations tied for the best " + best.metric +
+                    " before choosing between them");
     } else if (best.summary.median_ci && a.ranking[1].summary.median_ci) {
       out.push_back("prefer " + format_key(best.group) + " for " + best.metric +
                     ": its 95% median interval does not overlap the next best");

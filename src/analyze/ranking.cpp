@@ -40,7 +40,8 @@ model::Direction effective_direction(model::MetricKind kind, model::Direction di
     return direction;
   }
   switch (kind) {
-    case model::MetricKind::throughput: return model::Direction::higher;
+    case model::MetricKind::throughput:
+      return model::Direction::higher;
     case model::MetricKind::ttft:
     case model::MetricKind::latency:
     case model::MetricKind::load:
@@ -48,8 +49,10 @@ model::Direction effective_direction(model::MetricKind kind, model::Direction di
     case model::MetricKind::eval:
     case model::MetricKind::total:
     case model::MetricKind::compile:
-    case model::MetricKind::duration: return model::Direction::lower;
-    default: return model::Direction::none;
+    case model::MetricKind::duration:
+      return model::Direction::lower;
+    default:
+      return model::Direction::none;
   }
 }
 
@@ -58,7 +61,8 @@ std::optional<std::string> primary_metric(const std::vector<model::GroupStats>& 
                                                       "eval"};
   for (const char* metric : k_order) {
     const auto count = std::count_if(groups.begin(), groups.end(), [&](const auto& g) {
-      return g.metric == metric && effective_direction(g.kind, g.direction) != model::Direction::none;
+      return g.metric == metric &&
+             effective_direction(g.kind, g.direction) != model::Direction::none;
     });
     if (count >= 2) {
       return std::string(metric);

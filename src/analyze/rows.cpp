@@ -86,9 +86,17 @@ std::string directory_of(std::string_view path) {
 }
 
 bool is_aggregate_name(std::string_view column) {
-  static const std::set<std::string> k_words{"mean", "average", "avg", "median", "std",
-                                             "stddev", "stdev", "p50", "p90", "p95",
-                                             "p99", "min", "max"};
+  static const std::set<std::string> k_words{"mean",   "average", "avg", "median", "std",
+                                             "stddev", "stdev",   "p50", "p90",    "p95",
+                                             "p99",    "min",     "max"};
+  const auto words = words_of(leaf_name(column));
+  return std::any_of(words.begin(), words.end(),
+                     [](const std::string& w) { return k_words.count(w) != 0; });
+}
+
+bool is_spread_name(std::string_view column) {
+  static const std::set<std::string> k_words{"std", "stddev", "stdev", "variance", "var",
+                                             "min", "max",    "p90",   "p95",      "p99"};
   const auto words = words_of(leaf_name(column));
   return std::any_of(words.begin(), words.end(),
                      [](const std::string& w) { return k_words.count(w) != 0; });
@@ -99,9 +107,10 @@ std::string metric_name(const model::Table& table, const model::Column& column) 
       column.kind == model::MetricKind::none) {
     return leaf_name(column.name);
   }
-  const auto same_kind = std::count_if(table.columns.begin(), table.columns.end(), [&](const auto& c) {
-    return c.role == model::Role::metric && c.kind == column.kind;
-  });
+  const auto same_kind =
+      std::count_if(table.columns.begin(), table.columns.end(), [&](const auto& c) {
+        return c.role == model::Role::metric && c.kind == column.kind && !is_spread_name(c.name);
+      });
   const std::string kind(model::to_string(column.kind));
   return same_kind > 1 ? kind + ":" + leaf_name(column.name) : kind;
 }
@@ -146,9 +155,8 @@ RowIndex index_rows(const model::Corpus& corpus) {
     const std::string dir = directory_of(corpus.tables[t].source);
     for (auto& key : index.keys[t]) {
       const auto it = key_directories.find(key);
-      const bool has_directory = std::any_of(key.begin(), key.end(), [](const auto& kv) {
-        return kv.first == "directory";
-      });
+      const bool has_directory = std::any_of(
+          key.begin(), key.end(), [](const auto& kv) { return kv.first == "directory"; });
       if (it != key_directories.end() && it->second.size() > 1 && !has_directory) {
         key.emplace_back("directory", dir);
         std::sort(key.begin(), key.end());

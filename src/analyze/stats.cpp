@@ -46,7 +46,9 @@ double quantile_sorted(std::span<const double> sorted, double p) {
   return sorted[i] + (h - lower) * (sorted[i + 1] - sorted[i]);
 }
 
-double median_sorted(std::span<const double> sorted) { return quantile_sorted(sorted, 0.5); }
+double median_sorted(std::span<const double> sorted) {
+  return quantile_sorted(sorted, 0.5);
+}
 
 std::optional<std::pair<double, double>> median_ci_sorted(std::span<const double> sorted,
                                                           double confidence) {

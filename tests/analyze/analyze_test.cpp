@@ -1,8 +1,8 @@
 #include "chimera/analyze/analyze.hpp"
 
-#include <algorithm>
-
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "analyze/corpus_builder.hpp"
 
@@ -28,7 +28,8 @@ model::Table run_scalars(const std::string& path, double gpu, double timestamp) 
       .build();
 }
 
-model::Table run_table(const std::string& path, std::vector<double> ttft, std::vector<double> rate) {
+model::Table run_table(const std::string& path, std::vector<double> ttft,
+                       std::vector<double> rate) {
   const std::size_t n = ttft.size();
   std::vector<std::string> pointers;
   for (std::size_t i = 0; i < n; ++i) {
@@ -72,8 +73,8 @@ model::Corpus example_corpus() {
           .fail(3, "out of memory")
           .build(),
   };
-  corpus.diagnostics = {{"runs/run_004_interrupted.json", 58, model::Severity::error,
-                         "unexpected end of input"}};
+  corpus.diagnostics = {
+      {"runs/run_004_interrupted.json", 58, model::Severity::error, "unexpected end of input"}};
   return corpus;
 }
 
@@ -106,7 +107,8 @@ TEST(Analyze, GroupsRunsByConfigurationWithoutTheDuplicate) {
   const auto a = analyze(example_corpus());
   const auto it = std::find_if(a.groups.begin(), a.groups.end(), [](const auto& g) {
     return g.metric == "ttft" &&
-           g.group == model::GroupKey{{"model", "gemma3:latest"}, {"num_ctx", "1024"}, {"num_gpu", "80"}};
+           g.group ==
+               model::GroupKey{{"model", "gemma3:latest"}, {"num_ctx", "1024"}, {"num_gpu", "80"}};
   });
   ASSERT_NE(it, a.groups.end());
   EXPECT_EQ(it->summary.n, 6u);

@@ -10,7 +10,8 @@ namespace {
 using testing::group;
 
 TEST(Compare, SmallSeparatedSamplesAreNotSignificantAndWarned) {
-  const auto c = compare(group("ttft", {{"c", "a"}}, {1, 2, 3}), group("ttft", {{"c", "b"}}, {4, 5, 6}));
+  const auto c =
+      compare(group("ttft", {{"c", "a"}}, {1, 2, 3}), group("ttft", {{"c", "b"}}, {4, 5, 6}));
   EXPECT_DOUBLE_EQ(c.median_ratio, 2.5);
   EXPECT_NEAR(c.p_value, 0.1, 1e-12);
   EXPECT_FALSE(c.significant);
@@ -89,8 +90,10 @@ TEST(SweepComparisons, PairsGroupsThatDifferOnlyInATwoValuedDimension) {
     return c.baseline == model::GroupKey{{"agent", "baseline"}, {"dir", dir}} &&
            c.candidate == model::GroupKey{{"agent", "Chimera"}, {"dir", dir}};
   };
-  EXPECT_TRUE(std::any_of(pairs.begin(), pairs.end(), [&](const auto& c) { return is_ab(c, "x"); }));
-  EXPECT_TRUE(std::any_of(pairs.begin(), pairs.end(), [&](const auto& c) { return is_ab(c, "y"); }));
+  EXPECT_TRUE(
+      std::any_of(pairs.begin(), pairs.end(), [&](const auto& c) { return is_ab(c, "x"); }));
+  EXPECT_TRUE(
+      std::any_of(pairs.begin(), pairs.end(), [&](const auto& c) { return is_ab(c, "y"); }));
 }
 
 }  // namespace

@@ -29,7 +29,10 @@ TEST(CoverageFindings, NotesMetricsWrittenInSeveralSourceUnits) {
   model::Corpus corpus;
   corpus.files = {file("a.csv"), file("b.json")};
   corpus.tables = {
-      TableBuilder("a.csv").metric("ttft_s", MetricKind::ttft, "ms", {406}).source_unit("s").build(),
+      TableBuilder("a.csv")
+          .metric("ttft_s", MetricKind::ttft, "ms", {406})
+          .source_unit("s")
+          .build(),
       TableBuilder("b.json", "/runs").metric("ttft_ms", MetricKind::ttft, "ms", {400}).build()};
   const auto findings = coverage_findings(corpus, index_rows(corpus), {});
   ASSERT_EQ(findings.size(), 1u);
@@ -41,8 +44,10 @@ TEST(CoverageFindings, NotesMetricsWrittenInSeveralSourceUnits) {
 
 TEST(CoverageFindings, ReportsMetricsMissingInSomeConfigurationsOfAnExperiment) {
   const std::vector<model::GroupStats> groups{
-      group("ttft", {{"gpu", "60"}}, {1}),        group("ttft", {{"gpu", "80"}}, {1}),
-      group("throughput", {{"gpu", "60"}}, {1}),  group("ttft", {{"model", "x"}}, {1}),
+      group("ttft", {{"gpu", "60"}}, {1}),
+      group("ttft", {{"gpu", "80"}}, {1}),
+      group("throughput", {{"gpu", "60"}}, {1}),
+      group("ttft", {{"model", "x"}}, {1}),
   };
   const model::Corpus corpus;
   const auto findings = coverage_findings(corpus, index_rows(corpus), groups);

@@ -72,8 +72,9 @@ TEST(FileFindings, SkipWarningsBecomeEvidenceOfTheSkipNotASecondFinding) {
   const auto findings = file_findings(corpus);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].id, "unreadable-file");
-  EXPECT_EQ(findings[0].evidence, (std::vector<std::string>{"huge.json: larger than --max-file-size",
-                                                            "huge.json: skipped: too big"}));
+  EXPECT_EQ(findings[0].evidence,
+            (std::vector<std::string>{"huge.json: larger than --max-file-size",
+                                      "huge.json: skipped: too big"}));
 }
 
 TEST(FileFindings, WarningDiagnosticsAreGroupedPerFile) {

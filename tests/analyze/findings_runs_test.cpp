@@ -1,6 +1,6 @@
-#include <limits>
-
 #include <gtest/gtest.h>
+
+#include <limits>
 
 #include "analyze/corpus_builder.hpp"
 #include "analyze/group_builder.hpp"
@@ -77,7 +77,8 @@ TEST(RunFindings, FlagsAveragesOverASingleRun) {
   const auto* f = by_id(findings, "single-sample-summary");
   ASSERT_NE(f, nullptr);
   ASSERT_EQ(f->evidence.size(), 2u);
-  EXPECT_EQ(f->evidence[0], "m.json#/baseline/aggregate_metrics: average_ttft_ms = 3815 ms from 1 run");
+  EXPECT_EQ(f->evidence[0],
+            "m.json#/baseline/aggregate_metrics: average_ttft_ms = 3815 ms from 1 run");
 }
 
 TEST(RunFindings, AveragesOverSeveralRunsAreFine) {

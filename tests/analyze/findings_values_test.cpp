@@ -73,9 +73,9 @@ TEST(ValueFindings, ChecksTtftAgainstLoadPlusPromptEval) {
   const auto findings = value_findings(corpus, index_rows(corpus));
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].id, "inconsistent-ttft");
-  EXPECT_EQ(findings[0].evidence,
-            (std::vector<std::string>{
-                "r.csv:3: ttft 500 ms, load + prompt_eval 200 ms (60% apart)"}));
+  EXPECT_EQ(
+      findings[0].evidence,
+      (std::vector<std::string>{"r.csv:3: ttft 500 ms, load + prompt_eval 200 ms (60% apart)"}));
 }
 
 TEST(ValueFindings, ChecksThroughputAgainstTokensOverEvalTime) {

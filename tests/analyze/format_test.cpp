@@ -1,8 +1,8 @@
 #include "chimera/analyze/format.hpp"
 
-#include <limits>
-
 #include <gtest/gtest.h>
+
+#include <limits>
 
 namespace chimera::analyze {
 namespace {

@@ -1,8 +1,8 @@
 #include "chimera/analyze/inventory.hpp"
 
-#include <limits>
-
 #include <gtest/gtest.h>
+
+#include <limits>
 
 #include "analyze/corpus_builder.hpp"
 

@@ -1,9 +1,9 @@
 #include "chimera/analyze/mann_whitney.hpp"
 
+#include <gtest/gtest.h>
+
 #include <limits>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace chimera::analyze {
 namespace {

@@ -1,8 +1,8 @@
 #include "chimera/analyze/metrics.hpp"
 
-#include <limits>
-
 #include <gtest/gtest.h>
+
+#include <limits>
 
 #include "analyze/corpus_builder.hpp"
 
@@ -70,6 +70,7 @@ TEST(GroupMetrics, PrefersRawSamplesOverAggregatesAndCountsRepeatsOnce) {
           .build(),
       TableBuilder("r.json", "/aggregate")
           .metric("average_ttft_ms", MetricKind::ttft, "ms", {2})
+          .metric("stddev_ttft", MetricKind::ttft, "ms", {1})
           .build(),
   };
   const auto groups = group_metrics(corpus, index_rows(corpus));
@@ -77,14 +78,17 @@ TEST(GroupMetrics, PrefersRawSamplesOverAggregatesAndCountsRepeatsOnce) {
   EXPECT_EQ(groups[0].samples, (std::vector<double>{1, 2, 3}));
 }
 
-TEST(GroupMetrics, UsesAggregatesWhenAFileHasNothingElse) {
+TEST(GroupMetrics, UsesCentralAggregatesWhenAFileHasNothingElseButNeverSpreads) {
   model::Corpus corpus;
   corpus.files = {file("s.json")};
-  corpus.tables = {
-      TableBuilder("s.json").metric("average_ttft_ms", MetricKind::ttft, "ms", {2}).build()};
+  corpus.tables = {TableBuilder("s.json")
+                       .metric("average_ttft_ms", MetricKind::ttft, "ms", {2})
+                       .metric("stddev_ttft", MetricKind::ttft, "ms", {0.5})
+                       .build()};
   const auto groups = group_metrics(corpus, index_rows(corpus));
   ASSERT_EQ(groups.size(), 1u);
-  EXPECT_EQ(groups[0].summary.n, 1u);
+  EXPECT_EQ(groups[0].metric, "ttft");
+  EXPECT_EQ(groups[0].samples, (std::vector<double>{2}));
 }
 
 TEST(GroupMetrics, LeavesDuplicateFilesOut) {

@@ -1,8 +1,8 @@
 #include "chimera/analyze/narrative.hpp"
 
-#include <algorithm>
-
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "analyze/group_builder.hpp"
 
@@ -92,9 +92,9 @@ TEST(Narrative, TiedLeadersAskForMoreRunsInsteadOfAWinner) {
   const auto n = write_narrative(a);
   EXPECT_NE(n.key_findings[1].find("statistically tied with 1 other configuration"),
             std::string::npos);
-  EXPECT_EQ(n.recommendations, (std::vector<std::string>{
-                                   "add runs to the 2 configurations tied for the best "
-                                   "throughput before choosing between them"}));
+  EXPECT_EQ(n.recommendations,
+            (std::vector<std::string>{"add runs to the 2 configurations tied for the best "
+                                      "throughput before choosing between them"}));
 }
 
 TEST(Narrative, ABestFromFewerThanSixRunsIsNotConclusive) {

@@ -52,8 +52,7 @@ TEST(RankConfigs, RanksHigherThroughputFirstAndTiesOverlappingIntervals) {
 
 TEST(RankConfigs, RanksLowerTtftFirstAndUsesMinMaxBelowSixSamples) {
   const std::vector<model::GroupStats> groups{
-      group("ttft", {{"cfg", "slow"}}, {500, 520}),
-      group("ttft", {{"cfg", "fast"}}, {300, 310}),
+      group("ttft", {{"cfg", "slow"}}, {500, 520}), group("ttft", {{"cfg", "fast"}}, {300, 310}),
       group("ttft", {{"cfg", "fast2"}}, {305, 400}),  // [305, 400] overlaps [300, 310]
   };
   const auto ranked = rank_configs(groups, "ttft");

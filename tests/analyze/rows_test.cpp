@@ -29,6 +29,23 @@ TEST(AggregateName, RecognisesSummaryWordsOnly) {
   EXPECT_FALSE(is_aggregate_name("tokens_per_second"));
 }
 
+TEST(SpreadName, RecognisesSpreadAndExtremesButNotCentralValues) {
+  EXPECT_TRUE(is_spread_name("stddev_throughput"));
+  EXPECT_TRUE(is_spread_name("p95_latency_ms"));
+  EXPECT_TRUE(is_spread_name("max ttft"));
+  EXPECT_FALSE(is_spread_name("average_ttft_ms"));
+  EXPECT_FALSE(is_spread_name("median_ttft"));
+  EXPECT_FALSE(is_spread_name("ttft_ms"));
+}
+
+TEST(MetricName, IgnoresSpreadColumnsWhenCountingAKind) {
+  const auto t = TableBuilder("m.json", "/aggregate_metrics")
+                     .metric("average_tokens_per_second", MetricKind::throughput, "tok/s", {1})
+                     .metric("stddev_throughput", MetricKind::throughput, "tok/s", {0})
+                     .build();
+  EXPECT_EQ(metric_name(t, t.columns[0]), "throughput");
+}
+
 TEST(MetricName, QualifiesKindsThatOccurTwiceInATable) {
   const auto t = TableBuilder("a.csv")
                      .metric("ttft_ms", MetricKind::ttft, "ms", {1})

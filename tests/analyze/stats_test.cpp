@@ -1,10 +1,10 @@
 #include "chimera/analyze/stats.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <limits>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace chimera::analyze {
 namespace {

@@ -16,10 +16,11 @@ namespace chimera::analyze {
 [[nodiscard]] std::vector<double> ok_values(const model::Table& table, const model::Column& column);
 
 // Each metric across the corpus, grouped by configuration (the row keys of `index`), failed runs
-// and duplicate files left out. Within one file, aggregate columns (see `is_aggregate_name`) are
-// used only when the file has no raw samples of that metric and configuration, and a series
-// repeated verbatim (a "samples" list echoing the runs) counts once. Sorted by kind, metric,
-// unit and key, numeric key values in numeric order.
+// duplicate files and spread aggregates (see `is_spread_name`) left out. Within one file, the
+// other aggregate columns (see `is_aggregate_name`: means, averages, medians) are used only when
+// the file has no raw samples of that metric and configuration, and a series repeated verbatim (a
+// "samples" list echoing the runs) counts once. Sorted by kind, metric, unit and key, numeric key
+// values in numeric order.
 [[nodiscard]] std::vector<model::GroupStats> group_metrics(const model::Corpus& corpus,
                                                            const RowIndex& index);
 

@@ -28,8 +28,9 @@ namespace chimera::analyze {
 [[nodiscard]] std::vector<model::RankedConfig> rank_configs(
     const std::vector<model::GroupStats>& groups, const std::string& metric);
 
-// The configurations with medians of both "throughput" (tok/s) and "ttft" (ms) that no other configuration
-// beats on one while matching or beating it on the other; by throughput, highest first.
+// The configurations with medians of both "throughput" (tok/s) and "ttft" (ms) that no other
+// configuration beats on one while matching or beating it on the other; by throughput, highest
+// first.
 [[nodiscard]] std::vector<model::ParetoPoint> pareto_front(
     const std::vector<model::GroupStats>& groups);
 

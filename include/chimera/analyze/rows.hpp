@@ -29,9 +29,14 @@ struct RowIndex {
 // stddev, p50/p95/p99, min, max as a word of the name ("average_ttft_ms", "stddev_throughput").
 [[nodiscard]] bool is_aggregate_name(std::string_view column);
 
+// True for aggregates that describe spread or extremes rather than a typical value: std, stddev,
+// stdev, variance, min, max, p90/p95/p99 as a word of the name. They are not samples of the
+// metric they are about, so cross-table groups leave them out.
+[[nodiscard]] bool is_spread_name(std::string_view column);
+
 // The metric a column measures, for grouping across tables: the kind ("ttft") when the table has
-// one column of that kind, "kind:leaf" when it has several, and the leaf name for columns of
-// kind count or other, whose meaning is in the name.
+// one column of that kind (spread aggregates not counted), "kind:leaf" when it has several, and
+// the leaf name for columns of kind count or other, whose meaning is in the name.
 [[nodiscard]] std::string metric_name(const model::Table& table, const model::Column& column);
 
 // Builds the row index. A row's key is its own dimension values, completed by those of the

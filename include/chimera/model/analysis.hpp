@@ -68,7 +68,7 @@ struct GroupStats {
   Direction direction = Direction::none;
   GroupKey group;  // dimension name, value
   Summary summary;
-  std::vector<double> samples;  // the raw values, sorted ascending
+  std::vector<double> samples;       // the raw values, sorted ascending
   std::string metric;                // "ttft", "throughput:eval_rate", "eval_count" (see README)
   std::vector<std::string> sources;  // files the samples come from, sorted
 };
@@ -101,10 +101,10 @@ struct Comparison {
   GroupKey candidate;
   std::size_t n_baseline = 0;
   std::size_t n_candidate = 0;
-  double median_ratio = 0;  // candidate / baseline
-  double p_value = 1;       // two-sided
-  bool significant = false; // p < 0.05; shown as "~" otherwise
-  bool small_sample = false; // n < 4 on a side
+  double median_ratio = 0;    // candidate / baseline
+  double p_value = 1;         // two-sided
+  bool significant = false;   // p < 0.05; shown as "~" otherwise
+  bool small_sample = false;  // n < 4 on a side
   std::string metric;         // the group metric compared, e.g. "ttft"
   double u = 0;               // Mann-Whitney U of the candidate
   bool exact = false;         // exact p-value (else normal approximation with tie correction)
