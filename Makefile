@@ -41,3 +41,23 @@ format:
 
 clean:
 	rm -rf $(BUILD) $(SAN_BUILD)
+
+# libFuzzer: one target per parser, each run for FUZZ_TIME seconds from its checked-in seeds.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_TIME ?= 60
+fuzz: deps
+	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_GEN) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCHIMERA_BUILD_FUZZERS=ON -DCHIMERA_BUILD_TESTS=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	for p in csv json markdown; do \
+	  mkdir -p fuzz/corpus-$$p && \
+	  $(FUZZ_BUILD)/fuzz/fuzz_$$p fuzz/corpus-$$p fuzz/seeds/$$p -max_total_time=$(FUZZ_TIME) || exit 1; \
+	done
+
+# Parser benchmarks (Google Benchmark) and the whole-directory ingest bench, in a Release tree.
+BENCH_BUILD ?= build-bench
+bench: deps
+	cmake -S . -B $(BENCH_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Release -DCHIMERA_BUILD_BENCHMARKS=ON \
+	  -DCHIMERA_BUILD_TESTS=OFF
+	cmake --build $(BENCH_BUILD) -j $(JOBS)
+	$(BENCH_BUILD)/bench/chimera_parsers_bench

@@ -70,6 +70,8 @@ int main(int argc, char** argv) {
   }
   std::size_t tables = 0;
   if (discard) {
+    // ingest() sets up the allocator for many large parses; do the same before parsing directly.
+    (void)ingest::ingest(config, {}, {});
     std::atomic<std::size_t> count{0};
     util::parallel_for(files.size(), config.jobs,
                        [&](std::size_t i) { count += parse_and_drop(config, files[i]); });

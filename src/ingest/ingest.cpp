@@ -1,8 +1,13 @@
 #include "chimera/ingest/ingest.hpp"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <array>
 #include <exception>
+#include <mutex>
 #include <optional>
 
 #include "chimera/ingest/csv.hpp"
@@ -85,10 +90,26 @@ FileResult read_and_parse(const model::Config& config, const model::FileEntry& f
   return result;
 }
 
+// Each file's parse allocates and frees a few large blocks. glibc hands blocks over its dynamic
+// mmap threshold straight back to the kernel and trims arenas eagerly, so every file paid for
+// fresh zeroed pages again: measured on the bench corpus, two thirds of ingest CPU time was page
+// faults. Keeping freed memory in the process for reuse removes that; the price is that RSS stays
+// at the per-thread working-set peak instead of dropping between files.
+void keep_freed_memory_for_reuse() {
+#if defined(__GLIBC__)
+  static std::once_flag once;
+  std::call_once(once, [] {
+    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+  });
+#endif
+}
+
 }  // namespace
 
 model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> files,
                      std::vector<model::Diagnostic> diagnostics) {
+  keep_freed_memory_for_reuse();
   model::Corpus corpus;
   corpus.root = config.root;
   std::vector<std::size_t> work;
