@@ -17,24 +17,20 @@ ReportSample make_report_sample() {
   model::Table table;
   table.source = "sweep.csv";
   table.title = "sweep";
-  model::Column gpu{"num_gpu",
-                    model::ValueType::integer,
-                    model::Role::dimension,
-                    model::MetricKind::none,
-                    model::Direction::none,
-                    "",
-                    "",
-                    {60, 80},
-                    {}};
-  model::Column tps{"tokens_s",
-                    model::ValueType::floating,
-                    model::Role::metric,
-                    model::MetricKind::throughput,
-                    model::Direction::higher,
-                    "tok/s",
-                    "tok/s",
-                    {67.83, 71.2},
-                    {}};
+  model::Column gpu;
+  gpu.name = "num_gpu";
+  gpu.type = model::ValueType::integer;
+  gpu.role = model::Role::dimension;
+  gpu.numbers = {60, 80};
+  model::Column tps;
+  tps.name = "tokens_s";
+  tps.type = model::ValueType::floating;
+  tps.role = model::Role::metric;
+  tps.kind = model::MetricKind::throughput;
+  tps.direction = model::Direction::higher;
+  tps.unit = "tok/s";
+  tps.source_unit = "tok/s";
+  tps.numbers = {67.83, 71.2};
   table.columns = {gpu, tps};
   table.row_lines = {2, 3};
   table.failed = {false, false};
@@ -65,23 +61,61 @@ ReportSample make_report_sample() {
   };
   const model::GroupKey g80{{"num_gpu", "80"}};
   const model::GroupKey g60{{"num_gpu", "60"}};
+  const auto group = [](model::MetricKind kind, const char* unit, model::Direction direction,
+                         const model::GroupKey& key, const model::Summary& summary,
+                         std::vector<double> samples) {
+    model::GroupStats g;
+    g.kind = kind;
+    g.unit = unit;
+    g.direction = direction;
+    g.group = key;
+    g.summary = summary;
+    g.samples = std::move(samples);
+    return g;
+  };
   s.analysis.groups = {
-      {model::MetricKind::throughput, "tok/s", model::Direction::higher, g80, tput, {66.0, 72.4}},
-      {model::MetricKind::ttft, "ms", model::Direction::lower, g60, ttft, {370.0, 455.0}},
+      group(model::MetricKind::throughput, "tok/s", model::Direction::higher, g80, tput,
+            {66.0, 72.4}),
+      group(model::MetricKind::ttft, "ms", model::Direction::lower, g60, ttft, {370.0, 455.0}),
   };
-  s.analysis.ranking = {
-      {g80, model::MetricKind::throughput, "tok/s", model::Direction::higher, tput, 1, false},
-      {g60, model::MetricKind::throughput, "tok/s", model::Direction::higher, tput, 1, true},
+  const auto ranked = [&](const model::GroupKey& key, bool tied) {
+    model::RankedConfig r;
+    r.group = key;
+    r.kind = model::MetricKind::throughput;
+    r.unit = "tok/s";
+    r.direction = model::Direction::higher;
+    r.summary = tput;
+    r.rank = 1;
+    r.tied_with_previous = tied;
+    return r;
   };
+  s.analysis.ranking = {ranked(g80, false), ranked(g60, true)};
   s.analysis.pareto = {{g80, 69.1, 406.0}};
-  s.analysis.comparisons = {{model::MetricKind::throughput, "tok/s", model::Direction::higher, g60,
-                             g80, 6, 6, 1.12, 0.004, true, false}};
+  model::Comparison cmp;
+  cmp.kind = model::MetricKind::throughput;
+  cmp.unit = "tok/s";
+  cmp.direction = model::Direction::higher;
+  cmp.baseline = g60;
+  cmp.candidate = g80;
+  cmp.n_baseline = 6;
+  cmp.n_candidate = 6;
+  cmp.median_ratio = 1.12;
+  cmp.p_value = 0.004;
+  cmp.significant = true;
+  s.analysis.comparisons = {cmp};
+  const auto finding = [](const char* id, model::Severity severity, const char* message,
+                          std::vector<std::string> evidence) {
+    model::Finding f;
+    f.id = id;
+    f.severity = severity;
+    f.message = message;
+    f.evidence = std::move(evidence);
+    return f;
+  };
   s.analysis.findings = {
-      {"duplicate-file",
-       model::Severity::warning,
-       "two files have the same content",
-       {"runs/a.json", "runs/b.json"}},
-      {"failed-run", model::Severity::error, "run 4 was interrupted", {"sweep.csv:5"}}};
+      finding("duplicate-file", model::Severity::warning, "two files have the same content",
+              {"runs/a.json", "runs/b.json"}),
+      finding("failed-run", model::Severity::error, "run 4 was interrupted", {"sweep.csv:5"})};
   s.analysis.key_findings = {"num_gpu=80 has the highest median throughput, 69.1 tok/s."};
   s.analysis.recommendations = {"Use num_gpu=80 for throughput."};
 
