@@ -131,22 +131,49 @@ RowIndex index_rows(const model::Corpus& corpus) {
   for (const auto& table : corpus.tables) {
     tables_of[table.source].push_back(&table);
   }
-  std::map<model::GroupKey, std::set<std::string>> key_directories;
+  // First the raw dimension values of every row, so that dimensions every row shares (one
+  // model, one GPU, one benchmark name) can be left out: they tell no configuration apart and
+  // would only make two files that describe the same configuration look different.
+  std::vector<std::vector<std::map<std::string, std::string>>> raw;
+  std::map<std::string, std::set<std::string>> values_of;
   for (const auto& table : corpus.tables) {
-    index.duplicate.push_back(duplicate_files.count(table.source) != 0);
+    const bool duplicate = duplicate_files.count(table.source) != 0;
+    index.duplicate.push_back(duplicate);
     const auto enclosing = enclosing_tables(tables_of[table.source], table);
-    auto& keys = index.keys.emplace_back();
+    auto& rows = raw.emplace_back();
     for (std::size_t row = 0; row < table.rows(); ++row) {
-      std::map<std::string, std::string> key;
+      auto& key = rows.emplace_back();
       add_dimensions(table, row, key);
       for (const auto* outer : enclosing) {
         add_dimensions(*outer, 0, key);
       }
+      for (const auto& [name, value] : key) {
+        if (!duplicate) {
+          values_of[name].insert(value);
+        }
+      }
+    }
+  }
+  std::set<std::string> constant;
+  for (const auto& [name, values] : values_of) {
+    if (values.size() == 1) {
+      constant.insert(name);
+    }
+  }
+  if (constant.size() == values_of.size()) {
+    constant.clear();  // a single configuration: keep its description
+  }
+  std::map<model::GroupKey, std::set<std::string>> key_directories;
+  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
+    const auto& table = corpus.tables[t];
+    auto& keys = index.keys.emplace_back();
+    for (auto& key : raw[t]) {
+      std::erase_if(key, [&](const auto& kv) { return constant.count(kv.first) != 0; });
       if (key.empty()) {
         key.emplace("directory", directory_of(table.source));
       }
       keys.emplace_back(key.begin(), key.end());
-      if (!index.duplicate.back()) {
+      if (!index.duplicate[t]) {
         key_directories[keys.back()].insert(directory_of(table.source));
       }
     }

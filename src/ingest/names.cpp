@@ -79,11 +79,11 @@ bool contains(std::string_view haystack, std::string_view needle) {
   return haystack.find(needle) != std::string_view::npos;
 }
 
-constexpr std::array<std::string_view, 50> k_dimensions = {
+constexpr std::array<std::string_view, 46> k_dimensions = {
     "model",       "model_name",  "num_gpu",     "gpu_layers",   "num_ctx",      "ctx",
     "context",     "temperature", "temp",        "top_p",        "top_k",        "repeat_penalty",
     "seed",        "config",      "config_name", "configuration", "backend",     "engine",
-    "run",         "run_id",      "run_number",  "run_name",     "agent",        "agent_type",
+    "agent",       "agent_type",
     "language",    "os",          "arch",        "hostname",     "host",         "gpu",
     "cpu",         "quantization", "quant",      "batch_size",   "num_thread",   "num_threads",
     "num_predict", "benchmark",   "benchmark_type", "label",     "name",         "variant",

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "chimera/prompt/evidence.hpp"
@@ -43,39 +45,36 @@ void header(std::string& out, const ReportInput& in) {
   }
 }
 
+// A key finding as a sentence: capitalised and closed with a full stop.
+std::string as_sentence(std::string text) {
+  const auto word_end = std::min(text.find(' '), text.size());
+  const bool plain_word = std::all_of(text.begin(), text.begin() + static_cast<long>(word_end),
+                                      [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!text.empty() && plain_word) {  // "num_gpu=80 ..." keeps its spelling
+    text.front() = static_cast<char>(text.front() - 'a' + 'A');
+  }
+  if (!text.empty() && text.back() != '.' && text.back() != '!' && text.back() != '?') {
+    text += '.';
+  }
+  return text;
+}
+
+// Without a report pass, the summary is the computed key findings, which already cover the
+// corpus, the best configuration, the spread of medians and the data quality.
 std::string deterministic_summary(const ReportInput& in) {
   const auto& a = in.analysis;
-  const auto& inv = a.inventory;
-  std::string out =
-      fmt::format("chimera read {} files under `{}`: {} tables with {} rows", inv.files_total,
-                  in.config.root.generic_string(), inv.tables, inv.rows);
-  out += inv.failed_rows > 0
-             ? fmt::format(" ({} failed runs excluded from the statistics).", inv.failed_rows)
-             : ".";
-  if (!inv.skipped.empty()) {
-    out += fmt::format(" {} files were skipped.", inv.skipped.size());
+  std::string out;
+  for (const auto& k : a.key_findings) {
+    out += (out.empty() ? "" : " ") + as_sentence(k);
   }
-  for (const auto& r : a.ranking) {
-    if (r.rank == 1) {
-      out += fmt::format(" Best {} by median: {} at {}{} (n={}).", model::to_string(r.kind),
-                         prompt::format_group(r.group), util::format_number(r.summary.median),
-                         r.unit.empty() ? "" : " " + r.unit, r.summary.n);
-      break;
-    }
-  }
-  for (std::size_t i = 0; i < a.key_findings.size() && i < 3; ++i) {
-    out += " " + a.key_findings[i];
+  if (out.empty()) {
+    const auto& inv = a.inventory;
+    out = fmt::format("chimera read {} files under `{}`: {} tables with {} rows.", inv.files_total,
+                      in.config.root.generic_string(), inv.tables, inv.rows);
   }
   if (a.metrics.empty()) {
     out += " No numeric metrics were found in the ingested tables.";
   }
-  std::size_t counts[3] = {0, 0, 0};
-  for (const auto& f : a.findings) {
-    ++counts[static_cast<int>(f.severity)];
-  }
-  out += a.findings.empty() ? " No data problems were found."
-                            : fmt::format(" {} data findings: {} errors, {} warnings, {} notes.",
-                                          a.findings.size(), counts[2], counts[1], counts[0]);
   return out + "\n\n";
 }
 

@@ -109,6 +109,27 @@ TEST(IndexRows, OwnDimensionWinsOverTheEnclosingOne) {
   EXPECT_EQ(index_rows(corpus).keys[1][0], inner);
 }
 
+TEST(IndexRows, LeavesOutDimensionsEveryRowShares) {
+  model::Corpus corpus;
+  corpus.files = {file("sweep.csv"), file("run.json")};
+  corpus.tables = {
+      TableBuilder("sweep.csv")
+          .dimension("num_gpu", std::vector<double>{60, 80})
+          .dimension("model", std::vector<std::string>{"gemma3", "gemma3"})
+          .metric("ttft_ms", MetricKind::ttft, "ms", {1, 2})
+          .build(),
+      TableBuilder("run.json", "/runs")
+          .dimension("num_gpu", std::vector<double>{80})
+          .dimension("gpu", std::vector<std::string>{"RTX 4080"})
+          .metric("ttft_ms", MetricKind::ttft, "ms", {3})
+          .build(),
+  };
+  const auto index = index_rows(corpus);
+  const model::GroupKey gpu80{{"num_gpu", "80"}};
+  EXPECT_EQ(index.keys[0][1], gpu80);
+  EXPECT_EQ(index.keys[1][0], gpu80) << "the same configuration in two files is one group";
+}
+
 TEST(IndexRows, DirectoryDistinguishesRunsWhenNothingElseDoes) {
   model::Corpus corpus;
   corpus.files = {file("a/x.csv"), file("b/y.csv"), file("c/z.csv")};

@@ -47,10 +47,13 @@ TEST(ColumnNames, InferKindDirectionAndWrittenUnit) {
 
 TEST(ColumnNames, RecogniseDimensionsErrorsAndTimestamps) {
   for (const char* name : {"model", "num_gpu", "configuration.num_ctx", "temperature", "Config",
-                           "backend", "run_id", "Agent Type"}) {
+                           "backend", "Agent Type"}) {
     EXPECT_TRUE(classify_name(name).dimension) << name;
   }
   EXPECT_FALSE(classify_name("peak_gpu_temperature_c").dimension);
+  // A run identifier names one run; it is no configuration to group by.
+  EXPECT_FALSE(classify_name("run_id").dimension);
+  EXPECT_FALSE(classify_name("run_number").dimension);
   EXPECT_TRUE(classify_name("error").error);
   EXPECT_TRUE(classify_name("error_message").error);
   EXPECT_TRUE(classify_name("baseline.timestamp").timestamp);
