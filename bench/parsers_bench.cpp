@@ -3,6 +3,7 @@
 
 #include "chimera/ingest/csv.hpp"
 #include "chimera/ingest/encoding.hpp"
+#include "chimera/ingest/ingest.hpp"
 #include "chimera/ingest/json.hpp"
 #include "chimera/ingest/markdown.hpp"
 #include "synthetic.hpp"
@@ -14,6 +15,9 @@ constexpr std::size_t k_input_bytes = 8u << 20;
 
 template <typename Parse>
 void run(benchmark::State& state, const std::string& text, model::SourceRef where, Parse parse) {
+  // The allocator set-up ingest() does for a run (see ingest.cpp), as `chimera analyze` has it.
+  static const bool k_ready = (ingest::ingest(model::Config{}, {}, {}), true);
+  benchmark::DoNotOptimize(k_ready);
   for (auto _ : state) {
     auto parsed = parse(text, where);
     benchmark::DoNotOptimize(parsed);
