@@ -60,6 +60,32 @@ ExitCode write_report(const model::Config& config, const std::string& report) {
   return ExitCode::ok;
 }
 
+// Warnings and errors about the input go to stderr as they would from a compiler, so a nightly
+// script's log shows them; the report lists them all. -q silences them, -v adds notes.
+void print_diagnostics(const model::Config& config, const std::vector<model::Diagnostic>& all) {
+  constexpr std::size_t k_most = 20;
+  if (config.quiet) {
+    return;
+  }
+  std::size_t shown = 0;
+  std::size_t held_back = 0;
+  for (const auto& d : all) {
+    if (d.severity == model::Severity::info && !config.verbose) {
+      continue;
+    }
+    if (shown == k_most) {
+      ++held_back;
+      continue;
+    }
+    std::fprintf(stderr, "%s\n", model::format_diagnostic(d).c_str());
+    ++shown;
+  }
+  if (held_back > 0) {
+    std::fprintf(stderr, "chimera: note: %zu more diagnostics are listed in the report\n",
+                 held_back);
+  }
+}
+
 ExitCode analyze_command(const model::Config& config) {
   auto prompts = app::load_prompts(config);
   if (!prompts) {
@@ -81,6 +107,7 @@ ExitCode analyze_command(const model::Config& config) {
   render::Timings timings;
   timings.ingest_s = seconds_since(ingest_start);
   progress.files_ingested(corpus.files.size(), corpus.tables.size());
+  print_diagnostics(config, corpus.diagnostics);
 
   const auto analysis_start = Clock::now();
   const model::Analysis analysis = analyze::analyze(corpus);

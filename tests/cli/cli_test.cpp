@@ -155,3 +155,20 @@ TEST(Cli, LlmRequireWithUnreachableEndpointExitsThreeAndWritesNothing) {
 
 }  // namespace
 }  // namespace chimera::test
+
+namespace chimera::test {
+namespace {
+
+TEST(Cli, InputProblemsGoToStderrWithFileAndLineUnlessQuiet) {
+  const auto r = run_chimera({"analyze", k_examples, "--llm", "off"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.err.find("chimera: error: runs/run_004_interrupted.json:47: invalid JSON"),
+            std::string::npos)
+      << r.err;
+  const auto quiet = run_chimera({"analyze", k_examples, "--llm", "off", "-q"});
+  EXPECT_EQ(quiet.exit_code, 0);
+  EXPECT_EQ(quiet.err, "");
+}
+
+}  // namespace
+}  // namespace chimera::test

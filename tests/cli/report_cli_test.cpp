@@ -38,7 +38,6 @@ std::string read_text(const std::string& path) {
 TEST(ReportCli, GoldenMarkdownReportOfTheExamplesWithLlmOff) {
   const auto r = run_chimera({"analyze", k_examples, "--llm", "off"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.err, "");
   const std::string actual = normalise(r.out);
   if (const char* update = std::getenv("CHIMERA_UPDATE_GOLDEN"); update && *update == '1') {
     std::ofstream(k_golden, std::ios::binary) << actual;
