@@ -45,7 +45,8 @@ clean:
 # libFuzzer: one target per parser, each run for FUZZ_TIME seconds from its checked-in seeds.
 FUZZ_BUILD ?= build-fuzz
 FUZZ_TIME ?= 60
-fuzz: deps
+fuzz:
+	@scripts/install-deps --with-fuzz
 	cmake -S . -B $(FUZZ_BUILD) $(CMAKE_GEN) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DCHIMERA_BUILD_FUZZERS=ON -DCHIMERA_BUILD_TESTS=OFF
 	cmake --build $(FUZZ_BUILD) -j $(JOBS)
