@@ -16,6 +16,7 @@
 #include "chimera/cli/options.hpp"
 #include "chimera/discover/discover.hpp"
 #include "chimera/ingest/ingest.hpp"
+#include "chimera/llm/cancel.hpp"
 #include "chimera/llm/client.hpp"
 #include "chimera/render/report.hpp"
 #include "chimera/util/file_io.hpp"
@@ -116,6 +117,8 @@ ExitCode analyze_command(const model::Config& config) {
   if (config.llm == model::LlmMode::off) {
     session.skip("disabled by --llm off");
   } else {
+    // The first Ctrl-C cancels the LLM transfer and the report is still written; a second ends us.
+    llm::install_sigint_handler();
     client = llm::make_client(config);
     if (!session.preflight(*client)) {
       if (config.llm == model::LlmMode::require) {
