@@ -44,8 +44,7 @@ TEST_F(FindingsCli, DuplicateFileNamesTheOriginalAndTheCopy) {
   const auto found = findings("duplicate-file");
   ASSERT_EQ(found.size(), 1u) << s_report["findings"].dump(1);
   EXPECT_EQ(found[0]["severity"], "warning");
-  EXPECT_EQ(found[0]["evidence"],
-            Json::array({"runs/run_002.json", "runs/run_002_copy.json"}));
+  EXPECT_EQ(found[0]["evidence"], Json::array({"runs/run_002.json", "runs/run_002_copy.json"}));
   EXPECT_NE(found[0]["message"].get<std::string>().find("runs/run_002_copy.json duplicates "
                                                         "runs/run_002.json"),
             std::string::npos);
@@ -69,8 +68,7 @@ TEST_F(FindingsCli, MalformedFileNamesLineAndColumnOfTheTruncation) {
   ASSERT_EQ(found[0]["evidence"].size(), 1u);
   // The file stops inside a key on its 47th line ("      \"prompt_eval_"), 19 characters long.
   const std::string evidence = found[0]["evidence"][0];
-  EXPECT_EQ(evidence.rfind("runs/run_004_interrupted.json:47: invalid JSON at column 20: ", 0),
-            0u)
+  EXPECT_EQ(evidence.rfind("runs/run_004_interrupted.json:47: invalid JSON at column 20: ", 0), 0u)
       << evidence;
   bool diagnosed = false;
   for (const auto& d : s_report["diagnostics"]) {

@@ -67,8 +67,9 @@ void expect_contract(const Json& j, const std::string& dir) {
   expect_key(j, "diagnostics", is_array, dir);
   for (const auto& d : j["diagnostics"]) {
     expect_key(d, "path", is_string, "diagnostic");
-    expect_key(d, "line", [](const Json& v) { return v.is_number_unsigned() || v.is_null(); },
-               "diagnostic");
+    expect_key(
+        d, "line", [](const Json& v) { return v.is_number_unsigned() || v.is_null(); },
+        "diagnostic");
     expect_key(d, "severity", is_string, "diagnostic");
     EXPECT_TRUE(std::set<std::string>({"info", "warning", "error"}).count(d["severity"]));
     expect_key(d, "message", is_string, "diagnostic");

@@ -71,8 +71,8 @@ void expect_stats(const Stats& s, const Json& metric) {
 // The factor from a column's unit, as its name says, to the canonical unit; 0 when unknown.
 double factor_to(const std::string& unit, const std::string& name) {
   const auto ends = [&](const std::string& suffix) {
-    return name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(),
-                                                        suffix) == 0;
+    return name.size() >= suffix.size() &&
+           name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   if (unit == "ms") {
     if (ends("_ms") || name.find("_ms.") != std::string::npos || ends("(ms)")) {
@@ -117,8 +117,8 @@ TEST(RecomputeCli, SweepCsvStatisticsMatchASplitOnCommaReading) {
     }
     const std::string column = m["column"];
     const auto at = std::find(header.begin(), header.end(), column) - header.begin();
-    const double factor = factor_to(m["unit"].is_string() ? m["unit"].get<std::string>() : "",
-                                    column);
+    const double factor =
+        factor_to(m["unit"].is_string() ? m["unit"].get<std::string>() : "", column);
     ASSERT_NE(factor, 0) << column;
     std::vector<double> values;
     for (const auto& r : rows) {
@@ -165,8 +165,8 @@ bool recompute_json(const Json& file, const Json& m, const std::vector<std::stri
   // An object is the one-row table of a file's scalars.
   const Json table = found.is_object() ? Json::array({found}) : found;
   const std::string column = m["column"];
-  const double factor = factor_to(m["unit"].is_string() ? m["unit"].get<std::string>() : "",
-                                  column);
+  const double factor =
+      factor_to(m["unit"].is_string() ? m["unit"].get<std::string>() : "", column);
   if (factor == 0 || !table.is_array()) {
     return false;
   }

@@ -3,9 +3,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <string>
 #include <vector>
@@ -88,8 +88,8 @@ FinalFields report_fields() {
 
 std::vector<std::string> analyze_args(const LlmTestServer& server,
                                       std::vector<std::string> extra = {}) {
-  std::vector<std::string> args{"analyze",   k_examples, "--host",           server.url(),
-                                "--model",   "gemma3:latest", "--timeout-idle", "10"};
+  std::vector<std::string> args{"analyze", k_examples,      "--host",         server.url(),
+                                "--model", "gemma3:latest", "--timeout-idle", "10"};
   args.insert(args.end(), extra.begin(), extra.end());
   return args;
 }
@@ -287,9 +287,9 @@ TEST(ReportLlmCliNoServer, AutoWithNothingListeningWritesTheWholeReportAndOneLin
     EXPECT_NE(r.out.find(section), std::string::npos) << section;
   }
   const std::regex why(R"(\n> LLM narrative absent: [^\n]+\n)");
-  EXPECT_EQ(std::distance(std::sregex_iterator(r.out.begin(), r.out.end(), why),
-                          std::sregex_iterator()),
-            1)
+  EXPECT_EQ(
+      std::distance(std::sregex_iterator(r.out.begin(), r.out.end(), why), std::sregex_iterator()),
+      1)
       << r.out.substr(0, 600);
   EXPECT_NE(r.out.find(host), std::string::npos);
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
