@@ -1,6 +1,10 @@
 #include "chimera/app/exit_status.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <string>
+#include <vector>
 
 namespace chimera::app {
 
@@ -14,15 +18,18 @@ ExitCode exit_status(const model::Config& config, const model::Analysis& analysi
   if (!config.strict) {
     return ExitCode::ok;
   }
-  if (!analysis.inventory.skipped.empty()) {
-    why = fmt::format("--strict: {} files were skipped (see Data Ingestion Summary)",
-                      analysis.inventory.skipped.size());
-    return ExitCode::degraded;
+  // Name every reason, so one --strict run tells the whole story.
+  std::vector<std::string> reasons;
+  if (const std::size_t n = analysis.inventory.skipped.size(); n > 0) {
+    reasons.push_back(fmt::format("{} {} skipped (see Data Ingestion Summary)", n,
+                                  n == 1 ? "file was" : "files were"));
   }
-  if (!narrative.grounding.unsupported.empty()) {
-    why = fmt::format(
-        "--strict: {} numbers in the LLM's text are not in the evidence (see Grounding)",
-        narrative.grounding.unsupported.size());
+  if (const std::size_t n = narrative.grounding.unsupported.size(); n > 0) {
+    reasons.push_back(fmt::format("{} {} in the LLM's text {} not in the evidence (see Grounding)",
+                                  n, n == 1 ? "number" : "numbers", n == 1 ? "is" : "are"));
+  }
+  if (!reasons.empty()) {
+    why = fmt::format("--strict: {}", fmt::join(reasons, "; "));
     return ExitCode::degraded;
   }
   return ExitCode::ok;

@@ -48,7 +48,19 @@ TEST(ExitStatus, SkippedFileIsDegradedUnderStrict) {
   c.sample.analysis.inventory.skipped = {{"big.csv", "too large"}};
   std::string why;
   EXPECT_EQ(c.run(why), ExitCode::degraded);
-  EXPECT_NE(why.find("1 files were skipped"), std::string::npos);
+  EXPECT_EQ(why, "--strict: 1 file was skipped (see Data Ingestion Summary)");
+}
+
+TEST(ExitStatus, StrictNamesBothSkippedFilesAndUnsupportedNumbers) {
+  Case c;
+  c.sample.config.strict = true;
+  c.sample.analysis.inventory.skipped = {{"big.csv", "too large"}, {"bad.json", "malformed"}};
+  c.llm.passes[0].text = "Accuracy was 92.3%.";
+  std::string why;
+  EXPECT_EQ(c.run(why), ExitCode::degraded);
+  EXPECT_EQ(why,
+            "--strict: 2 files were skipped (see Data Ingestion Summary); 1 number in the LLM's "
+            "text is not in the evidence (see Grounding)");
 }
 
 }  // namespace

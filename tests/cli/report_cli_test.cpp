@@ -1,13 +1,12 @@
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <sstream>
 
 #include "support/process.hpp"
+#include "support/report_text.hpp"
 
 namespace chimera::test {
 namespace {
@@ -16,31 +15,12 @@ const std::string k_source = CHIMERA_SOURCE_DIR;
 const std::string k_examples = k_source + "/examples/reports";
 const std::string k_golden = k_source + "/tests/golden/examples_llm_off.md";
 
-// Masks what changes from run to run or checkout to checkout: the source path, timestamps
-// (generation time, file mtimes) and durations.
-std::string normalise(std::string text) {
-  for (std::size_t pos; (pos = text.find(k_source)) != std::string::npos;) {
-    text.replace(pos, k_source.size(), "$SRC");
-  }
-  text = std::regex_replace(text, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"), "<time>");
-  text = std::regex_replace(text, std::regex(R"(\d+\.\d\ds\b)"), "<s>");
-  return text;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Regenerate with: CHIMERA_UPDATE_GOLDEN=1 ctest --test-dir build -R Golden
 TEST(ReportCli, GoldenMarkdownReportOfTheExamplesWithLlmOff) {
   const auto r = run_chimera({"analyze", k_examples, "--llm", "off"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string actual = normalise(r.out);
-  if (const char* update = std::getenv("CHIMERA_UPDATE_GOLDEN"); update && *update == '1') {
-    std::ofstream(k_golden, std::ios::binary) << actual;
+  const std::string actual = normalise_report(r.out);
+  if (update_golden(k_golden, actual)) {
     GTEST_SKIP() << "golden file rewritten: " << k_golden;
   }
   ASSERT_TRUE(std::filesystem::exists(k_golden)) << "run with CHIMERA_UPDATE_GOLDEN=1 to create it";
@@ -49,15 +29,15 @@ TEST(ReportCli, GoldenMarkdownReportOfTheExamplesWithLlmOff) {
 }
 
 TEST(ReportCli, TheNormaliserMasksTimesAndDurations) {
-  EXPECT_EQ(normalise("at 2025-11-10T05:12:37Z took 51.52s (ingest 0.02s)"),
+  EXPECT_EQ(normalise_report("at 2025-11-10T05:12:37Z took 51.52s (ingest 0.02s)"),
             "at <time> took <s> (ingest <s>)");
 }
 
 TEST(ReportCli, ReportIsDeterministicApartFromTimings) {
   const auto a = run_chimera({"analyze", k_examples, "--llm", "off", "--format", "json"});
   const auto b = run_chimera({"analyze", k_examples, "--llm", "off", "--format", "json"});
-  EXPECT_EQ(normalise(std::regex_replace(a.out, std::regex(R"("\w+_s": [0-9.e-]+)"), "T")),
-            normalise(std::regex_replace(b.out, std::regex(R"("\w+_s": [0-9.e-]+)"), "T")));
+  EXPECT_EQ(normalise_report(std::regex_replace(a.out, std::regex(R"("\w+_s": [0-9.e-]+)"), "T")),
+            normalise_report(std::regex_replace(b.out, std::regex(R"("\w+_s": [0-9.e-]+)"), "T")));
 }
 
 TEST(ReportCli, ClosedPipeIsNotAnError) {

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,37 @@
 extern char** environ;
 
 namespace chimera::test {
+namespace {
+
+// Variables chimera reads that would change what a test sees (endpoint, model, API key).
+constexpr const char* k_scrubbed[] = {"OLLAMA_HOST", "CHIMERA_MODEL", "CHIMERA_API_KEY",
+                                      "NO_COLOR"};
+
+std::string name_of(const std::string& entry) {
+  return entry.substr(0, entry.find('='));
+}
+
+// The child's environment: ours without the scrubbed variables and without those `extra_env`
+// sets, then `extra_env`. An inherited duplicate would otherwise win, since getenv() returns
+// the first entry of a name.
+std::vector<std::string> child_environment(const std::vector<std::string>& extra_env) {
+  std::vector<std::string> names;
+  for (const auto& e : extra_env) {
+    names.push_back(name_of(e));
+  }
+  names.insert(names.end(), std::begin(k_scrubbed), std::end(k_scrubbed));
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry(*e);
+    if (std::find(names.begin(), names.end(), name_of(entry)) == names.end()) {
+      env.push_back(entry);
+    }
+  }
+  env.insert(env.end(), extra_env.begin(), extra_env.end());
+  return env;
+}
+
+}  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& argv,
                           const std::vector<std::string>& extra_env) {
@@ -21,13 +53,7 @@ ProcessResult run_process(const std::vector<std::string>& argv,
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) {
     throw std::runtime_error("pipe failed");
   }
-  std::vector<std::string> env_storage;
-  for (char** e = environ; *e != nullptr; ++e) {
-    env_storage.emplace_back(*e);
-  }
-  for (const auto& e : extra_env) {
-    env_storage.push_back(e);
-  }
+  const std::vector<std::string> env_storage = child_environment(extra_env);
   const pid_t pid = fork();
   if (pid < 0) {
     throw std::runtime_error("fork failed");

@@ -12,7 +12,9 @@ struct ProcessResult {
 };
 
 // Runs `argv` (argv[0] is a path) with extra "NAME=value" environment entries, stdin from
-// /dev/null, and captures stdout and stderr.
+// /dev/null, and captures stdout and stderr. The child inherits the environment except
+// OLLAMA_HOST, CHIMERA_MODEL, CHIMERA_API_KEY and NO_COLOR, so a developer's settings do not
+// change what the tests see; `extra_env` entries replace inherited ones of the same name.
 ProcessResult run_process(const std::vector<std::string>& argv,
                           const std::vector<std::string>& extra_env = {});
 
