@@ -15,6 +15,7 @@ model::Analysis analyze(const model::Corpus& corpus) {
   analysis.inventory = take_inventory(corpus);
   analysis.metrics = table_metrics(corpus);
   const RowIndex index = index_rows(corpus);
+  analysis.shared_dimensions = index.shared;
   analysis.groups = group_metrics(corpus, index);
   const auto primary = primary_metric(analysis.groups);
   if (primary) {

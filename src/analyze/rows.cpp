@@ -163,6 +163,9 @@ RowIndex index_rows(const model::Corpus& corpus) {
   if (constant.size() == values_of.size()) {
     constant.clear();  // a single configuration: keep its description
   }
+  for (const auto& name : constant) {
+    index.shared.emplace_back(name, *values_of[name].begin());
+  }
   std::map<model::GroupKey, std::set<std::string>> key_directories;
   for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
     const auto& table = corpus.tables[t];

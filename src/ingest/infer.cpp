@@ -260,6 +260,12 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
   const Census census = take_census(cells, values);
   const std::size_t present = cells.size() - census.nulls;
 
+  if (info.identifier) {
+    column.type = ValueType::string;
+    column.role = Role::text;
+    column.texts = texts_of(cells);
+    return column;
+  }
   if (info.error) {
     column.type = ValueType::string;
     column.role = Role::error;

@@ -90,6 +90,11 @@ constexpr std::array<std::string_view, 46> k_dimensions = {
     "scenario",    "mode",        "metric",      "system",       "version",      "rust_version",
     "ollama_version", "type"};
 
+// Names that identify one run rather than describe a configuration or measure it.
+constexpr std::array<std::string_view, 10> k_identifiers = {
+    "id",     "run",       "run_id",     "run_number", "run_name",
+    "run_no", "iteration", "repetition", "rep",        "trial"};
+
 constexpr std::array<std::string_view, 10> k_errors = {
     "error",   "errors",  "error_message", "error_msg", "err",
     "exception", "failure", "failure_reason", "traceback", "error_text"};
@@ -211,6 +216,7 @@ NameInfo classify_name(std::string_view name) {
   NameInfo info;
   const std::string key = key_of(name);
   info.dimension = in(k_dimensions, key);
+  info.identifier = in(k_identifiers, key);
   info.error = in(k_errors, key);
   info.timestamp = in(k_timestamps, key) || key.ends_with("_at") || key.ends_with("_timestamp") ||
                    key.ends_with("_date");

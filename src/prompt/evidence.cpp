@@ -44,6 +44,9 @@ EvidenceSection corpus_section(const model::Corpus& corpus, const model::Analysi
     s.lines.push_back(fmt::format("- {}: {} files, {} bytes", model::to_string(kind), totals.files,
                                   totals.bytes));
   }
+  if (!analysis.shared_dimensions.empty()) {
+    s.lines.push_back("- every run shares " + format_group(analysis.shared_dimensions));
+  }
   if (inv.failed_rows > 0) {
     s.lines.push_back(
         fmt::format("- {} rows are failed runs, excluded from the statistics", inv.failed_rows));
@@ -113,13 +116,29 @@ EvidenceSection pareto_section(const model::Analysis& analysis) {
 
 EvidenceSection comparisons_section(const model::Analysis& analysis) {
   EvidenceSection s{"Comparisons (median ratio candidate / baseline, Mann-Whitney U)", {}};
-  for (const auto& c : analysis.comparisons) {
+  // Significant differences first; a sweep compares its best configuration with every other,
+  // and a page of "not significant" rows would crowd out the statistics.
+  constexpr std::size_t k_most = 12;
+  std::vector<const model::Comparison*> chosen;
+  for (const bool significant : {true, false}) {
+    for (const auto& c : analysis.comparisons) {
+      if (c.significant == significant && (significant || chosen.size() < k_most)) {
+        chosen.push_back(&c);
+      }
+    }
+  }
+  for (const auto* cp : chosen) {
+    const auto& c = *cp;
     s.lines.push_back(fmt::format(
         "- {}: {} (n={}) vs {} (n={}): ratio {}x ({:+.1f}%), p={}{}{}", metric_name(c.kind, c.unit),
         format_group(c.candidate), c.n_candidate, format_group(c.baseline), c.n_baseline,
         format_number(c.median_ratio), (c.median_ratio - 1) * 100, format_number(c.p_value),
         c.significant ? ", significant" : ", not significant",
         c.small_sample ? ", small sample" : ""));
+  }
+  if (chosen.size() < analysis.comparisons.size()) {
+    s.lines.push_back(fmt::format("- {} more comparisons, none significant, not listed",
+                                  analysis.comparisons.size() - chosen.size()));
   }
   return s;
 }
@@ -174,8 +193,8 @@ std::vector<EvidenceSection> evidence_sections(const model::Corpus& corpus,
       pareto_section(analysis),
       comparisons_section(analysis),
       findings_section(analysis),
-      groups_section(analysis),
       metrics_section(analysis),
+      groups_section(analysis),
       lines_section("Recommendations (computed)", analysis.recommendations),
       files_section(corpus),
   };

@@ -188,6 +188,11 @@ Json analysis_extras(const model::Analysis& a, Json& root) {
                         {"message", f.message},
                         {"evidence", f.evidence}});
   }
+  nlohmann::ordered_json shared = nlohmann::ordered_json::object();
+  for (const auto& [name, value] : a.shared_dimensions) {
+    shared[name] = value;
+  }
+  root["shared_dimensions"] = shared;
   root["groups"] = groups;
   root["ranking"] = ranking;
   root["pareto"] = pareto;

@@ -163,6 +163,10 @@ void performance_analysis(std::string& out, const ReportInput& in) {
   out +=
       "Failed runs are excluded; the median interval is a 95% confidence interval, shown when "
       "n >= 6.\n\n";
+  if (!a.shared_dimensions.empty()) {
+    out += "Every run shares " + prompt::format_group(a.shared_dimensions) +
+           "; configurations below differ in the rest.\n\n";
+  }
   ranking_table(out, a);
   pareto_table(out, a);
   comparisons_table(out, a);

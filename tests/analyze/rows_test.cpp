@@ -128,6 +128,8 @@ TEST(IndexRows, LeavesOutDimensionsEveryRowShares) {
   const model::GroupKey gpu80{{"num_gpu", "80"}};
   EXPECT_EQ(index.keys[0][1], gpu80);
   EXPECT_EQ(index.keys[1][0], gpu80) << "the same configuration in two files is one group";
+  const model::GroupKey shared{{"gpu", "RTX 4080"}, {"model", "gemma3"}};
+  EXPECT_EQ(index.shared, shared);
 }
 
 TEST(IndexRows, DirectoryDistinguishesRunsWhenNothingElseDoes) {

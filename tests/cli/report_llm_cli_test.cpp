@@ -163,9 +163,12 @@ TEST_F(ReportLlmCli, StrictExitsOneNamingTheSkippedFileAndTheUnsupportedNumbers)
   const auto r = run_chimera(analyze_args(m_server, {"--strict"}));
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.out.find("## Grounding"), std::string::npos);
-  EXPECT_EQ(r.err,
-            "chimera: error: --strict: 1 file was skipped (see Data Ingestion Summary); 2 numbers "
-            "in the LLM's text are not in the evidence (see Grounding)\n");
+  // The last stderr line says why the exit is 1; the input diagnostics come before it.
+  const std::string why =
+      "chimera: error: --strict: 1 file was skipped (see Data Ingestion Summary); 2 numbers "
+      "in the LLM's text are not in the evidence (see Grounding)\n";
+  ASSERT_GE(r.err.size(), why.size()) << r.err;
+  EXPECT_EQ(r.err.substr(r.err.size() - why.size()), why) << r.err;
 }
 
 TEST_F(ReportLlmCli, BothPassesSendTheEvidenceAndShareTheLeadingMessages) {
@@ -292,7 +295,9 @@ TEST(ReportLlmCliNoServer, AutoWithNothingListeningWritesTheWholeReportAndOneLin
       1)
       << r.out.substr(0, 600);
   EXPECT_NE(r.out.find(host), std::string::npos);
-  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  // One line for the malformed example file, one for the missing narrative.
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 2) << r.err;
+  EXPECT_NE(r.err.find("the report has no LLM narrative"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -27,6 +27,13 @@ TEST(InferColumn, ConvertsSecondsToCanonicalMilliseconds) {
   EXPECT_DOUBLE_EQ(column.numbers[1], 500.0);
 }
 
+TEST(InferColumn, RunIdentifierIsTextNotAMetricOrDimension) {
+  const auto column = infer_column("run_id", raw({"1", "2", "3"}));
+  EXPECT_EQ(column.role, model::Role::text);
+  EXPECT_EQ(column.texts, (std::vector<std::string>{"1", "2", "3"}));
+  EXPECT_TRUE(column.numbers.empty());
+}
+
 TEST(InferColumn, ConvertsEachCellByItsOwnUnit) {
   const auto column = infer_column("Duration", raw({"26.77s", "450 ms", "-"}));
   EXPECT_EQ(column.kind, model::MetricKind::duration);

@@ -54,6 +54,9 @@ TEST(ColumnNames, RecogniseDimensionsErrorsAndTimestamps) {
   // A run identifier names one run; it is no configuration to group by.
   EXPECT_FALSE(classify_name("run_id").dimension);
   EXPECT_FALSE(classify_name("run_number").dimension);
+  EXPECT_TRUE(classify_name("run_id").identifier);
+  EXPECT_TRUE(classify_name("iteration").identifier);
+  EXPECT_FALSE(classify_name("ttft_ms").identifier);
   EXPECT_TRUE(classify_name("error").error);
   EXPECT_TRUE(classify_name("error_message").error);
   EXPECT_TRUE(classify_name("baseline.timestamp").timestamp);

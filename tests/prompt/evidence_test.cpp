@@ -31,7 +31,7 @@ TEST(EvidencePack, SectionsComeMostImportantFirstAndEmptyOnesAreLeftOut) {
                 "Corpus", "Key findings (computed)", "Configurations ranked by median",
                 "Pareto front: throughput (higher) against TTFT (lower)",
                 "Comparisons (median ratio candidate / baseline, Mann-Whitney U)", "Data findings",
-                "Metrics by configuration", "Metrics by file and column",
+                "Metrics by file and column", "Metrics by configuration",
                 "Recommendations (computed)", "Files"}));
   model::Analysis empty;
   EXPECT_EQ(titles(evidence_sections(model::Corpus{}, empty)),

@@ -16,6 +16,9 @@ struct RowIndex {
   // duplicate[t]: table t comes from a file whose content hash equals that of an earlier file
   // (path order); such tables are left out of cross-table statistics so that no run counts twice.
   std::vector<bool> duplicate;
+  // Dimensions with one value in every row that has them (one model, one GPU): left out of the
+  // keys, since they tell no configuration apart, and reported once instead.
+  model::GroupKey shared;
 };
 
 // The name a dimension or metric column goes by across files: the last segment of a nested

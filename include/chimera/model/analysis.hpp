@@ -121,6 +121,7 @@ struct Finding {
 
 struct Analysis {
   Inventory inventory;
+  GroupKey shared_dimensions;  // one value across the whole corpus, left out of group keys
   std::vector<MetricStats> metrics;
   std::vector<GroupStats> groups;
   std::vector<RankedConfig> ranking;
