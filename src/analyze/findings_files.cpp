@@ -60,7 +60,11 @@ void diagnostics(const model::Corpus& corpus, std::vector<model::Finding>& out) 
     f.id = "malformed-file";
     f.count = 1;
     f.severity = model::Severity::error;
-    f.message = located(*list.front()) + "; fix or remove the file, its data is not analysed";
+    // The parser's diagnostic usually says how to fix the file already; say it only once.
+    const std::string where = located(*list.front());
+    f.message = where.find("fix ") == std::string::npos
+                    ? where + "; fix or remove the file, its data is not analysed"
+                    : where + "; its data is not analysed";
     for (const auto* d : list) {
       f.evidence.push_back(located(*d));
     }
