@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "chimera/llm/json_fields.hpp"
-#include "chimera/llm/stream_parser.hpp"
+#include "chimera/llm/line_stream_parser.hpp"
 
 namespace chimera::llm {
 namespace {
@@ -17,35 +17,14 @@ std::optional<double> nanoseconds_to_ms(const nlohmann::json& chunk, std::string
   return ns ? std::optional<double>(*ns / 1e6) : std::nullopt;
 }
 
-class NdjsonParser final : public StreamParser {
+class NdjsonParser final : public LineStreamParser {
  public:
-  explicit NdjsonParser(std::size_t max_line_bytes)
-      : m_lines(max_line_bytes), m_max_line(max_line_bytes) {}
-
-  std::optional<LlmError> feed(std::string_view bytes, const TokenCallback& on_piece) override {
-    const auto status =
-        m_lines.feed(bytes, [&](std::string_view line) { return parse_line(line, on_piece); });
-    if (status == LineSplitter::Status::line_too_long) {
-      m_error = make_error(FailureKind::malformed,
-                           fmt::format("malformed stream: line {} is longer than {} bytes",
-                                       m_lines.lines_seen() + 1, m_max_line));
-    }
-    return m_error;
-  }
-
-  std::optional<LlmError> finish(const TokenCallback& on_piece) override {
-    if (!m_error && !m_lines.remainder().empty()) {
-      const std::string last(m_lines.remainder());
-      parse_line(last, on_piece);
-    }
-    return m_error;
-  }
+  explicit NdjsonParser(std::size_t max_line_bytes) : LineStreamParser(max_line_bytes) {}
 
   bool complete() const override { return m_done; }
-  const model::PassMetrics& server_metrics() const override { return m_metrics; }
 
  private:
-  bool parse_line(std::string_view line, const TokenCallback& on_piece) {
+  bool parse_line(std::string_view line, const TokenCallback& on_piece) override {
     ++m_parsed;
     if (is_blank(line)) {
       return true;
@@ -85,12 +64,7 @@ class NdjsonParser final : public StreamParser {
     m_metrics.eval_count = integer_field(chunk, "eval_count");
   }
 
-  LineSplitter m_lines;
-  std::size_t m_max_line;
-  std::size_t m_parsed = 0;
-  std::optional<LlmError> m_error;
   bool m_done = false;
-  model::PassMetrics m_metrics;
 };
 
 }  // namespace

@@ -3,42 +3,21 @@
 #include <nlohmann/json.hpp>
 
 #include "chimera/llm/json_fields.hpp"
-#include "chimera/llm/stream_parser.hpp"
+#include "chimera/llm/line_stream_parser.hpp"
 
 namespace chimera::llm {
 namespace {
 
 // Every OpenAI-compatible server sends one whole JSON payload per "data:" line, so each data
 // line is handled as it arrives instead of waiting for the blank line that ends the event.
-class SseParser final : public StreamParser {
+class SseParser final : public LineStreamParser {
  public:
-  explicit SseParser(std::size_t max_line_bytes)
-      : m_lines(max_line_bytes), m_max_line(max_line_bytes) {}
-
-  std::optional<LlmError> feed(std::string_view bytes, const TokenCallback& on_piece) override {
-    const auto status =
-        m_lines.feed(bytes, [&](std::string_view line) { return parse_line(line, on_piece); });
-    if (status == LineSplitter::Status::line_too_long) {
-      m_error = make_error(FailureKind::malformed,
-                           fmt::format("malformed stream: line {} is longer than {} bytes",
-                                       m_lines.lines_seen() + 1, m_max_line));
-    }
-    return m_error;
-  }
-
-  std::optional<LlmError> finish(const TokenCallback& on_piece) override {
-    if (!m_error && !m_lines.remainder().empty()) {
-      const std::string last(m_lines.remainder());
-      parse_line(last, on_piece);
-    }
-    return m_error;
-  }
+  explicit SseParser(std::size_t max_line_bytes) : LineStreamParser(max_line_bytes) {}
 
   bool complete() const override { return m_done_marker || !m_metrics.done_reason.empty(); }
-  const model::PassMetrics& server_metrics() const override { return m_metrics; }
 
  private:
-  bool parse_line(std::string_view line, const TokenCallback& on_piece) {
+  bool parse_line(std::string_view line, const TokenCallback& on_piece) override {
     ++m_parsed;
     if (line.empty()) {
       m_event.clear();  // a blank line ends the event
@@ -140,13 +119,8 @@ class SseParser final : public StreamParser {
     m_metrics.tokens_per_second = number_field(timings, "predicted_per_second");
   }
 
-  LineSplitter m_lines;
-  std::size_t m_max_line;
-  std::size_t m_parsed = 0;
   std::string m_event;
-  std::optional<LlmError> m_error;
   bool m_done_marker = false;
-  model::PassMetrics m_metrics;
 };
 
 }  // namespace
