@@ -38,6 +38,12 @@ std::string format_value(double value, std::string_view unit) {
 }
 
 std::string format_dimension(double value) {
+  // A float32 parameter written out as a double (Rust's 0.8f32 becomes 0.800000011920929) is the
+  // float's value: show it the way it was set, so it also matches 0.8 from another file.
+  const auto as_float = static_cast<float>(value);
+  if (std::isfinite(value) && static_cast<double>(as_float) == value) {
+    return fmt::format("{}", as_float);
+  }
   return fmt::format("{}", value);
 }
 

@@ -40,6 +40,11 @@ TEST(FormatKey, JoinsPairsAndNamesTheEmptyKey) {
   EXPECT_EQ(format_key({}), "(all)");
   EXPECT_EQ(format_dimension(0.6), "0.6");
   EXPECT_EQ(format_dimension(1024), "1024");
+  // float32 settings written as doubles read as they were set
+  EXPECT_EQ(format_dimension(0.800000011920929), "0.8");
+  EXPECT_EQ(format_dimension(0.30000001192092896), "0.3");
+  EXPECT_EQ(format_dimension(0.1), "0.1");
+  EXPECT_EQ(format_dimension(16777217.0), "16777217");
 }
 
 }  // namespace
