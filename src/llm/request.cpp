@@ -1,7 +1,8 @@
 #include "chimera/llm/request.hpp"
 
-#include <fmt/format.h>
+#include <string_view>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 namespace chimera::llm {
@@ -30,20 +31,15 @@ std::string dump(const nlohmann::json& body) {
 }  // namespace
 
 std::string ollama_chat_body(const ChatRequest& request) {
-  const auto& o = request.options;
-  nlohmann::json options = {{"num_ctx", o.num_ctx}};
-  put(options, "num_gpu", o.num_gpu);
-  put(options, "temperature", o.temperature);
-  put(options, "top_p", o.top_p);
-  put(options, "top_k", o.top_k);
-  put(options, "repeat_penalty", o.repeat_penalty);
-  put(options, "seed", o.seed);
-  put(options, "num_predict", o.num_predict);
+  nlohmann::json options = nlohmann::json::object();
   nlohmann::json body = {{"model", request.model},
                          {"messages", messages_json(request)},
-                         {"stream", true},
-                         {"options", std::move(options)}};
-  put(body, "keep_alive", o.keep_alive);
+                         {"stream", true}};
+  model::for_each_option(request.options, [&](std::string_view name, const auto& value) {
+    // keep_alive is a request field of /api/chat, not a model option.
+    (name == "keep_alive" ? body : options)[std::string(name)] = value;
+  });
+  body["options"] = std::move(options);
   return dump(body);
 }
 
@@ -63,20 +59,10 @@ std::string openai_chat_body(const ChatRequest& request) {
 }
 
 std::string describe_options(const model::LlmOptions& o) {
-  std::string text = fmt::format("num_ctx={}", o.num_ctx);
-  const auto add = [&text](const char* name, const auto& value) {
-    if (value) {
-      text += fmt::format(", {}={}", name, *value);
-    }
-  };
-  add("num_gpu", o.num_gpu);
-  add("temperature", o.temperature);
-  add("top_p", o.top_p);
-  add("top_k", o.top_k);
-  add("repeat_penalty", o.repeat_penalty);
-  add("seed", o.seed);
-  add("num_predict", o.num_predict);
-  add("keep_alive", o.keep_alive);
+  std::string text;
+  model::for_each_option(o, [&text](std::string_view name, const auto& value) {
+    text += fmt::format("{}{}={}", text.empty() ? "" : ", ", name, value);
+  });
   return text;
 }
 

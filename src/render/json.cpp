@@ -205,20 +205,8 @@ Json analysis_extras(const model::Analysis& a, Json& root) {
 
 Json options_json(const model::LlmOptions& o) {
   Json out = Json::object();
-  const auto put = [&](const char* name, const auto& value) {
-    if (value) {
-      out[name] = *value;
-    }
-  };
-  put("num_gpu", o.num_gpu);
-  out["num_ctx"] = o.num_ctx;
-  put("temperature", o.temperature);
-  put("top_p", o.top_p);
-  put("top_k", o.top_k);
-  put("repeat_penalty", o.repeat_penalty);
-  put("seed", o.seed);
-  put("num_predict", o.num_predict);
-  put("keep_alive", o.keep_alive);
+  model::for_each_option(
+      o, [&out](std::string_view name, const auto& value) { out[std::string(name)] = value; });
   return out;
 }
 

@@ -27,6 +27,26 @@ struct LlmOptions {
   std::optional<std::string> keep_alive;
 };
 
+// Calls visit(name, value) for num_ctx, then for each option that is set, in one fixed order.
+// The request bodies, the report's option line and its JSON all list options through this.
+template <typename Visit>
+void for_each_option(const LlmOptions& o, Visit&& visit) {
+  visit("num_ctx", o.num_ctx);
+  const auto if_set = [&visit](const char* name, const auto& value) {
+    if (value) {
+      visit(name, *value);
+    }
+  };
+  if_set("num_gpu", o.num_gpu);
+  if_set("temperature", o.temperature);
+  if_set("top_p", o.top_p);
+  if_set("top_k", o.top_k);
+  if_set("repeat_penalty", o.repeat_penalty);
+  if_set("seed", o.seed);
+  if_set("num_predict", o.num_predict);
+  if_set("keep_alive", o.keep_alive);
+}
+
 // Everything one `chimera analyze` run needs, validated. Built by cli/options.cpp only.
 struct Config {
   std::filesystem::path root;
