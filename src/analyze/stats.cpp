@@ -10,16 +10,12 @@ namespace {
 
 constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
 
-// P(B <= k) for B ~ Binomial(n, 1/2), summed in log space so that large n does not overflow.
-double binomial_half_cdf(std::size_t n, std::size_t k) {
+// P(B = i) for B ~ Binomial(n, 1/2), in log space so that large n does not overflow.
+double binomial_half_pmf(std::size_t n, std::size_t i) {
   const double dn = static_cast<double>(n);
-  double total = 0;
-  for (std::size_t i = 0; i <= k && i <= n; ++i) {
-    const double di = static_cast<double>(i);
-    const double log_choose = std::lgamma(dn + 1) - std::lgamma(di + 1) - std::lgamma(dn - di + 1);
-    total += std::exp(log_choose - dn * std::log(2.0));
-  }
-  return total;
+  const double di = static_cast<double>(i);
+  const double log_choose = std::lgamma(dn + 1) - std::lgamma(di + 1) - std::lgamma(dn - di + 1);
+  return std::exp(log_choose - dn * std::log(2.0));
 }
 
 }  // namespace
@@ -54,8 +50,12 @@ std::optional<std::pair<double, double>> median_ci_sorted(std::span<const double
                                                           double confidence) {
   const std::size_t n = sorted.size();
   std::size_t best_k = 0;  // 1-based order statistic; 0 means none reaches the confidence
+  // P(B <= k - 1), kept as a running sum: summing from 0 for every k made this quadratic, hours
+  // for the million-run groups of a large corpus. The additions happen in the same order.
+  double cdf = 0;
   for (std::size_t k = 1; 2 * k <= n + 1; ++k) {
-    if (1.0 - 2.0 * binomial_half_cdf(n, k - 1) >= confidence) {
+    cdf += binomial_half_pmf(n, k - 1);
+    if (1.0 - 2.0 * cdf >= confidence) {
       best_k = k;
     } else {
       break;
