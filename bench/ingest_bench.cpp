@@ -8,6 +8,10 @@
 #include <cstring>
 #include <string>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "chimera/discover/discover.hpp"
 #include "chimera/ingest/csv.hpp"
 #include "chimera/ingest/encoding.hpp"
@@ -69,6 +73,9 @@ int main(int argc, char** argv) {
     }
   }
   std::size_t tables = 0;
+  std::size_t columns = 0;
+  std::size_t values = 0;
+  double heap_mib = 0;
   if (discard) {
     // ingest() sets up the allocator for many large parses; do the same before parsing directly.
     (void)ingest::ingest(config, {}, {});
@@ -79,14 +86,22 @@ int main(int argc, char** argv) {
   } else {
     const auto corpus = ingest::ingest(config, files, std::move(diagnostics));
     tables = corpus.tables.size();
+    for (const auto& table : corpus.tables) {
+      columns += table.columns.size();
+      values += table.columns.size() * table.rows();
+    }
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+    heap_mib = static_cast<double>(mallinfo2().uordblks) / (1024.0 * 1024.0);
+#endif
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf(
       "{\"kind\": \"%s\", \"mode\": \"%s\", \"files\": %zu, \"bytes\": %llu, \"tables\": %zu, "
+      "\"columns\": %zu, \"values\": %zu, \"heap_mib\": %.1f, "
       "\"seconds\": %.3f, \"mb_per_s\": %.1f, \"files_per_s\": %.1f}\n",
       kind.c_str(), discard ? "discard" : "retain", files.size(),
-      static_cast<unsigned long long>(bytes), tables, seconds,
+      static_cast<unsigned long long>(bytes), tables, columns, values, heap_mib, seconds,
       static_cast<double>(bytes) / 1e6 / seconds, static_cast<double>(files.size()) / seconds);
   return 0;
 }

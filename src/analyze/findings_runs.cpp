@@ -22,11 +22,11 @@ void failed_runs(const model::Corpus& corpus, const RowIndex& index,
     }
     for (std::size_t row = 0; row < table.rows(); ++row) {
       if (table.failed[row]) {
-        const std::string reason =
+        const std::string_view reason =
             row < table.failure_reason.size() && !table.failure_reason[row].empty()
                 ? table.failure_reason[row]
                 : "no error message";
-        by_reason[reason].push_back(table.row_location(row));
+        by_reason[std::string(reason)].push_back(table.row_location(row));
       }
     }
   }

@@ -74,24 +74,24 @@ bool is_missing(const Cell& cell) {
   return cell.kind == Cell::Kind::null || (cell.kind == Cell::Kind::raw && is_null_token(cell.text()));
 }
 
-std::vector<std::string> texts_of(std::span<const Cell> cells) {
-  std::vector<std::string> texts;
+model::Texts texts_of(std::span<const Cell> cells) {
+  model::Texts::Builder texts;
   texts.reserve(cells.size());
   for (const Cell& cell : cells) {
     if (cell.kind == Cell::Kind::text || cell.kind == Cell::Kind::raw) {
-      texts.emplace_back(is_missing(cell) ? std::string_view() : trim(cell.text()));
+      texts.push_back(is_missing(cell) ? std::string_view() : trim(cell.text()));
     } else if (cell.kind == Cell::Kind::null) {
-      texts.emplace_back();
+      texts.push_back({});
     } else if (cell.kind == Cell::Kind::boolean) {
-      texts.emplace_back(cell.number != 0.0 ? "true" : "false");
+      texts.push_back(cell.number != 0.0 ? "true" : "false");
     } else {
       // Shortest round-trip form: 0.6 stays "0.6", 60 stays "60".
       char buffer[32];
       const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, cell.number);
-      texts.emplace_back(buffer, ec == std::errc() ? end : buffer);
+      texts.push_back({buffer, ec == std::errc() ? end : buffer});
     }
   }
-  return texts;
+  return texts.finish();
 }
 
 // All non-null cells as timestamps, or nullopt.
@@ -200,7 +200,7 @@ bool mixed_families(const std::vector<std::string_view>& cell_units) {
   return false;
 }
 
-void settle_metric(model::Column& column, const NameInfo& info,
+void settle_metric(model::Column& column, std::vector<double>& values, const NameInfo& info,
                    const std::vector<std::string_view>& cell_units) {
   if (!info.unit && mixed_families(cell_units)) {
     column.kind = MetricKind::other;
@@ -228,7 +228,7 @@ void settle_metric(model::Column& column, const NameInfo& info,
   }
   const auto family = family_of(column.kind);
   if (family && (!written || written->family != *family)) {
-    written = *family == UnitFamily::time ? assumed_time_unit(column.numbers)
+    written = *family == UnitFamily::time ? assumed_time_unit(values)
                                           : *parse_unit(canonical_unit(column.kind));
     source.clear();
   }
@@ -238,7 +238,7 @@ void settle_metric(model::Column& column, const NameInfo& info,
   if (!written || !family) {
     return;
   }
-  for (std::size_t i = 0; i < column.numbers.size(); ++i) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
     double factor = written->to_canonical;
     if (i < cell_units.size() && !cell_units[i].empty()) {
       const auto own = parse_unit(cell_units[i]);
@@ -246,7 +246,7 @@ void settle_metric(model::Column& column, const NameInfo& info,
         factor = own->to_canonical;
       }
     }
-    column.numbers[i] *= factor;
+    values[i] *= factor;
   }
 }
 
@@ -275,7 +275,7 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
   if (present > 0 && census.booleans == present) {
     column.type = ValueType::boolean;
     column.role = Role::dimension;
-    column.numbers = std::move(values);
+    column.numbers = values;
     return column;
   }
   std::vector<std::string_view> cell_units;
@@ -288,7 +288,7 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
     if (auto stamps = as_timestamps(cells)) {
       column.type = ValueType::timestamp;
       column.role = Role::timestamp;
-      column.numbers = std::move(*stamps);
+      column.numbers = *stamps;
       column.texts = texts_of(cells);
       return column;
     }
@@ -304,13 +304,14 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
     return column;
   }
   column.type = integral && present > 0 ? ValueType::integer : ValueType::floating;
-  column.numbers = std::move(values);
   if (info.dimension) {
     column.role = Role::dimension;
+    column.numbers = values;
     return column;
   }
   column.role = Role::metric;
-  settle_metric(column, info, cell_units);
+  settle_metric(column, values, info, cell_units);
+  column.numbers = values;
   return column;
 }
 

@@ -10,6 +10,29 @@ bool is_blank_error(std::string_view text) {
          text == "ok" || text == "OK";
 }
 
+// Why a row is a failed run, or "" when it is not: an error column holds text, or the table has
+// metrics and all of them are missing or zero in that row.
+std::string failure_of(const std::vector<model::Column>& columns, std::size_t row,
+                       bool has_metric) {
+  for (const auto& column : columns) {
+    if (column.role == model::Role::error && !is_blank_error(column.texts[row])) {
+      return column.name + ": " + std::string(column.texts[row]);
+    }
+  }
+  if (!has_metric) {
+    return {};
+  }
+  for (const auto& column : columns) {
+    if (column.role == model::Role::metric) {
+      const double v = column.numbers[row];
+      if (!std::isnan(v) && v != 0.0) {
+        return {};
+      }
+    }
+  }
+  return "every metric is empty or zero";
+}
+
 }  // namespace
 
 TableBuilder::TableBuilder(std::string source, std::string locator, std::string title) {
@@ -39,8 +62,8 @@ void TableBuilder::reserve(std::size_t rows) {
 void TableBuilder::begin_row(std::uint64_t line, std::string pointer) {
   m_any_line = m_any_line || line != 0;
   m_any_pointer = m_any_pointer || !pointer.empty();
-  m_lines.push_back(line);
-  m_pointers.push_back(std::move(pointer));
+  m_lines.push_back(static_cast<double>(line));
+  m_pointers.push_back(pointer);
 }
 
 void TableBuilder::set(std::size_t column, Cell cell) {
@@ -76,40 +99,25 @@ model::Table TableBuilder::finish() {
     pending.cells = {};
   }
   if (m_any_line) {
-    table.row_lines = std::move(m_lines);
+    table.row_lines = m_lines;
   }
   if (m_any_pointer) {
-    table.row_pointers = std::move(m_pointers);
+    table.row_pointers = m_pointers.finish();
   }
-  table.failed.assign(n, false);
-  table.failure_reason.assign(n, {});
+  m_lines = {};
   bool has_metric = false;
   for (const auto& column : table.columns) {
     has_metric = has_metric || column.role == model::Role::metric;
   }
+  table.failed.assign(n, false);
+  model::Texts::Builder reasons;
+  reasons.reserve(n);
   for (std::size_t row = 0; row < n; ++row) {
-    for (const auto& column : table.columns) {
-      if (column.role == model::Role::error && !is_blank_error(column.texts[row])) {
-        table.failed[row] = true;
-        table.failure_reason[row] = column.name + ": " + column.texts[row];
-        break;
-      }
-    }
-    if (table.failed[row] || !has_metric) {
-      continue;
-    }
-    bool all_empty = true;
-    for (const auto& column : table.columns) {
-      if (column.role == model::Role::metric) {
-        const double v = column.numbers[row];
-        all_empty = all_empty && (std::isnan(v) || v == 0.0);
-      }
-    }
-    if (all_empty) {
-      table.failed[row] = true;
-      table.failure_reason[row] = "every metric is empty or zero";
-    }
+    const std::string reason = failure_of(table.columns, row, has_metric);
+    table.failed[row] = !reason.empty();
+    reasons.push_back(reason);
   }
+  table.failure_reason = reasons.finish();
   m_arena.clear();
   return table;
 }

@@ -103,8 +103,8 @@ bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
 }
 
 std::string Table::row_location(std::size_t row) const {
-  if (row < row_lines.size() && row_lines[row] != 0) {
-    return source + ":" + std::to_string(row_lines[row]);
+  if (row < row_lines.size() && row_lines[row] > 0) {
+    return source + ":" + std::to_string(static_cast<std::uint64_t>(row_lines[row]));
   }
   if (row < row_pointers.size() && !row_pointers[row].empty()) {
     return source + "#" + row_pointers[row];

@@ -56,7 +56,7 @@ class TableBuilder {
 
   TableBuilder& fail(std::size_t row, std::string reason) {
     m_table.failed.at(row) = true;
-    m_table.failure_reason.at(row) = std::move(reason);
+    m_reasons.at(row) = std::move(reason);
     return *this;
   }
 
@@ -66,28 +66,35 @@ class TableBuilder {
   }
 
   TableBuilder& pointers(std::vector<std::string> row_pointers) {
-    m_table.row_lines.clear();
+    m_table.row_lines = {};
     m_table.row_pointers = std::move(row_pointers);
     return *this;
   }
 
-  [[nodiscard]] model::Table build() const { return m_table; }
+  [[nodiscard]] model::Table build() const {
+    model::Table table = m_table;
+    table.failure_reason = m_reasons;
+    return table;
+  }
 
  private:
   TableBuilder& add(model::Column c) {
     const std::size_t rows = std::max(c.numbers.size(), c.texts.size());
     if (m_table.columns.empty()) {
       m_table.failed.assign(rows, false);
-      m_table.failure_reason.assign(rows, "");
+      m_reasons.assign(rows, "");
+      std::vector<double> lines;
       for (std::size_t r = 0; r < rows; ++r) {
-        m_table.row_lines.push_back(r + 2);
+        lines.push_back(static_cast<double>(r + 2));
       }
+      m_table.row_lines = lines;
     }
     m_table.columns.push_back(std::move(c));
     return *this;
   }
 
   model::Table m_table;
+  std::vector<std::string> m_reasons;
 };
 
 // A file entry of a corpus, parsed, with the given content hash.

@@ -72,7 +72,7 @@ TEST(RunFindings, FlagsAveragesOverASingleRun) {
           .pointers({"/baseline/individual_runs/0"})
           .build(),
   };
-  corpus.tables[1].row_lines.clear();
+  corpus.tables[1].row_lines = {};
   const auto findings = run_findings(corpus, index_rows(corpus), {}, "");
   const auto* f = by_id(findings, "single-sample-summary");
   ASSERT_NE(f, nullptr);

@@ -122,7 +122,7 @@ TEST(SharedCorpora, PythonSweepNestedRunArrayAndSecondsInMarkdown) {
   const auto corpus = ingest_dir(k_corpora + "/python-sweep");
   const std::string dir = "chimera_sweep/run_gpu60_ctx1024_temp0p6";
   const auto& runs = table_at(corpus, dir + "/data/metrics.json", "");
-  EXPECT_EQ(runs.row_pointers.at(0), "/0");
+  EXPECT_EQ(runs.row_pointers[0], "/0");
   expect_column(runs, "baseline_results.metrics.aggregate_metrics.p95_ttft_ms", Role::metric,
                 MetricKind::ttft, "ms", Direction::lower);
   expect_column(runs, "chimera_results.metrics.configuration.num_ctx", Role::dimension,

@@ -22,7 +22,7 @@ TEST(CsvParser, ReadsHeaderAndNumericColumns) {
   EXPECT_EQ(table.columns[0].texts, (std::vector<std::string>{"gemma", "llama"}));
   EXPECT_EQ(table.columns[1].numbers, (std::vector<double>{12.5, 14.0}));
   EXPECT_EQ(table.source, "reports/run.csv");
-  EXPECT_EQ(table.row_lines, (std::vector<std::uint64_t>{2, 3}));
+  EXPECT_EQ(table.row_lines, (std::vector<double>{2, 3}));
 }
 
 TEST(CsvParser, KeepsQuotedCommaInsideField) {
@@ -39,7 +39,7 @@ TEST(CsvParser, KeepsNewlineInsideQuotesAndCountsLines) {
   const auto table = one_table(parse_csv("name,note\na,\"line1\nline2\"\nb,plain\n", k_where));
   ASSERT_EQ(table.rows(), 2u);
   EXPECT_EQ(table.columns[1].texts[0], "line1\nline2");
-  EXPECT_EQ(table.row_lines, (std::vector<std::uint64_t>{2, 4}));
+  EXPECT_EQ(table.row_lines, (std::vector<double>{2, 4}));
 }
 
 TEST(CsvParser, SniffsSemicolonDelimiter) {

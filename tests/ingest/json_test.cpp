@@ -102,7 +102,7 @@ TEST(JsonParser, ReadsJsonLinesWithLineNumbers) {
   const auto parsed = parse_json("{\"ttft_ms\": 1}\n\n{\"ttft_ms\": 2}\n",
                                  {"runs/log.jsonl", model::FileKind::json});
   ASSERT_EQ(parsed.tables.size(), 1u);
-  EXPECT_EQ(parsed.tables[0].row_lines, (std::vector<std::uint64_t>{1, 3}));
+  EXPECT_EQ(parsed.tables[0].row_lines, (std::vector<double>{1, 3}));
   EXPECT_EQ(parsed.tables[0].columns[0].numbers, (std::vector<double>{1, 2}));
 }
 

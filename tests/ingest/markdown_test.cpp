@@ -58,7 +58,7 @@ TEST(MarkdownParser, ReadsEveryGfmTableWithHeadingAndRowLines) {
   ASSERT_NE(table, nullptr);
   EXPECT_EQ(table->title, "Aggregate Performance");
   EXPECT_EQ(table->rows(), 2u);
-  EXPECT_EQ(table->row_lines, (std::vector<std::uint64_t>{18, 19}));
+  EXPECT_EQ(table->row_lines, (std::vector<double>{18, 19}));
   const auto* second = find(parsed, "table 2");
   ASSERT_NE(second, nullptr);
   EXPECT_EQ(second->title, "Second");

@@ -50,8 +50,8 @@ class TableBuilder {
   model::Table m_table;
   std::vector<PendingColumn> m_columns;
   std::unordered_map<std::string, std::size_t> m_index;
-  std::vector<std::uint64_t> m_lines;
-  std::vector<std::string> m_pointers;
+  std::vector<double> m_lines;
+  model::RowPointers::Builder m_pointers;
   bool m_any_line = false;
   bool m_any_pointer = false;
   std::deque<std::string> m_arena;

@@ -7,6 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "chimera/model/numbers.hpp"
+#include "chimera/model/row_pointers.hpp"
+#include "chimera/model/texts.hpp"
+
 namespace chimera::model {
 
 enum class FileKind : std::uint8_t { csv, json, markdown, other };
@@ -78,6 +82,7 @@ enum class Direction : std::uint8_t { none, higher, lower };
 // One column of a table. Numeric columns (metrics, numeric dimensions, booleans as 0/1,
 // timestamps as Unix seconds) fill `numbers` in canonical units, NaN for a missing value;
 // text columns fill `texts`. A column fills at least one of them, with one entry per row.
+// Both are compact read-only stores (numbers.hpp, texts.hpp): a table is built whole by ingest.
 struct Column {
   std::string name;
   ValueType type = ValueType::string;
@@ -86,8 +91,8 @@ struct Column {
   Direction direction = Direction::none;
   std::string unit;         // canonical unit: "ms", "tok/s", "tokens", "MiB", "%", ""
   std::string source_unit;  // the unit as written in the input, e.g. "s" for ttft_s
-  std::vector<double> numbers;
-  std::vector<std::string> texts;
+  Numbers numbers;
+  Texts texts;
   // Provenance of the value of a one-row "scalars" table, where every column has its own origin:
   // the 1-based line of a Markdown bullet (0 when unknown) or the JSON pointer of a JSON value.
   std::uint64_t line = 0;
@@ -101,10 +106,10 @@ struct Table {
   std::string locator;  // "" for a CSV, a JSON pointer, or "table N" / "scalars" in Markdown
   std::string title;    // nearest heading or the JSON key, for people
   std::vector<Column> columns;
-  std::vector<std::uint64_t> row_lines;     // 1-based line of each row (CSV, Markdown)
-  std::vector<std::string> row_pointers;    // JSON pointer of each row (JSON)
-  std::vector<bool> failed;                 // one per row: a failed run, kept but excluded
-  std::vector<std::string> failure_reason;  // one per row, empty when not failed
+  Numbers row_lines;          // 1-based line of each row (CSV, Markdown)
+  RowPointers row_pointers;   // JSON pointer of each row (JSON)
+  std::vector<bool> failed;   // one per row: a failed run, kept but excluded
+  Texts failure_reason;       // one per row, empty when not failed
 
   [[nodiscard]] std::size_t rows() const { return failed.size(); }
   // "file:line" or "file#pointer" for a row, the provenance shown in findings.

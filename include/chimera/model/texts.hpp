@@ -1,0 +1,82 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "chimera/model/index_iterator.hpp"
+#include "chimera/model/packed_codes.hpp"
+
+namespace chimera::model {
+
+// A read-only column of strings, each distinct string stored once and each row holding the
+// index of its string in one, two or four bytes. Benchmark tables repeat a few strings down
+// whole columns (the model name, an empty error), which a string per row would hold millions
+// of times over.
+class Texts {
+ public:
+  class Builder;
+  using Iterator = IndexIterator<Texts, std::string_view>;
+  using value_type = std::string_view;
+  using iterator = Iterator;
+  using const_iterator = Iterator;
+
+  Texts() = default;
+  // Implicit so that a column can be assigned a vector or a braced list of strings.
+  Texts(const std::vector<std::string>& values);           // NOLINT(google-explicit-constructor)
+  Texts(std::initializer_list<std::string_view> values);  // NOLINT(google-explicit-constructor)
+
+  [[nodiscard]] std::size_t size() const { return m_codes.size(); }
+  [[nodiscard]] bool empty() const { return m_codes.size() == 0; }
+  [[nodiscard]] std::string_view operator[](std::size_t i) const {
+    return string_at(static_cast<std::size_t>(m_codes[i]));
+  }
+  [[nodiscard]] Iterator begin() const { return {this, 0}; }
+  [[nodiscard]] Iterator end() const { return {this, size()}; }
+  // How many different strings the column holds.
+  [[nodiscard]] std::size_t distinct() const {
+    return m_offsets.empty() ? 0 : m_offsets.size() - 1;
+  }
+  // Heap bytes held, for benchmarks and tests of the encoding.
+  [[nodiscard]] std::size_t memory_bytes() const;
+
+  friend bool operator==(const Texts& a, const Texts& b);
+
+ private:
+  [[nodiscard]] std::string_view string_at(std::size_t id) const {
+    return std::string_view(m_chars).substr(m_offsets[id], m_offsets[id + 1] - m_offsets[id]);
+  }
+
+  std::string m_chars;                        // the distinct strings, back to back
+  std::vector<std::size_t> m_offsets;  // string k is m_chars[offsets[k], offsets[k + 1])
+  PackedCodes m_codes;
+};
+
+// Collects a column's strings one row at a time.
+class Texts::Builder {
+ public:
+  void reserve(std::size_t rows) { m_rows.reserve(rows); }
+  void push_back(std::string_view text);
+  // The column built so far; the builder is left empty.
+  [[nodiscard]] Texts finish();
+
+ private:
+  Texts m_texts;
+  [[nodiscard]] std::uint32_t add(std::string_view text);
+
+  std::vector<std::uint32_t> m_rows;  // string index of each row
+  struct Hash {
+    using is_transparent = void;
+    [[nodiscard]] std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> m_index;
+};
+
+}  // namespace chimera::model

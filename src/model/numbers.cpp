@@ -1,0 +1,157 @@
+#include "chimera/model/numbers.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace chimera::model {
+namespace {
+
+constexpr int k_max_scale = 16;
+// Mantissas stay well inside the 53 bits a double holds exactly, so that v * 10^k lands within
+// a small fraction of the integer it stands for.
+constexpr double k_max_mantissa = 0x1p50;
+const std::uint64_t k_quiet_nan = std::bit_cast<std::uint64_t>(std::numeric_limits<double>::quiet_NaN());
+using detail::k_pow10;
+
+// The integer m with m / 10^scale == v exactly, if there is one within range.
+bool mantissa_at(double v, int scale, std::int64_t& m) {
+  const double t = v * k_pow10[scale];
+  if (!(std::fabs(t) < k_max_mantissa)) {
+    return false;
+  }
+  m = static_cast<std::int64_t>(t < 0 ? t - 0.5 : t + 0.5);
+  const double back = scale == 0 ? static_cast<double>(m) : static_cast<double>(m) / k_pow10[scale];
+  return std::bit_cast<std::uint64_t>(back) == std::bit_cast<std::uint64_t>(v);
+}
+
+// The smallest scale at which every value that fits any scale fits; values that fit at scale k
+// also fit at every larger one (m * 10 / 10^(k+1) is the same rational) while m stays in range.
+int common_scale(std::span<const double> values) {
+  int scale = 0;
+  std::size_t misfits = 0;
+  std::int64_t m = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const double v = values[i];
+    if (std::isnan(v) || mantissa_at(v, scale, m)) {
+      continue;
+    }
+    int next = scale + 1;
+    while (next <= k_max_scale && !mantissa_at(v, next, m)) {
+      ++next;
+    }
+    if (next <= k_max_scale) {
+      scale = next;
+    } else if (++misfits > 16 && misfits * 4 > i) {
+      return -1;  // mostly full-precision doubles: not worth encoding
+    }
+  }
+  return scale;
+}
+
+}  // namespace
+
+Numbers::Numbers(std::span<const double> values) {
+  const std::size_t n = values.size();
+  if (n == 0) {
+    return;
+  }
+  const int scale = n > std::numeric_limits<std::uint32_t>::max() ? -1 : common_scale(values);
+  std::int64_t low = std::numeric_limits<std::int64_t>::max();
+  std::int64_t high = std::numeric_limits<std::int64_t>::min();
+  std::int64_t low_indexed = low;
+  std::int64_t high_indexed = high;
+  std::size_t nans = 0;
+  std::size_t exceptions = 0;
+  if (scale >= 0) {
+    for (std::size_t i = 0; i < n; ++i) {
+      std::int64_t m = 0;
+      if (std::bit_cast<std::uint64_t>(values[i]) == k_quiet_nan) {
+        ++nans;
+      } else if (!mantissa_at(values[i], scale, m)) {
+        ++exceptions;
+      } else {
+        low = std::min(low, m);
+        high = std::max(high, m);
+        const std::int64_t shifted = m - static_cast<std::int64_t>(i);
+        low_indexed = std::min(low_indexed, shifted);
+        high_indexed = std::max(high_indexed, shifted);
+      }
+    }
+  }
+  const bool any_fit = nans + exceptions < n;
+  const bool indexed = any_fit && high_indexed - low_indexed < high - low;
+  const std::uint64_t range =
+      !any_fit ? 0 : static_cast<std::uint64_t>(indexed ? high_indexed - low_indexed : high - low);
+  const std::uint64_t specials = (nans > 0 ? 1U : 0U) + (exceptions > 0 ? 1U : 0U);
+  // Codes 0..range are values; the special codes follow (from 0 when no value fits a scale).
+  const std::uint64_t largest = any_fit ? range + specials : specials - 1;
+  const unsigned width = PackedCodes::width_for(largest);
+  const bool encode = scale >= 0 && width < 8 &&
+                      n * width + exceptions * (sizeof(double) + sizeof(std::uint32_t)) < n * 8;
+  if (!encode) {
+    m_raw = true;
+    m_codes = PackedCodes(n, 8);
+    for (std::size_t i = 0; i < n; ++i) {
+      m_codes.set(i, std::bit_cast<std::uint64_t>(values[i]));
+    }
+    return;
+  }
+  m_scale = static_cast<std::uint8_t>(scale);
+  m_indexed = indexed;
+  m_base = any_fit ? (indexed ? low_indexed : low) : 0;
+  m_first_special = any_fit ? range + 1 : 0;
+  m_nan_code = nans > 0 ? m_first_special : UINT64_MAX;
+  const std::uint64_t exception_code = m_first_special + (nans > 0 ? 1 : 0);
+  m_codes = PackedCodes(n, width);
+  m_exception_rows.reserve(exceptions);
+  m_exception_values.reserve(exceptions);
+  // The mantissas are found again rather than kept from the first pass: one allocation less per
+  // column, and most tables are small.
+  for (std::size_t i = 0; i < n; ++i) {
+    std::int64_t m = 0;
+    if (std::bit_cast<std::uint64_t>(values[i]) == k_quiet_nan) {
+      m_codes.set(i, m_nan_code);
+    } else if (!mantissa_at(values[i], scale, m)) {
+      m_codes.set(i, exception_code);
+      m_exception_rows.push_back(static_cast<std::uint32_t>(i));
+      m_exception_values.push_back(values[i]);
+    } else {
+      const std::int64_t shifted = indexed ? m - static_cast<std::int64_t>(i) : m;
+      m_codes.set(i, static_cast<std::uint64_t>(shifted - m_base));
+    }
+  }
+}
+
+double Numbers::special(std::size_t i, std::uint64_t code) const {
+  if (code == m_nan_code) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  const auto row = static_cast<std::uint32_t>(i);
+  const auto it = std::lower_bound(m_exception_rows.begin(), m_exception_rows.end(), row);
+  if (it != m_exception_rows.end() && *it == row) {
+    return m_exception_values[static_cast<std::size_t>(it - m_exception_rows.begin())];
+  }
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+std::vector<double> Numbers::to_vector() const { return {begin(), end()}; }
+
+std::size_t Numbers::memory_bytes() const {
+  return m_codes.memory_bytes() + m_exception_rows.capacity() * sizeof(std::uint32_t) +
+         m_exception_values.capacity() * sizeof(double);
+}
+
+bool operator==(const Numbers& a, const Numbers& b) {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::bit_cast<std::uint64_t>(a[i]) != std::bit_cast<std::uint64_t>(b[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace chimera::model

@@ -1,0 +1,136 @@
+#include "chimera/model/numbers.hpp"
+
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <random>
+#include <vector>
+
+namespace chimera::model {
+namespace {
+
+constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
+
+// Every value comes back with the same bits it went in with.
+void expect_round_trip(const std::vector<double>& values) {
+  const Numbers numbers(values);
+  ASSERT_EQ(numbers.size(), values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(numbers[i]), std::bit_cast<std::uint64_t>(values[i]))
+        << "row " << i << ": wrote " << values[i] << ", read " << numbers[i];
+  }
+}
+
+// Doubles as strtod reads `count` decimals with `places` digits after the point.
+std::vector<double> decimals(std::size_t count, int places, double low, double high,
+                             unsigned seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> dist(low, high);
+  std::vector<double> out;
+  char text[64];
+  for (std::size_t i = 0; i < count; ++i) {
+    std::snprintf(text, sizeof text, "%.*f", places, dist(rng));
+    out.push_back(std::strtod(text, nullptr));
+  }
+  return out;
+}
+
+TEST(Numbers, ShortDecimalsComeBackExactlyInTwoBytes) {
+  const auto values = decimals(10000, 3, 0.3, 0.7, 1);
+  expect_round_trip(values);
+  EXPECT_LE(Numbers(values).memory_bytes(), values.size() * 2);
+}
+
+TEST(Numbers, DecimalsOfEveryScaleAndSignComeBackExactly) {
+  for (int places = 0; places <= 9; ++places) {
+    expect_round_trip(decimals(2000, places, -5000.0, 5000.0, static_cast<unsigned>(places)));
+  }
+}
+
+TEST(Numbers, ValuesConvertedToCanonicalUnitsComeBackExactly) {
+  // ttft_s * 1000: products that are often, but not always, the decimal they stand for.
+  auto values = decimals(5000, 4, 0.01, 3.0, 7);
+  for (auto& v : values) {
+    v *= 1000.0;
+  }
+  expect_round_trip(values);
+}
+
+TEST(Numbers, FullPrecisionDoublesAreKeptAsTheyAre) {
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> dist(55.0, 100.0);
+  std::vector<double> values;
+  for (int i = 0; i < 5000; ++i) {
+    values.push_back(dist(rng));
+  }
+  expect_round_trip(values);
+  EXPECT_LE(Numbers(values).memory_bytes(), values.size() * sizeof(double));
+}
+
+TEST(Numbers, MissingAndSpecialValuesComeBackExactly) {
+  expect_round_trip({1.5, k_nan, -0.0, 0.0, std::numeric_limits<double>::infinity(),
+                     -std::numeric_limits<double>::infinity(), 2.25, k_nan, 1e300, 5e-324,
+                     std::numeric_limits<double>::max(), -std::numeric_limits<double>::min(),
+                     0.1, 87.12345678901234, -3.0});
+  expect_round_trip({k_nan, k_nan, k_nan});
+  expect_round_trip({-0.0, -0.0});
+  expect_round_trip({std::numeric_limits<double>::infinity()});
+  expect_round_trip({});
+}
+
+TEST(Numbers, NonCanonicalNanKeepsItsBits) {
+  const double negative_nan = -k_nan;
+  ASSERT_TRUE(std::signbit(negative_nan));
+  expect_round_trip({1.0, negative_nan, k_nan, 2.0});
+}
+
+TEST(Numbers, ConstantColumnTakesNoBytesPerRow) {
+  const std::vector<double> values(100000, 2048.0);
+  expect_round_trip(values);
+  EXPECT_LT(Numbers(values).memory_bytes(), 64u);
+}
+
+TEST(Numbers, CountingColumnTakesNoBytesPerRow) {
+  // Line numbers and run ids count up with the row.
+  std::vector<double> lines;
+  for (int i = 0; i < 100000; ++i) {
+    lines.push_back(2.0 + i);
+  }
+  expect_round_trip(lines);
+  EXPECT_LT(Numbers(lines).memory_bytes(), 64u);
+}
+
+TEST(Numbers, MostlyMissingColumnTakesOneBytePerRow) {
+  std::vector<double> values(10000, k_nan);
+  values[17] = 3.5;
+  values[9000] = 4.25;
+  expect_round_trip(values);
+  EXPECT_LE(Numbers(values).memory_bytes(), values.size());
+}
+
+TEST(Numbers, IteratesLikeAVector) {
+  const Numbers numbers{3.0, 1.5, k_nan};
+  std::vector<double> seen(numbers.begin(), numbers.end());
+  ASSERT_EQ(seen.size(), 3u);
+  EXPECT_EQ(seen[0], 3.0);
+  EXPECT_EQ(seen[1], 1.5);
+  EXPECT_TRUE(std::isnan(seen[2]));
+  EXPECT_EQ(numbers.front(), 3.0);
+  EXPECT_EQ(numbers.end() - numbers.begin(), 3);
+  EXPECT_EQ(numbers.begin()[1], 1.5);
+}
+
+TEST(Numbers, EqualityComparesBits) {
+  EXPECT_EQ(Numbers({1.0, k_nan}), Numbers({1.0, k_nan}));
+  EXPECT_NE(Numbers({0.0}), Numbers({-0.0}));
+  EXPECT_NE(Numbers({1.0, 2.0}), Numbers({1.0}));
+  EXPECT_EQ(Numbers(std::vector<double>{0.25, 0.5}), (std::vector<double>{0.25, 0.5}));
+}
+
+}  // namespace
+}  // namespace chimera::model

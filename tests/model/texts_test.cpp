@@ -1,0 +1,74 @@
+#include "chimera/model/texts.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace chimera::model {
+namespace {
+
+TEST(Texts, GivesBackEveryRowInOrder) {
+  const std::vector<std::string> rows = {"gemma3:latest", "", "llama3", "gemma3:latest", "",
+                                         "a string longer than the small-string buffer"};
+  const Texts texts(rows);
+  ASSERT_EQ(texts.size(), rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(texts[i], rows[i]) << "row " << i;
+  }
+  EXPECT_EQ(texts.distinct(), 4u);
+}
+
+TEST(Texts, StoresARepeatedStringOnce) {
+  Texts::Builder builder;
+  for (int i = 0; i < 100000; ++i) {
+    builder.push_back(i % 97 == 0 ? "CUDA error: out of memory" : "");
+  }
+  const Texts texts = builder.finish();
+  EXPECT_EQ(texts.distinct(), 2u);
+  EXPECT_EQ(texts[0], "CUDA error: out of memory");
+  EXPECT_EQ(texts[1], "");
+  EXPECT_LE(texts.memory_bytes(), 100000u + 256u);
+}
+
+TEST(Texts, ManyDistinctStringsWidenTheCodes) {
+  Texts::Builder builder;
+  for (int i = 0; i < 70000; ++i) {
+    builder.push_back("run-" + std::to_string(i));
+  }
+  const Texts texts = builder.finish();
+  EXPECT_EQ(texts.distinct(), 70000u);
+  EXPECT_EQ(texts[0], "run-0");
+  EXPECT_EQ(texts[65536], "run-65536");
+  EXPECT_EQ(texts[69999], "run-69999");
+}
+
+TEST(Texts, BuilderStartsAfreshAfterFinish) {
+  Texts::Builder builder;
+  builder.push_back("a");
+  const Texts first = builder.finish();
+  builder.push_back("b");
+  const Texts second = builder.finish();
+  EXPECT_EQ(first, (Texts{"a"}));
+  EXPECT_EQ(second, (Texts{"b"}));
+  EXPECT_EQ(builder.finish().size(), 0u);
+}
+
+TEST(Texts, EmptyColumn) {
+  const Texts texts;
+  EXPECT_TRUE(texts.empty());
+  EXPECT_EQ(texts.begin(), texts.end());
+  EXPECT_EQ(texts.distinct(), 0u);
+}
+
+TEST(Texts, IteratesAndCompares) {
+  const Texts texts{"x", "y", "x"};
+  const std::vector<std::string_view> seen(texts.begin(), texts.end());
+  EXPECT_EQ(seen, (std::vector<std::string_view>{"x", "y", "x"}));
+  EXPECT_EQ(texts, (std::vector<std::string>{"x", "y", "x"}));
+  EXPECT_NE(texts, (Texts{"x", "y"}));
+  EXPECT_NE(texts, (Texts{"x", "y", "y"}));
+}
+
+}  // namespace
+}  // namespace chimera::model
