@@ -2,6 +2,9 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+// cmark-gfm's node layout, installed with the library for its extension API: literal text is
+// read where it lies instead of through a copy.
+#include <node.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -117,9 +120,11 @@ class InlineText {
     return type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE;
   }
 
-  static std::string_view literal(cmark_node* node) {
-    const char* text = cmark_node_get_literal(node);
-    return text != nullptr ? std::string_view(text) : std::string_view();
+  // The text as cmark holds it, in the arena. cmark_node_get_literal would copy it to make it
+  // NUL-terminated, and we would measure it again with strlen.
+  static std::string_view literal(const cmark_node* node) {
+    const cmark_chunk& chunk = node->as.literal;
+    return {reinterpret_cast<const char*>(chunk.data), static_cast<std::size_t>(chunk.len)};
   }
 
   void collect(cmark_node* node) {
