@@ -10,14 +10,8 @@
 namespace chimera::ingest {
 namespace {
 
-// Each allocation is preceded by a header holding its size, which realloc needs. Under ASan the
-// header stays poisoned, so it doubles as a red zone between neighbouring allocations.
-constexpr std::size_t k_align = alignof(std::max_align_t);
-constexpr std::size_t k_header = k_align;
-
-std::size_t capacity_for(std::size_t bytes) {
-  return bytes == 0 ? k_align : (bytes + k_align - 1) & ~(k_align - 1);
-}
+// BumpArena::k_header, for the helpers below.
+constexpr std::size_t k_header = alignof(std::max_align_t);
 
 void poison(const std::byte* begin, std::size_t bytes) {
   ASAN_POISON_MEMORY_REGION(begin, bytes);
@@ -50,7 +44,7 @@ void set_size(std::byte* payload, std::size_t size) {
 }  // namespace
 
 BumpArena::BumpArena(std::size_t block_size, std::size_t retained)
-    : m_block_size(std::max(block_size, 4 * k_header)), m_retained(retained) {}
+    : m_block_size(std::max(block_size, 4 * BumpArena::k_header)), m_retained(retained) {}
 
 BumpArena::~BumpArena() {
   for (const auto& block : m_blocks) {
@@ -82,7 +76,7 @@ void BumpArena::move_to_block_with_room(std::size_t bytes) {
   m_end = block.data + block.size;
 }
 
-void* BumpArena::allocate(std::size_t bytes) {
+void* BumpArena::allocate_slow(std::size_t bytes) {
   const std::size_t need = k_header + capacity_for(bytes);
   if (static_cast<std::size_t>(m_end - m_cursor) < need) {
     move_to_block_with_room(need);
@@ -120,7 +114,7 @@ void* BumpArena::reallocate(void* ptr, std::size_t bytes) {
   return old;
 }
 
-void BumpArena::release(void* ptr) {
+void BumpArena::release_poisoned(void* ptr) {
   auto* payload = static_cast<std::byte*>(ptr);
   if (payload == nullptr) {
     return;
