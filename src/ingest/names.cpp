@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace chimera::ingest {
@@ -10,37 +14,43 @@ namespace {
 using model::Direction;
 using model::MetricKind;
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
-
 bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
 }
 
-// Words of a name: "Average TTFT (ms)" -> {average, ttft, ms}; "tokens/s" -> {tokens, s}.
-std::vector<std::string> words(std::string_view name) {
-  std::vector<std::string> out;
-  std::string current;
-  for (const char c : lower(name)) {
-    if (is_alnum(c)) {
-      current.push_back(c);
-    } else if (!current.empty()) {
-      out.push_back(std::move(current));
-      current.clear();
+// Words of a name, lower case: "Average TTFT (ms)" -> {average, ttft, ms}; "tokens/s" ->
+// {tokens, s}. Every table column's name is split several times, so the words are views into
+// one lowered copy of the name rather than a string each.
+class Words {
+ public:
+  explicit Words(std::string_view name) : m_text(name) {
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i <= m_text.size(); ++i) {
+      if (i < m_text.size() && is_alnum(m_text[i])) {
+        if (m_text[i] >= 'A' && m_text[i] <= 'Z') {
+          m_text[i] = static_cast<char>(m_text[i] - 'A' + 'a');
+        }
+        continue;
+      }
+      if (i > begin) {
+        m_spans.push_back({begin, i - begin});
+      }
+      begin = i + 1;
     }
   }
-  if (!current.empty()) {
-    out.push_back(std::move(current));
+  Words(const Words&) = delete;
+  Words& operator=(const Words&) = delete;
+
+  [[nodiscard]] std::size_t size() const { return m_spans.size(); }
+  [[nodiscard]] std::string_view operator[](std::size_t i) const {
+    return std::string_view(m_text).substr(m_spans[i].first, m_spans[i].second);
   }
-  return out;
-}
+  [[nodiscard]] std::string_view back() const { return (*this)[size() - 1]; }
+
+ private:
+  std::string m_text;
+  std::vector<std::pair<std::size_t, std::size_t>> m_spans;
+};
 
 // The last part of a dotted path or of a "Section > Key" name.
 std::string_view last_part(std::string_view name) {
@@ -67,11 +77,16 @@ std::optional<std::string> bracketed_unit(std::string_view name) {
   return std::nullopt;
 }
 
-bool has(const std::vector<std::string>& ws, std::string_view word) {
-  return std::find(ws.begin(), ws.end(), word) != ws.end();
+bool has(const Words& ws, std::string_view word) {
+  for (std::size_t i = 0; i < ws.size(); ++i) {
+    if (ws[i] == word) {
+      return true;
+    }
+  }
+  return false;
 }
 
-bool has_any(const std::vector<std::string>& ws, std::initializer_list<std::string_view> list) {
+bool has_any(const Words& ws, std::initializer_list<std::string_view> list) {
   return std::any_of(list.begin(), list.end(), [&](std::string_view w) { return has(ws, w); });
 }
 
@@ -110,17 +125,18 @@ bool in(const std::array<std::string_view, N>& list, std::string_view key) {
 
 // snake_case of the last part: "Agent Type" -> "agent_type".
 std::string key_of(std::string_view name) {
+  const Words ws(last_part(name));
   std::string key;
-  for (const auto& w : words(last_part(name))) {
+  for (std::size_t i = 0; i < ws.size(); ++i) {
     if (!key.empty()) {
       key.push_back('_');
     }
-    key += w;
+    key += ws[i];
   }
   return key;
 }
 
-MetricKind kind_from_words(const std::vector<std::string>& ws, const std::string& joined,
+MetricKind kind_from_words(const Words& ws, const std::string& joined,
                            const std::optional<Unit>& unit) {
   auto is_family = [&](UnitFamily f) { return unit.has_value() && unit->family == f; };
   if (is_family(UnitFamily::percent) || has_any(ws, {"percent", "pct", "utilization", "util"})) {
@@ -175,10 +191,9 @@ MetricKind kind_from_words(const std::vector<std::string>& ws, const std::string
   return MetricKind::other;
 }
 
-}  // namespace
-
-Direction direction_for(MetricKind kind, std::string_view name) {
-  const auto ws = words(name);
+// The direction a name's words impose whatever the metric kind, if any.
+std::optional<Direction> direction_from_words(std::string_view name) {
+  const Words ws(name);
   if (has_any(ws, {"stddev", "std", "stdev", "cv", "variance", "jitter"})) {
     return Direction::lower;
   }
@@ -190,6 +205,45 @@ Direction direction_for(MetricKind kind, std::string_view name) {
   }
   if (has_any(ws, {"delta", "diff", "difference", "absolute", "change"})) {
     return Direction::none;
+  }
+  return std::nullopt;
+}
+
+// Table after table repeats the same few column names (every run table of a Markdown report has
+// "Run", "TTFT (ms)", ...), and judging a name is pure: each thread remembers its answers. The
+// cache is emptied when full, so a corpus of endlessly new names costs a little, not memory.
+template <class Value>
+class NameCache {
+ public:
+  template <class Compute>
+  const Value& get(std::string_view name, Compute compute) {
+    if (const auto found = m_values.find(name); found != m_values.end()) {
+      return found->second;
+    }
+    if (m_values.size() >= k_max_names) {
+      m_values.clear();
+    }
+    return m_values.emplace(std::string(name), compute(name)).first->second;
+  }
+
+ private:
+  static constexpr std::size_t k_max_names = 4096;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, Value, Hash, std::equal_to<>> m_values;
+};
+
+}  // namespace
+
+Direction direction_for(MetricKind kind, std::string_view name) {
+  static thread_local NameCache<std::optional<Direction>> cache;
+  const std::optional<Direction> by_words = cache.get(name, direction_from_words);
+  if (by_words) {
+    return *by_words;
   }
   switch (kind) {
     case MetricKind::throughput: return Direction::higher;
@@ -212,7 +266,9 @@ Direction direction_for(MetricKind kind, std::string_view name) {
   return Direction::none;
 }
 
-NameInfo classify_name(std::string_view name) {
+namespace {
+
+NameInfo classify(std::string_view name) {
   NameInfo info;
   const std::string key = key_of(name);
   info.dimension = in(k_dimensions, key);
@@ -220,7 +276,7 @@ NameInfo classify_name(std::string_view name) {
   info.error = in(k_errors, key);
   info.timestamp = in(k_timestamps, key) || key.ends_with("_at") || key.ends_with("_timestamp") ||
                    key.ends_with("_date");
-  auto ws = words(name);
+  const Words ws(name);
   if (auto written = bracketed_unit(name)) {
     info.unit = parse_unit(*written);
     info.source_unit = *written;
@@ -234,8 +290,8 @@ NameInfo classify_name(std::string_view name) {
     }
   }
   std::string joined;
-  for (const auto& w : ws) {
-    joined += w;
+  for (std::size_t i = 0; i < ws.size(); ++i) {
+    joined += ws[i];
     joined.push_back('_');
   }
   if (!joined.empty()) {
@@ -252,6 +308,13 @@ NameInfo classify_name(std::string_view name) {
   }
   info.direction = direction_for(info.kind, name);
   return info;
+}
+
+}  // namespace
+
+NameInfo classify_name(std::string_view name) {
+  static thread_local NameCache<NameInfo> cache;
+  return cache.get(name, classify);
 }
 
 }  // namespace chimera::ingest

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
+#include <string>
+#include <thread>
+#include <vector>
 
 namespace chimera::ingest {
 namespace {
@@ -173,6 +177,97 @@ TEST(MarkdownParser, ColumnWithUnitsOfDifferentKindsHasNoSingleKind) {
   EXPECT_EQ(reading->kind, model::MetricKind::other);
   EXPECT_EQ(reading->unit, "");
   EXPECT_EQ(reading->numbers, (std::vector<double>{99.31, 12}));
+}
+
+}  // namespace
+}  // namespace chimera::ingest
+
+namespace chimera::ingest {
+namespace {
+
+// Tables whose cells cmark splits into several inline nodes (emphasis, code, escapes, entities)
+// and whose text the parser must copy rather than view.
+constexpr std::string_view k_inline_cells = R"(## Mixed
+
+| Name | **Latency** (ms) | Note |
+|---|---|---|
+| `gpu` \| a | 12.5 | *fast* &amp; `ok` |
+| b | **13** | plain |
+)";
+
+TEST(MarkdownParser, JoinsCellsMadeOfSeveralInlines) {
+  const auto parsed = parse_markdown(k_inline_cells, k_where);
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  const auto& table = parsed.tables[0];
+  EXPECT_EQ(table.find_column("Name")->texts, (std::vector<std::string>{"gpu | a", "b"}));
+  const auto* latency = table.find_column("Latency (ms)");
+  ASSERT_NE(latency, nullptr);
+  EXPECT_EQ(latency->numbers, (std::vector<double>{12.5, 13}));
+  EXPECT_EQ(table.find_column("Note")->texts, (std::vector<std::string>{"fast & ok", "plain"}));
+}
+
+TEST(MarkdownParser, ManyFilesInARowOnOneThreadReadTheSame) {
+  const auto first = parse_markdown(k_report, k_where);
+  for (int i = 0; i < 300; ++i) {
+    const auto other = parse_markdown(i % 2 == 0 ? k_inline_cells : k_report, k_where);
+    ASSERT_FALSE(other.tables.empty());
+  }
+  const auto again = parse_markdown(k_report, k_where);
+  ASSERT_EQ(again.tables.size(), first.tables.size());
+  for (std::size_t t = 0; t < first.tables.size(); ++t) {
+    ASSERT_EQ(again.tables[t].columns.size(), first.tables[t].columns.size());
+    for (std::size_t c = 0; c < first.tables[t].columns.size(); ++c) {
+      const auto& a = first.tables[t].columns[c];
+      const auto& b = again.tables[t].columns[c];
+      EXPECT_EQ(a.name, b.name);
+      EXPECT_EQ(a.texts, b.texts);
+      EXPECT_EQ(a.numbers.size(), b.numbers.size());
+    }
+  }
+  // The first result must not point into memory later parses reused.
+  EXPECT_EQ(find(first, "table 1")->find_column("Baseline")->numbers,
+            (std::vector<double>{99.31, 3759.71}));
+  EXPECT_EQ(find(first, "scalars")->find_column("Model")->texts[0], "gemma3:latest");
+}
+
+TEST(MarkdownParser, ReadsAHugeTableWithCellsLargerThanAnArenaBlock) {
+  std::string text = "# Big\n\n| Run | Tokens | Blob |\n|---|---|---|\n";
+  const std::string blob(3 * 1024 * 1024, 'x');
+  constexpr int k_rows = 30000;
+  for (int r = 1; r <= k_rows; ++r) {
+    text += "| " + std::to_string(r) + " | " + std::to_string(r * 2) + " | " +
+            (r == k_rows / 2 ? blob : "y") + " |\n";
+  }
+  const auto parsed = parse_markdown(text, k_where);
+  const auto* table = find(parsed, "table 1");
+  ASSERT_NE(table, nullptr);
+  ASSERT_EQ(table->rows(), static_cast<std::size_t>(k_rows));
+  const auto* tokens = table->find_column("Tokens");
+  ASSERT_NE(tokens, nullptr);
+  EXPECT_EQ(tokens->numbers.front(), 2.0);
+  EXPECT_EQ(tokens->numbers.back(), 2.0 * k_rows);
+  EXPECT_EQ(table->row_lines.back(), static_cast<std::uint64_t>(k_rows + 4));
+  EXPECT_EQ(table->find_column("Blob")->texts[k_rows / 2 - 1], blob);
+}
+
+TEST(MarkdownParser, ThreadsParseAtTheSameTimeWithTheirOwnArenas) {
+  const auto expected = parse_markdown(k_inline_cells, k_where).tables[0].find_column("Note")->texts;
+  std::vector<std::thread> threads;
+  std::atomic<int> mismatches{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        const auto parsed = parse_markdown(i % 3 == 0 ? k_report : k_inline_cells, k_where);
+        if (i % 3 != 0 && parsed.tables[0].find_column("Note")->texts != expected) {
+          ++mismatches;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  EXPECT_EQ(mismatches.load(), 0);
 }
 
 }  // namespace
