@@ -100,37 +100,44 @@ Numbers::Numbers(std::span<const double> values) {
   m_scale = static_cast<std::uint8_t>(scale);
   m_indexed = indexed;
   m_base = any_fit ? (indexed ? low_indexed : low) : 0;
-  m_first_special = any_fit ? range + 1 : 0;
-  m_nan_code = nans > 0 ? m_first_special : UINT64_MAX;
-  const std::uint64_t exception_code = m_first_special + (nans > 0 ? 1 : 0);
+  m_first_special = static_cast<std::uint32_t>(any_fit ? range + 1 : 0);
+  m_has_nan = nans > 0;
+  const std::uint64_t nan_code = m_first_special;
+  const std::uint64_t exception_code = m_first_special + (nans > 0 ? 1U : 0U);
   m_codes = PackedCodes(n, width);
-  m_exception_rows.reserve(exceptions);
-  m_exception_values.reserve(exceptions);
+  std::shared_ptr<Exceptions> aside;
+  if (exceptions > 0) {
+    aside = std::make_shared<Exceptions>();
+    aside->rows.reserve(exceptions);
+    aside->values.reserve(exceptions);
+  }
   // The mantissas are found again rather than kept from the first pass: one allocation less per
   // column, and most tables are small.
   for (std::size_t i = 0; i < n; ++i) {
     std::int64_t m = 0;
     if (std::bit_cast<std::uint64_t>(values[i]) == k_quiet_nan) {
-      m_codes.set(i, m_nan_code);
+      m_codes.set(i, nan_code);
     } else if (!mantissa_at(values[i], scale, m)) {
       m_codes.set(i, exception_code);
-      m_exception_rows.push_back(static_cast<std::uint32_t>(i));
-      m_exception_values.push_back(values[i]);
+      aside->rows.push_back(static_cast<std::uint32_t>(i));
+      aside->values.push_back(values[i]);
     } else {
       const std::int64_t shifted = indexed ? m - static_cast<std::int64_t>(i) : m;
       m_codes.set(i, static_cast<std::uint64_t>(shifted - m_base));
     }
   }
+  m_exceptions = std::move(aside);
 }
 
 double Numbers::special(std::size_t i, std::uint64_t code) const {
-  if (code == m_nan_code) {
+  if ((m_has_nan && code == m_first_special) || !m_exceptions) {
     return std::numeric_limits<double>::quiet_NaN();
   }
+  const auto& rows = m_exceptions->rows;
   const auto row = static_cast<std::uint32_t>(i);
-  const auto it = std::lower_bound(m_exception_rows.begin(), m_exception_rows.end(), row);
-  if (it != m_exception_rows.end() && *it == row) {
-    return m_exception_values[static_cast<std::size_t>(it - m_exception_rows.begin())];
+  const auto it = std::lower_bound(rows.begin(), rows.end(), row);
+  if (it != rows.end() && *it == row) {
+    return m_exceptions->values[static_cast<std::size_t>(it - rows.begin())];
   }
   return std::numeric_limits<double>::quiet_NaN();
 }
@@ -138,8 +145,10 @@ double Numbers::special(std::size_t i, std::uint64_t code) const {
 std::vector<double> Numbers::to_vector() const { return {begin(), end()}; }
 
 std::size_t Numbers::memory_bytes() const {
-  return m_codes.memory_bytes() + m_exception_rows.capacity() * sizeof(std::uint32_t) +
-         m_exception_values.capacity() * sizeof(double);
+  return m_codes.memory_bytes() +
+         (m_exceptions ? m_exceptions->rows.capacity() * sizeof(std::uint32_t) +
+                             m_exceptions->values.capacity() * sizeof(double)
+                       : 0);
 }
 
 bool operator==(const Numbers& a, const Numbers& b) {

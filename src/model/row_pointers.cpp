@@ -39,8 +39,8 @@ RowPointers::RowPointers(const std::vector<std::string>& pointers) {
 }
 
 std::string RowPointers::operator[](std::size_t i) const {
-  std::string pointer(m_prefixes[i]);
-  const double index = m_indices[i];
+  std::string pointer(m_parts->prefixes[i]);
+  const double index = m_parts->indices[i];
   if (!std::isnan(index)) {
     pointer += std::to_string(static_cast<std::uint64_t>(index));
   }
@@ -57,7 +57,7 @@ std::vector<std::string> RowPointers::to_vector() const {
 }
 
 std::size_t RowPointers::memory_bytes() const {
-  return m_prefixes.memory_bytes() + m_indices.memory_bytes();
+  return m_parts ? m_parts->prefixes.memory_bytes() + m_parts->indices.memory_bytes() : 0;
 }
 
 void RowPointers::Builder::reserve(std::size_t rows) {
@@ -79,8 +79,9 @@ void RowPointers::Builder::push_back(std::string_view pointer) {
 
 RowPointers RowPointers::Builder::finish() {
   RowPointers out;
-  out.m_prefixes = m_prefixes.finish();
-  out.m_indices = Numbers(m_indices);
+  if (!m_indices.empty()) {
+    out.m_parts = std::make_shared<const Parts>(Parts{m_prefixes.finish(), Numbers(m_indices)});
+  }
   m_indices.clear();
   return out;
 }

@@ -23,7 +23,10 @@ Texts::Texts(std::initializer_list<std::string_view> values) {
 }
 
 std::size_t Texts::memory_bytes() const {
-  return m_chars.capacity() + m_offsets.capacity() * sizeof(std::size_t) + m_codes.memory_bytes();
+  const std::size_t dictionary =
+      m_dictionary ? m_dictionary->chars.size() + m_dictionary->offsets.size() * sizeof(std::size_t)
+                   : 0;
+  return dictionary + m_codes.memory_bytes();
 }
 
 bool operator==(const Texts& a, const Texts& b) {
@@ -32,7 +35,7 @@ bool operator==(const Texts& a, const Texts& b) {
 
 void Texts::Builder::push_back(std::string_view text) {
   // Runs of one string (a model name down a whole sweep) skip the lookup.
-  if (!m_rows.empty() && m_texts.string_at(m_rows.back()) == text) {
+  if (!m_rows.empty() && m_dictionary.at(m_rows.back()) == text) {
     m_rows.push_back(m_rows.back());
     return;
   }
@@ -43,10 +46,10 @@ void Texts::Builder::push_back(std::string_view text) {
 // Markdown table hold a handful of strings, and a hash map per column cost more than it saved.
 std::uint32_t Texts::Builder::add(std::string_view text) {
   constexpr std::size_t k_scan_limit = 16;
-  const std::size_t distinct = m_texts.distinct();
+  const std::size_t distinct = m_dictionary.offsets.size() - 1;
   if (distinct <= k_scan_limit) {
     for (std::size_t id = 0; id < distinct; ++id) {
-      if (m_texts.string_at(id) == text) {
+      if (m_dictionary.at(id) == text) {
         return static_cast<std::uint32_t>(id);
       }
     }
@@ -54,15 +57,12 @@ std::uint32_t Texts::Builder::add(std::string_view text) {
     return it->second;
   }
   const auto id = static_cast<std::uint32_t>(distinct);
-  if (m_texts.m_offsets.empty()) {
-    m_texts.m_offsets.push_back(0);
-  }
-  m_texts.m_chars.append(text);
-  m_texts.m_offsets.push_back(m_texts.m_chars.size());
+  m_dictionary.chars.append(text);
+  m_dictionary.offsets.push_back(m_dictionary.chars.size());
   if (distinct + 1 > k_scan_limit) {
     if (m_index.empty()) {
       for (std::size_t k = 0; k < distinct; ++k) {
-        m_index.emplace(std::string(m_texts.string_at(k)), static_cast<std::uint32_t>(k));
+        m_index.emplace(std::string(m_dictionary.at(k)), static_cast<std::uint32_t>(k));
       }
     }
     m_index.emplace(std::string(text), id);
@@ -71,15 +71,17 @@ std::uint32_t Texts::Builder::add(std::string_view text) {
 }
 
 Texts Texts::Builder::finish() {
-  const std::size_t distinct = m_texts.distinct();
-  m_texts.m_codes =
-      PackedCodes(m_rows.size(), distinct == 0 ? 0 : PackedCodes::width_for(distinct - 1));
+  const std::size_t distinct = m_dictionary.offsets.size() - 1;
+  Texts out;
+  out.m_codes = PackedCodes(m_rows.size(), distinct == 0 ? 0 : PackedCodes::width_for(distinct - 1));
   for (std::size_t i = 0; i < m_rows.size(); ++i) {
-    m_texts.m_codes.set(i, m_rows[i]);
+    out.m_codes.set(i, m_rows[i]);
   }
-  m_texts.m_chars.shrink_to_fit();
-  m_texts.m_offsets.shrink_to_fit();
-  Texts out = std::move(m_texts);
+  if (distinct > 0) {
+    m_dictionary.chars.shrink_to_fit();
+    m_dictionary.offsets.shrink_to_fit();
+    out.m_dictionary = std::make_shared<const Dictionary>(std::move(m_dictionary));
+  }
   *this = Builder();
   return out;
 }

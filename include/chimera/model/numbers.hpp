@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -71,15 +72,20 @@ class Numbers {
  private:
   [[nodiscard]] double special(std::size_t i, std::uint64_t code) const;
 
+  // Values that fit no scale, by row; shared, as a Numbers never changes once built.
+  struct Exceptions {
+    std::vector<std::uint32_t> rows;  // sorted
+    std::vector<double> values;
+  };
+
   PackedCodes m_codes;
   std::int64_t m_base = 0;
-  std::uint64_t m_first_special = UINT64_MAX;  // codes from here on are NaN or an exception
-  std::uint64_t m_nan_code = UINT64_MAX;
+  std::uint32_t m_first_special = UINT32_MAX;  // NaN if the column has any, then exceptions
   std::uint8_t m_scale = 0;
   bool m_indexed = false;
   bool m_raw = false;
-  std::vector<std::uint32_t> m_exception_rows;  // sorted
-  std::vector<double> m_exception_values;
+  bool m_has_nan = false;
+  std::shared_ptr<const Exceptions> m_exceptions;
 };
 
 inline Numbers::Iterator Numbers::begin() const { return {this, 0}; }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,19 +22,23 @@ class RowPointers {
   // Implicit so that a table can be assigned a list of pointers.
   RowPointers(const std::vector<std::string>& pointers);  // NOLINT(google-explicit-constructor)
 
-  [[nodiscard]] std::size_t size() const { return m_prefixes.size(); }
-  [[nodiscard]] bool empty() const { return m_prefixes.empty(); }
+  [[nodiscard]] std::size_t size() const { return m_parts ? m_parts->prefixes.size() : 0; }
+  [[nodiscard]] bool empty() const { return size() == 0; }
   [[nodiscard]] std::string operator[](std::size_t i) const;
   [[nodiscard]] std::vector<std::string> to_vector() const;
   [[nodiscard]] std::size_t memory_bytes() const;
 
   friend bool operator==(const RowPointers& a, const RowPointers& b) {
-    return a.m_prefixes == b.m_prefixes && a.m_indices == b.m_indices;
+    return a.to_vector() == b.to_vector();
   }
 
  private:
-  Texts m_prefixes;   // "/runs/", or the whole pointer when it does not end in an index
-  Numbers m_indices;  // the last index, NaN when there is none
+  struct Parts {
+    Texts prefixes;   // "/runs/", or the whole pointer when it does not end in an index
+    Numbers indices;  // the last index, NaN when there is none
+  };
+  // Only tables read from JSON have pointers; the others hold a null pointer here.
+  std::shared_ptr<const Parts> m_parts;
 };
 
 // Collects a table's row pointers one row at a time.

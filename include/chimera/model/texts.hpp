@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,7 +41,7 @@ class Texts {
   [[nodiscard]] Iterator end() const { return {this, size()}; }
   // How many different strings the column holds.
   [[nodiscard]] std::size_t distinct() const {
-    return m_offsets.empty() ? 0 : m_offsets.size() - 1;
+    return m_dictionary ? m_dictionary->offsets.size() - 1 : 0;
   }
   // Heap bytes held, for benchmarks and tests of the encoding.
   [[nodiscard]] std::size_t memory_bytes() const;
@@ -48,13 +49,21 @@ class Texts {
   friend bool operator==(const Texts& a, const Texts& b);
 
  private:
+  // The distinct strings back to back: string k is chars[offsets[k], offsets[k + 1]).
+  struct Dictionary {
+    std::string chars;
+    std::vector<std::size_t> offsets = {0};
+
+    [[nodiscard]] std::string_view at(std::size_t id) const {
+      return std::string_view(chars).substr(offsets[id], offsets[id + 1] - offsets[id]);
+    }
+  };
   [[nodiscard]] std::string_view string_at(std::size_t id) const {
-    return std::string_view(m_chars).substr(m_offsets[id], m_offsets[id + 1] - m_offsets[id]);
+    return m_dictionary->at(id);
   }
 
-  std::string m_chars;                        // the distinct strings, back to back
-  std::vector<std::size_t> m_offsets;  // string k is m_chars[offsets[k], offsets[k + 1])
   PackedCodes m_codes;
+  std::shared_ptr<const Dictionary> m_dictionary;  // shared: a Texts never changes once built
 };
 
 // Collects a column's strings one row at a time.
@@ -66,9 +75,9 @@ class Texts::Builder {
   [[nodiscard]] Texts finish();
 
  private:
-  Texts m_texts;
   [[nodiscard]] std::uint32_t add(std::string_view text);
 
+  Dictionary m_dictionary;
   std::vector<std::uint32_t> m_rows;  // string index of each row
   struct Hash {
     using is_transparent = void;
