@@ -209,10 +209,15 @@ void JsonFlattener::walk_object(const JsonDocument& document, std::uint32_t inde
       m_name += '.';
     }
     m_name += key;
-    m_pointer += '/';
-    append_escaped(m_pointer, key);
-    m_pattern += '/';
-    append_escaped(m_pattern, key);
+    // A value in a record needs only its name; the pointer and pattern serve the scalars
+    // table's origins and the arrays below.
+    const Kind kind = document.node(child).kind;
+    if (scalars || kind == Kind::object || kind == Kind::array) {
+      m_pointer += '/';
+      append_escaped(m_pointer, key);
+      m_pattern += '/';
+      append_escaped(m_pattern, key);
+    }
     walk(document, child, target, scalars);
     m_name.resize(name_size);
     m_pointer.resize(pointer_size);
