@@ -132,9 +132,9 @@ std::optional<std::string> replace_non_finite(std::string_view text) {
     return std::nullopt;
   }
   std::string out;
-  std::size_t copied = 0;                     // text before this is in `out`
-  std::size_t outside = 0;                    // a position outside strings
-  std::size_t quote = text.find('"');         // the first quote at or after `outside`
+  std::size_t copied = 0;              // text before this is in `out`
+  std::size_t outside = 0;             // a position outside strings
+  std::size_t quote = text.find('"');  // the first quote at or after `outside`
   while (nan != npos || infinity != npos) {
     const bool is_nan = nan < infinity;
     const std::size_t at = is_nan ? nan : infinity;

@@ -10,9 +10,19 @@
 namespace chimera::ingest {
 
 // One JSON value of a JsonDocument. An array or object is followed by its elements, each
-// followed by its own; `end` is the index just past the last of them.
+// followed by its own; `end` is the index just past the last of them. 32-bit sizes and indices
+// suffice: files over --max-file-size are never read, and that limit is far below 4 GiB.
 struct JsonNode {
-  enum class Kind : std::uint8_t { null, boolean, integer, unsigned_integer, floating, string, array, object };
+  enum class Kind : std::uint8_t {
+    null,
+    boolean,
+    integer,
+    unsigned_integer,
+    floating,
+    string,
+    array,
+    object,
+  };
   Kind kind = Kind::null;
   std::uint32_t key_size = 0;
   std::uint32_t text_size = 0;
