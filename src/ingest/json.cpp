@@ -51,7 +51,8 @@ struct Attempt {
   Position at;
 };
 
-// Reads `text` into `document`.
+// Reads `text` into `document`, NaN and Infinity as null. The error position is in the text as
+// the parser saw it, where each NaN had become the one character longer null.
 Attempt parse_value(std::string_view text, JsonDocument& document) {
   Attempt attempt;
   const auto fixed = replace_non_finite(text);
