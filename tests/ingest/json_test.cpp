@@ -142,5 +142,127 @@ TEST(JsonParser, KeepsArrayOfStringsAsJsonText) {
   EXPECT_EQ(findings->texts[0], R"(["a","b"])");
 }
 
+TEST(JsonParser, ReplaceNonFiniteHandlesEveryTokenAndStringEdge) {
+  EXPECT_EQ(replace_non_finite("NaN"), std::optional<std::string>("null"));
+  EXPECT_EQ(replace_non_finite("[Infinity,-Infinity]"),
+            std::optional<std::string>("[null    ,null     ]"));
+  EXPECT_EQ(replace_non_finite("[NaN-Infinity]"), std::optional<std::string>("[nullnull     ]"));
+  // A string ending in an escaped backslash ends there; one with an escaped quote does not.
+  EXPECT_EQ(replace_non_finite(R"(["C:\\", NaN])"),
+            std::optional<std::string>(R"(["C:\\", null])"));
+  EXPECT_EQ(replace_non_finite(R"(["say \" NaN"])"), std::nullopt);
+  EXPECT_EQ(replace_non_finite(R"(["NaN", NaN, "-Infinity"])"),
+            std::optional<std::string>(R"(["NaN", null, "-Infinity"])"));
+  EXPECT_EQ(replace_non_finite(R"([1, "unterminated NaN)"), std::nullopt);
+}
+
+TEST(JsonParser, KeepsNonFiniteWordsInsideStringsAsText) {
+  const auto parsed = parse_json(
+      R"({"p": "C:\\", "q": "say \"NaN\" or Infinity", "ttft_ms": NaN})", k_where);
+  ASSERT_FALSE(parsed.failure.has_value());
+  const auto& t = parsed.tables[0];
+  EXPECT_EQ(t.find_column("p")->texts[0], "C:\\");
+  EXPECT_EQ(t.find_column("q")->texts[0], "say \"NaN\" or Infinity");
+  ASSERT_EQ(t.find_column("ttft_ms")->numbers.size(), 1u);
+  EXPECT_TRUE(std::isnan(t.find_column("ttft_ms")->numbers[0]));
+}
+
+TEST(JsonParser, ReadsInfinityInSamplesAsMissing) {
+  const auto parsed = parse_json(R"({"ttft_ms": [1, Infinity, -Infinity, null, 2]})", k_where);
+  const auto* samples = find_table(parsed, "/ttft_ms");
+  ASSERT_NE(samples, nullptr);
+  const auto& numbers = samples->columns[0].numbers;
+  ASSERT_EQ(numbers.size(), 5u);
+  EXPECT_EQ(numbers[0], 1.0);
+  EXPECT_TRUE(std::isnan(numbers[1]));
+  EXPECT_TRUE(std::isnan(numbers[2]));
+  EXPECT_TRUE(std::isnan(numbers[3]));
+  EXPECT_EQ(numbers[4], 2.0);
+}
+
+TEST(JsonParser, KeepsArraysOfArraysAndMixedArraysAsJsonText) {
+  const auto parsed =
+      parse_json(R"({"m": [[1, 2], [3]], "x": [1, {"b": 2, "a": NaN}], "n": 1})", k_where);
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  EXPECT_EQ(parsed.tables[0].find_column("m")->texts[0], "[[1,2],[3]]");
+  // Members of an object kept as text are written sorted, NaN as null.
+  EXPECT_EQ(parsed.tables[0].find_column("x")->texts[0], R"([1,{"a":null,"b":2}])");
+}
+
+TEST(JsonParser, EmptyArrayAddsNothing) {
+  const auto parsed = parse_json(R"({"e": [], "n": 1})", k_where);
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  EXPECT_EQ(parsed.tables[0].find_column("e"), nullptr);
+  EXPECT_EQ(parsed.tables[0].columns.size(), 1u);
+}
+
+TEST(JsonParser, OrdersColumnsAndTablesByKeyNotByDocumentOrder) {
+  const auto parsed = parse_json(
+      R"({"z": [{"q": 1, "b": 2}], "b": 1, "a": {"y": 2, "x": 3}, "m": [{"k": 4}]})", k_where);
+  ASSERT_EQ(parsed.tables.size(), 3u);
+  const auto& scalars = parsed.tables[0].columns;
+  ASSERT_EQ(scalars.size(), 3u);
+  EXPECT_EQ(scalars[0].name, "a.x");
+  EXPECT_EQ(scalars[1].name, "a.y");
+  EXPECT_EQ(scalars[2].name, "b");
+  EXPECT_EQ(parsed.tables[1].locator, "/m");
+  EXPECT_EQ(parsed.tables[2].locator, "/z");
+  EXPECT_EQ(parsed.tables[2].columns[0].name, "b");
+}
+
+TEST(JsonParser, LastOfDuplicateKeysWins) {
+  const auto parsed = parse_json(R"({"a": [{"x": 1}], "n": 1, "a": 5, "n": 2})", k_where);
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  EXPECT_EQ(parsed.tables[0].find_column("a")->numbers[0], 5.0);
+  EXPECT_EQ(parsed.tables[0].find_column("n")->numbers[0], 2.0);
+}
+
+TEST(JsonParser, EscapesKeysInPointersButNotInNames) {
+  const auto parsed = parse_json(R"({"a/b": {"c~d": [{"e": 1}], "f": 2}})", k_where);
+  EXPECT_EQ(parsed.tables[0].find_column("a/b.f")->pointer, "/a~1b/f");
+  const auto* table = find_table(parsed, "/a~1b/c~0d");
+  ASSERT_NE(table, nullptr);
+  EXPECT_EQ(table->title, "c~0d");
+  EXPECT_EQ(table->row_pointers[0], "/a~1b/c~0d/0");
+}
+
+TEST(JsonParser, ReadsLargeUnsignedAndNegativeIntegers) {
+  const auto parsed =
+      parse_json(R"({"u": 18446744073709551615, "i": -9223372036854775808})", k_where);
+  EXPECT_EQ(parsed.tables[0].find_column("u")->numbers[0], 18446744073709551615.0);
+  EXPECT_EQ(parsed.tables[0].find_column("i")->numbers[0], -9223372036854775808.0);
+}
+
+TEST(JsonParser, KeepsTextOfEveryJsonLinesRecord) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) {
+    text += R"({"name": "run )" + std::to_string(i) + std::string(40, 'x') + "\"}\n";
+  }
+  const auto parsed = parse_json(text, {"runs/log.jsonl", model::FileKind::json});
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  const auto& names = parsed.tables[0].find_column("name")->texts;
+  ASSERT_EQ(names.size(), 200u);
+  EXPECT_EQ(names[0], "run 0" + std::string(40, 'x'));
+  EXPECT_EQ(names[199], "run 199" + std::string(40, 'x'));
+}
+
+TEST(JsonParser, ReportsTheLineAndColumnOfASyntaxError) {
+  const auto parsed = parse_json("{\"a\": 1,\n  \"b\": ]}", k_where);
+  ASSERT_TRUE(parsed.failure.has_value());
+  EXPECT_EQ(parsed.failure->line, 2u);
+  EXPECT_EQ(parsed.failure->message,
+            "invalid JSON at column 8: syntax error while parsing value - unexpected ']'; "
+            "expected '[', '{', or a literal; fix the file or leave it out with --exclude");
+}
+
+TEST(JsonParser, ReportsTheColumnOfABadJsonLinesRecord) {
+  const auto parsed =
+      parse_json("{\"a\": 1}\n{\"a\": tru}\n", {"runs/log.jsonl", model::FileKind::json});
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_EQ(parsed.diagnostics[0].line, 2u);
+  EXPECT_NE(parsed.diagnostics[0].message.find("at column 10,"), std::string::npos)
+      << parsed.diagnostics[0].message;
+}
+
 }  // namespace
 }  // namespace chimera::ingest
