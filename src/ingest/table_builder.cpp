@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "chimera/ingest/duration_check.hpp"
+
 namespace chimera::ingest {
 namespace {
 
@@ -98,6 +100,7 @@ model::Table TableBuilder::finish() {
     table.columns.push_back(std::move(column));
     pending.cells = {};
   }
+  settle_unitless_durations(table.columns);
   if (m_any_line) {
     table.row_lines = m_lines;
   }

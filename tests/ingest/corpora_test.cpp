@@ -127,6 +127,11 @@ TEST(SharedCorpora, PythonSweepNestedRunArrayAndSecondsInMarkdown) {
                 MetricKind::ttft, "ms", Direction::lower);
   expect_column(runs, "chimera_results.metrics.configuration.num_ctx", Role::dimension,
                 MetricKind::none, "", Direction::none);
+  // execution_time carries no unit; its record's start_time and end_time show it is seconds.
+  const auto* execution = runs.find_column("baseline_results.execution_time");
+  ASSERT_NE(execution, nullptr);
+  EXPECT_EQ(execution->source_unit, "s");
+  EXPECT_NEAR(execution->numbers[0], 26339.488, 1e-6);
   const auto& scalars = table_at(corpus, dir + "/reports/comparison_report.md", "scalars");
   const auto* demo = scalars.find_column("Demo Duration");
   ASSERT_NE(demo, nullptr);
