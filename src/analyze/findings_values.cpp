@@ -17,7 +17,7 @@ struct Outliers {
   double worst_ratio = 0;  // cold-start value / configuration median
 };
 
-void scan_column(const model::Table& table, const std::vector<model::GroupKey>& keys,
+void scan_column(const model::Table& table, const TableKeys& keys,
                  const model::Column& column, Outliers& found) {
   const auto direction = effective_direction(column.kind, column.direction);
   if (direction == model::Direction::none) {

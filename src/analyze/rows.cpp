@@ -133,24 +133,38 @@ RowIndex index_rows(const model::Corpus& corpus) {
   }
   // First the raw dimension values of every row, so that dimensions every row shares (one
   // model, one GPU, one benchmark name) can be left out: they tell no configuration apart and
-  // would only make two files that describe the same configuration look different.
-  std::vector<std::vector<std::map<std::string, std::string>>> raw;
+  // would only make two files that describe the same configuration look different. Keys are
+  // interned as they come: a map of strings per row took gigabytes on a large sweep.
+  using RawKey = std::map<std::string, std::string>;
+  std::map<RawKey, std::uint32_t> raw_ids;
+  std::vector<const RawKey*> raw_keys;  // by id; map nodes do not move
+  std::vector<bool> counted;            // its values are in values_of
+  std::vector<std::vector<std::uint32_t>> raw(corpus.tables.size());
   std::map<std::string, std::set<std::string>> values_of;
-  for (const auto& table : corpus.tables) {
+  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
+    const auto& table = corpus.tables[t];
     const bool duplicate = duplicate_files.count(table.source) != 0;
     index.duplicate.push_back(duplicate);
     const auto enclosing = enclosing_tables(tables_of[table.source], table);
-    auto& rows = raw.emplace_back();
+    raw[t].reserve(table.rows());
     for (std::size_t row = 0; row < table.rows(); ++row) {
-      auto& key = rows.emplace_back();
+      RawKey key;
       add_dimensions(table, row, key);
       for (const auto* outer : enclosing) {
         add_dimensions(*outer, 0, key);
       }
-      for (const auto& [name, value] : key) {
-        if (!duplicate) {
+      const auto [it, added] =
+          raw_ids.try_emplace(std::move(key), static_cast<std::uint32_t>(raw_keys.size()));
+      if (added) {
+        raw_keys.push_back(&it->first);
+        counted.push_back(false);
+      }
+      raw[t].push_back(it->second);
+      if (!duplicate && !counted[it->second]) {
+        for (const auto& [name, value] : it->first) {
           values_of[name].insert(value);
         }
+        counted[it->second] = true;
       }
     }
   }
@@ -166,32 +180,52 @@ RowIndex index_rows(const model::Corpus& corpus) {
   for (const auto& name : constant) {
     index.shared.emplace_back(name, *values_of[name].begin());
   }
+  const auto reduced = [&](std::uint32_t id, const std::string& dir) {
+    RawKey key = *raw_keys[id];
+    std::erase_if(key, [&](const auto& kv) { return constant.count(kv.first) != 0; });
+    if (key.empty()) {
+      key.emplace("directory", dir);
+    }
+    return model::GroupKey(key.begin(), key.end());
+  };
   std::map<model::GroupKey, std::set<std::string>> key_directories;
   for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
-    const auto& table = corpus.tables[t];
-    auto& keys = index.keys.emplace_back();
-    for (auto& key : raw[t]) {
-      std::erase_if(key, [&](const auto& kv) { return constant.count(kv.first) != 0; });
-      if (key.empty()) {
-        key.emplace("directory", directory_of(table.source));
-      }
-      keys.emplace_back(key.begin(), key.end());
-      if (!index.duplicate[t]) {
-        key_directories[keys.back()].insert(directory_of(table.source));
-      }
+    if (index.duplicate[t]) {
+      continue;
+    }
+    const std::string dir = directory_of(corpus.tables[t].source);
+    for (const auto id : std::set<std::uint32_t>(raw[t].begin(), raw[t].end())) {
+      key_directories[reduced(id, dir)].insert(dir);
     }
   }
+  auto distinct = std::make_shared<std::vector<model::GroupKey>>();
+  std::map<model::GroupKey, std::uint32_t> final_ids;
   for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
     const std::string dir = directory_of(corpus.tables[t].source);
-    for (auto& key : index.keys[t]) {
-      const auto it = key_directories.find(key);
-      const bool has_directory = std::any_of(
-          key.begin(), key.end(), [](const auto& kv) { return kv.first == "directory"; });
-      if (it != key_directories.end() && it->second.size() > 1 && !has_directory) {
-        key.emplace_back("directory", dir);
-        std::sort(key.begin(), key.end());
+    std::map<std::uint32_t, std::uint32_t> of_raw;
+    TableKeys keys{distinct, {}};
+    keys.ids.reserve(raw[t].size());
+    for (const auto id : raw[t]) {
+      auto found = of_raw.find(id);
+      if (found == of_raw.end()) {
+        auto key = reduced(id, dir);
+        const auto it = key_directories.find(key);
+        const bool has_directory = std::any_of(
+            key.begin(), key.end(), [](const auto& kv) { return kv.first == "directory"; });
+        if (it != key_directories.end() && it->second.size() > 1 && !has_directory) {
+          key.emplace_back("directory", dir);
+          std::sort(key.begin(), key.end());
+        }
+        const auto [at, added] =
+            final_ids.try_emplace(std::move(key), static_cast<std::uint32_t>(distinct->size()));
+        if (added) {
+          distinct->push_back(at->first);
+        }
+        found = of_raw.emplace(id, at->second).first;
       }
+      keys.ids.push_back(found->second);
     }
+    index.keys.push_back(std::move(keys));
   }
   return index;
 }

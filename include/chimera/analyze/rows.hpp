@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,10 +11,22 @@
 
 namespace chimera::analyze {
 
+// The configuration of each row of one table. A sweep of millions of rows has a handful of
+// configurations, so rows hold an index into the corpus-wide list of distinct keys.
+struct TableKeys {
+  std::shared_ptr<const std::vector<model::GroupKey>> distinct;
+  std::vector<std::uint32_t> ids;  // one per row
+
+  [[nodiscard]] const model::GroupKey& operator[](std::size_t row) const {
+    return (*distinct)[ids[row]];
+  }
+  [[nodiscard]] std::size_t size() const { return ids.size(); }
+};
+
 // What analysis needs to know about the rows of a corpus, computed once.
 struct RowIndex {
   // keys[t][r]: the configuration of row r of table t (see `index_rows`).
-  std::vector<std::vector<model::GroupKey>> keys;
+  std::vector<TableKeys> keys;
   // duplicate[t]: table t comes from a file whose content hash equals that of an earlier file
   // (path order); such tables are left out of cross-table statistics so that no run counts twice.
   std::vector<bool> duplicate;
