@@ -69,14 +69,14 @@ void duplicate_rows(const model::Corpus& corpus, const RowIndex& index,
       continue;
     }
     // A map finds the first earlier row with the same key and values in n log n, not n^2.
-    std::map<std::pair<model::GroupKey, std::vector<double>>, std::size_t> first_row;
+    std::map<std::pair<std::uint32_t, std::vector<double>>, std::size_t> first_row;
     for (std::size_t r = 0; r < table.rows(); ++r) {
       auto values = metric_values(table, r);
       if (values.empty()) {
         continue;
       }
       const auto [it, inserted] =
-          first_row.emplace(std::pair{index.keys[t][r], std::move(values)}, r);
+          first_row.emplace(std::pair{index.keys[t].ids[r], std::move(values)}, r);
       if (!inserted) {
         evidence.push_back(table.row_location(r) + " repeats " + table.row_location(it->second));
       }
@@ -109,7 +109,7 @@ const model::Column* sample_count_column(const model::Table& table) {
 
 // Raw (non-aggregate) values of a metric kind in the same file and configuration as a row.
 std::size_t raw_samples(const model::Corpus& corpus, const RowIndex& index,
-                        const std::vector<std::size_t>& same_file, const model::GroupKey& key,
+                        const std::vector<std::size_t>& same_file, std::uint32_t key,
                         model::MetricKind kind) {
   std::size_t n = 0;
   for (const std::size_t t : same_file) {
@@ -119,7 +119,7 @@ std::size_t raw_samples(const model::Corpus& corpus, const RowIndex& index,
         continue;
       }
       for (std::size_t r = 0; r < c.numbers.size() && r < table.rows(); ++r) {
-        if (index.keys[t][r] == key && std::isfinite(c.numbers[r])) {
+        if (index.keys[t].ids[r] == key && std::isfinite(c.numbers[r])) {
           ++n;
         }
       }
@@ -153,7 +153,7 @@ void single_sample_summaries(const model::Corpus& corpus, const RowIndex& index,
             counter != nullptr && r < counter->numbers.size() && counter->numbers[r] == 1;
         const bool one_raw =
             c.kind != model::MetricKind::none &&
-            raw_samples(corpus, index, tables_of[table.source], index.keys[t][r], c.kind) == 1;
+            raw_samples(corpus, index, tables_of[table.source], index.keys[t].ids[r], c.kind) == 1;
         if (counted_one || one_raw) {
           evidence.push_back(table.row_location(r) + ": " + c.name + " = " +
                              format_value(c.numbers[r], c.unit) + " from 1 run");

@@ -1,6 +1,7 @@
 #include "chimera/analyze/rows.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -56,29 +57,41 @@ void add_dimensions(const model::Table& table, std::size_t row,
   }
 }
 
-std::vector<std::string> words_of(std::string_view name) {
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-      word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
+// Whether a word of `name` (split at anything but letters and digits) is one of `words`,
+// ignoring case. Called for every column of every table: no allocation.
+template <std::size_t N>
+bool has_word(std::string_view name, const std::array<std::string_view, N>& words) {
+  std::size_t start = 0;
+  while (start < name.size()) {
+    while (start < name.size() && std::isalnum(static_cast<unsigned char>(name[start])) == 0) {
+      ++start;
     }
+    std::size_t end = start;
+    while (end < name.size() && std::isalnum(static_cast<unsigned char>(name[end])) != 0) {
+      ++end;
+    }
+    const std::string_view word = name.substr(start, end - start);
+    for (const auto candidate : words) {
+      if (candidate.size() == word.size() &&
+          std::equal(word.begin(), word.end(), candidate.begin(), [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == b;
+          })) {
+        return true;
+      }
+    }
+    start = end;
   }
-  if (!word.empty()) {
-    words.push_back(std::move(word));
-  }
-  return words;
+  return false;
+}
+
+std::string_view leaf_view(std::string_view column) {
+  const auto cut = column.find_last_of("./");
+  return cut == std::string_view::npos ? column : column.substr(cut + 1);
 }
 
 }  // namespace
 
-std::string leaf_name(std::string_view column) {
-  const auto cut = column.find_last_of("./");
-  return std::string(cut == std::string_view::npos ? column : column.substr(cut + 1));
-}
+std::string leaf_name(std::string_view column) { return std::string(leaf_view(column)); }
 
 std::string directory_of(std::string_view path) {
   const auto slash = path.rfind('/');
@@ -86,20 +99,16 @@ std::string directory_of(std::string_view path) {
 }
 
 bool is_aggregate_name(std::string_view column) {
-  static const std::set<std::string> k_words{"mean",   "average", "avg", "median", "std",
-                                             "stddev", "stdev",   "p50", "p90",    "p95",
-                                             "p99",    "min",     "max"};
-  const auto words = words_of(leaf_name(column));
-  return std::any_of(words.begin(), words.end(),
-                     [](const std::string& w) { return k_words.count(w) != 0; });
+  static constexpr std::array<std::string_view, 13> k_words{
+      "mean", "average", "avg", "median", "std", "stddev", "stdev",
+      "p50",  "p90",     "p95", "p99",    "min", "max"};
+  return has_word(leaf_view(column), k_words);
 }
 
 bool is_spread_name(std::string_view column) {
-  static const std::set<std::string> k_words{"std", "stddev", "stdev", "variance", "var",
-                                             "min", "max",    "p90",   "p95",      "p99"};
-  const auto words = words_of(leaf_name(column));
-  return std::any_of(words.begin(), words.end(),
-                     [](const std::string& w) { return k_words.count(w) != 0; });
+  static constexpr std::array<std::string_view, 10> k_words{
+      "std", "stddev", "stdev", "variance", "var", "min", "max", "p90", "p95", "p99"};
+  return has_word(leaf_view(column), k_words);
 }
 
 std::string metric_name(const model::Table& table, const model::Column& column) {
