@@ -131,18 +131,22 @@ std::vector<model::GroupStats> group_metrics(const model::Corpus& corpus, const 
       continue;
     }
     const auto& table = corpus.tables[t];
-    for (const auto& column : table.columns) {
+    const auto metrics = metric_names(table);
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      const auto& column = table.columns[c];
       if (column.role != model::Role::metric || is_spread_name(column.name)) {
         continue;
       }
-      std::map<model::GroupKey, std::vector<double>> by_key;
+      // By key id: equal ids are equal keys, and comparing ids is cheap for millions of rows.
+      std::map<std::uint32_t, std::vector<double>> by_key;
       for (std::size_t row = 0; row < column.numbers.size() && row < table.rows(); ++row) {
         if (!table.failed[row] && std::isfinite(column.numbers[row])) {
-          by_key[index.keys[t][row]].push_back(column.numbers[row]);
+          by_key[index.keys[t].ids[row]].push_back(column.numbers[row]);
         }
       }
-      const std::string metric = metric_name(table, column);
-      for (auto& [key, values] : by_key) {
+      const std::string& metric = metrics[c];
+      for (auto& [id, values] : by_key) {
+        const auto& key = (*index.keys[t].distinct)[id];
         auto& acc = groups[{metric, column.unit, key}];
         acc.kind = column.kind;
         acc.direction = column.direction;

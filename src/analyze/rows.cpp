@@ -111,17 +111,30 @@ bool is_spread_name(std::string_view column) {
   return has_word(leaf_view(column), k_words);
 }
 
-std::string metric_name(const model::Table& table, const model::Column& column) {
-  if (column.kind == model::MetricKind::count || column.kind == model::MetricKind::other ||
-      column.kind == model::MetricKind::none) {
-    return leaf_name(column.name);
+std::vector<std::string> metric_names(const model::Table& table) {
+  // Counted once per table: a Markdown file's scalars can have hundreds of metric columns.
+  std::map<model::MetricKind, std::size_t> same_kind;
+  for (const auto& c : table.columns) {
+    if (c.role == model::Role::metric && !is_spread_name(c.name)) {
+      ++same_kind[c.kind];
+    }
   }
-  const auto same_kind =
-      std::count_if(table.columns.begin(), table.columns.end(), [&](const auto& c) {
-        return c.role == model::Role::metric && c.kind == column.kind && !is_spread_name(c.name);
-      });
-  const std::string kind(model::to_string(column.kind));
-  return same_kind > 1 ? kind + ":" + leaf_name(column.name) : kind;
+  std::vector<std::string> names;
+  names.reserve(table.columns.size());
+  for (const auto& c : table.columns) {
+    if (c.kind == model::MetricKind::count || c.kind == model::MetricKind::other ||
+        c.kind == model::MetricKind::none) {
+      names.push_back(leaf_name(c.name));
+      continue;
+    }
+    const std::string kind(model::to_string(c.kind));
+    names.push_back(same_kind[c.kind] > 1 ? kind + ":" + leaf_name(c.name) : kind);
+  }
+  return names;
+}
+
+std::string metric_name(const model::Table& table, const model::Column& column) {
+  return metric_names(table)[static_cast<std::size_t>(&column - table.columns.data())];
 }
 
 RowIndex index_rows(const model::Corpus& corpus) {

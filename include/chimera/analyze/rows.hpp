@@ -54,7 +54,10 @@ struct RowIndex {
 // The metric a column measures, for grouping across tables: the kind ("ttft") when the table has
 // one column of that kind (spread aggregates not counted), "kind:leaf" when it has several, and
 // the leaf name for columns of kind count or other, whose meaning is in the name.
+// `column` must be one of `table`'s columns.
 [[nodiscard]] std::string metric_name(const model::Table& table, const model::Column& column);
+// metric_name of every column of `table`, in column order, in one pass.
+[[nodiscard]] std::vector<std::string> metric_names(const model::Table& table);
 
 // Builds the row index. A row's key is its own dimension values, completed by those of the
 // one-row tables of the same file that enclose it (the file-level scalars, or a JSON object whose
