@@ -76,26 +76,32 @@ bool plain_decimal(const char* first, const char* last, double& value, const cha
 }
 
 // from_chars accepts "inf" and "nan"; a table cell spelled that way is a null, not a number.
-std::optional<double> number_prefix(std::string_view text, std::size_t& used) {
+// Returns a bool and sets `value` rather than returning an optional<double>: an optional is
+// handed back through a narrow store and a wide load, a store-forwarding stall on every cell.
+bool read_prefix(std::string_view text, std::size_t& used, double& value) {
   std::size_t start = 0;
   if (!text.empty() && text.front() == '+') {
     start = 1;
   }
   if (start >= text.size() || !(is_digit(text[start]) || text[start] == '-' || text[start] == '.')) {
-    return std::nullopt;
+    return false;
   }
-  double value = 0.0;
   const char* first = text.data() + start;
   if (const char* end = nullptr; plain_decimal(first, text.data() + text.size(), value, end)) {
     used = static_cast<std::size_t>(end - text.data());
-    return value;
+    return true;
   }
   const auto [ptr, ec] = std::from_chars(first, text.data() + text.size(), value);
   if (ec != std::errc() || !std::isfinite(value)) {
-    return std::nullopt;
+    return false;
   }
   used = static_cast<std::size_t>(ptr - text.data());
-  return value;
+  return true;
+}
+
+std::optional<double> number_prefix(std::string_view text, std::size_t& used) {
+  double value = 0.0;
+  return read_prefix(text, used, value) ? std::optional(value) : std::nullopt;
 }
 
 int digits(std::string_view text, std::size_t pos, std::size_t count) {
@@ -165,14 +171,20 @@ bool is_null_token(std::string_view text) {
   return false;
 }
 
-std::optional<double> parse_number(std::string_view text) {
+bool read_number(std::string_view text, double& value) {
   text = trim(text);
   std::size_t used = 0;
-  auto value = number_prefix(text, used);
-  if (!value || used != text.size()) {
-    return std::nullopt;
+  double read = 0.0;
+  if (!read_prefix(text, used, read) || used != text.size()) {
+    return false;
   }
-  return value;
+  value = read;
+  return true;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  double value = 0.0;
+  return read_number(text, value) ? std::optional(value) : std::nullopt;
 }
 
 bool looks_integral(std::string_view text) {

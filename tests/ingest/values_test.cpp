@@ -89,6 +89,16 @@ TEST(Values, ReadsPlainDecimalsBitForBitAsFromChars) {
   }
 }
 
+TEST(Values, ReadNumberSetsTheValueOnlyOnSuccess) {
+  double value = -7.0;
+  EXPECT_TRUE(read_number(" 2.5 ", value));
+  EXPECT_EQ(value, 2.5);
+  EXPECT_FALSE(read_number("12 ms", value));
+  EXPECT_FALSE(read_number("1.5e", value));
+  EXPECT_FALSE(read_number("inf", value));
+  EXPECT_EQ(value, 2.5);
+}
+
 TEST(Values, RejectsWhatIsNotAWholeNumber) {
   for (const char* text : {".", "-", "+", "-.", "1.2.3", "1e", "1e+", "--1", "- 1", "1-", "1 2",
                            "-inf", "+nan", "1.5x"}) {
