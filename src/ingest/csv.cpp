@@ -66,20 +66,25 @@ class Splitter {
     if (m_pos < m_text.size() && m_text[m_pos] == '"') {
       return read_quoted();
     }
+    // The scan runs on a local position: a char load may alias the member, which would make the
+    // compiler store m_pos back to memory on every byte.
     const std::size_t start = m_pos;
     const std::size_t size = m_text.size();
     const char* data = m_text.data();
-    while (m_pos < size && !m_special[static_cast<unsigned char>(data[m_pos])]) {
-      ++m_pos;
+    const bool* special = m_special.data();
+    std::size_t pos = start;
+    while (pos < size && !special[static_cast<unsigned char>(data[pos])]) {
+      ++pos;
     }
     // A quote inside an unquoted field is an ordinary character.
-    while (m_pos < size && data[m_pos] == '"') {
-      ++m_pos;
-      while (m_pos < size && !m_special[static_cast<unsigned char>(data[m_pos])]) {
-        ++m_pos;
+    while (pos < size && data[pos] == '"') {
+      ++pos;
+      while (pos < size && !special[static_cast<unsigned char>(data[pos])]) {
+        ++pos;
       }
     }
-    return {m_text.substr(start, m_pos - start), false};
+    m_pos = pos;
+    return {m_text.substr(start, pos - start), false};
   }
 
   Field read_quoted() {

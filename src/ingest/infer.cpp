@@ -53,8 +53,7 @@ Census take_census(std::span<const Cell> cells, std::vector<double>& values) {
       case Cell::Kind::raw:
         if (is_null_token(cell.text())) {
           ++census.nulls;
-        } else if (const auto number = parse_number(cell.text())) {
-          values[i] = *number;
+        } else if (read_number(cell.text(), values[i])) {
           ++census.numbers;
           census.integers +=
               cell.text().find_first_of(".eE") == std::string_view::npos ? 1u : 0u;

@@ -68,7 +68,7 @@ void TableBuilder::begin_row(std::uint64_t line, std::string pointer) {
   m_pointers.push_back(pointer);
 }
 
-void TableBuilder::set(std::size_t column, Cell cell) {
+void TableBuilder::set_sparse(std::size_t column, Cell cell) {
   auto& cells = m_columns[column].cells;
   const std::size_t row = rows() - 1;
   if (cells.size() > row) {

@@ -29,23 +29,79 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+constexpr std::array<double, 23> k_exact_pow10 = {
+    1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// Clinger's fast path for a plain decimal ("-12.50", ".5", "1."): with an integer mantissa m <=
+// 2^53 and at most 22 fraction digits, m and 10^k are exact doubles and one correctly rounded
+// division gives the same double as from_chars. Anything else (an exponent, a long mantissa,
+// no digit at all) returns false and is left to from_chars.
+bool plain_decimal(const char* first, const char* last, double& value, const char*& end) {
+  const char* p = first;
+  const bool negative = p != last && *p == '-';
+  p += negative ? 1 : 0;
+  std::uint64_t mantissa = 0;
+  int significant = 0;
+  int fraction = 0;
+  bool any_digit = false;
+  for (; p != last && is_digit(*p); ++p) {
+    any_digit = true;
+    mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+    significant += mantissa != 0 ? 1 : 0;
+    if (significant > 17) {
+      return false;
+    }
+  }
+  if (p != last && *p == '.') {
+    ++p;
+    for (; p != last && is_digit(*p); ++p) {
+      any_digit = true;
+      mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
+      significant += mantissa != 0 ? 1 : 0;
+      ++fraction;
+      if (significant > 17 || fraction > 22) {
+        return false;
+      }
+    }
+  }
+  constexpr std::uint64_t k_exact_limit = std::uint64_t{1} << 53;
+  if (!any_digit || (p != last && (*p == 'e' || *p == 'E')) || mantissa > k_exact_limit) {
+    return false;
+  }
+  const double magnitude = static_cast<double>(mantissa) / k_exact_pow10[static_cast<std::size_t>(fraction)];
+  value = negative ? -magnitude : magnitude;
+  end = p;
+  return true;
+}
+
 // from_chars accepts "inf" and "nan"; a table cell spelled that way is a null, not a number.
-std::optional<double> number_prefix(std::string_view text, std::size_t& used) {
+// Returns a bool and sets `value` rather than returning an optional<double>: an optional is
+// handed back through a narrow store and a wide load, a store-forwarding stall on every cell.
+bool read_prefix(std::string_view text, std::size_t& used, double& value) {
   std::size_t start = 0;
   if (!text.empty() && text.front() == '+') {
     start = 1;
   }
   if (start >= text.size() || !(is_digit(text[start]) || text[start] == '-' || text[start] == '.')) {
-    return std::nullopt;
+    return false;
   }
-  double value = 0.0;
   const char* first = text.data() + start;
+  if (const char* end = nullptr; plain_decimal(first, text.data() + text.size(), value, end)) {
+    used = static_cast<std::size_t>(end - text.data());
+    return true;
+  }
   const auto [ptr, ec] = std::from_chars(first, text.data() + text.size(), value);
   if (ec != std::errc() || !std::isfinite(value)) {
-    return std::nullopt;
+    return false;
   }
   used = static_cast<std::size_t>(ptr - text.data());
-  return value;
+  return true;
+}
+
+std::optional<double> number_prefix(std::string_view text, std::size_t& used) {
+  double value = 0.0;
+  return read_prefix(text, used, value) ? std::optional(value) : std::nullopt;
 }
 
 int digits(std::string_view text, std::size_t pos, std::size_t count) {
@@ -75,6 +131,11 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
 }  // namespace
 
 std::string_view trim(std::string_view text) {
+  // Most cells have nothing to trim: look at both ends once before the general loops.
+  if (text.empty() || (!is_space(text.front()) && text.front() != '\xC2' &&
+                       !is_space(text.back()) && text.back() != '\xA0')) {
+    return text;
+  }
   while (!text.empty() && is_space(text.front())) {
     text.remove_prefix(1);
   }
@@ -96,7 +157,8 @@ bool is_null_token(std::string_view text) {
   if (text.empty()) {
     return true;
   }
-  if (text.size() > 4) {
+  // Every token starts with 'n' or '-': most numbers and names are turned away by one byte.
+  if (text.size() > 4 || (lower(text.front()) != 'n' && text.front() != '-')) {
     return false;
   }
   static constexpr std::array<std::string_view, 7> k_tokens = {"na",   "n/a",  "nan", "null",
@@ -109,14 +171,20 @@ bool is_null_token(std::string_view text) {
   return false;
 }
 
-std::optional<double> parse_number(std::string_view text) {
+bool read_number(std::string_view text, double& value) {
   text = trim(text);
   std::size_t used = 0;
-  auto value = number_prefix(text, used);
-  if (!value || used != text.size()) {
-    return std::nullopt;
+  double read = 0.0;
+  if (!read_prefix(text, used, read) || used != text.size()) {
+    return false;
   }
-  return value;
+  value = read;
+  return true;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  double value = 0.0;
+  return read_number(text, value) ? std::optional(value) : std::nullopt;
 }
 
 bool looks_integral(std::string_view text) {

@@ -43,31 +43,75 @@ void Texts::Builder::push_back(std::string_view text) {
 }
 
 // The index of `text`, added if new. A short list is searched in place: most columns of a
-// Markdown table hold a handful of strings, and a hash map per column cost more than it saved.
+// Markdown table hold a handful of strings, and a hash table per column cost more than it saved.
 std::uint32_t Texts::Builder::add(std::string_view text) {
   constexpr std::size_t k_scan_limit = 16;
   const std::size_t distinct = m_dictionary.offsets.size() - 1;
+  std::uint64_t* free_slot = nullptr;
+  std::uint64_t tag = 0;
   if (distinct <= k_scan_limit) {
     for (std::size_t id = 0; id < distinct; ++id) {
       if (m_dictionary.at(id) == text) {
         return static_cast<std::uint32_t>(id);
       }
     }
-  } else if (const auto it = m_index.find(text); it != m_index.end()) {
-    return it->second;
+  } else {
+    tag = static_cast<std::uint32_t>(std::hash<std::string_view>{}(text));
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = tag & mask;; i = (i + 1) & mask) {
+      const std::uint64_t slot = m_slots[i];
+      if (slot == 0) {
+        free_slot = &m_slots[i];
+        break;
+      }
+      const std::size_t id = (slot & 0xFFFFFFFFU) - 1;
+      if ((slot >> 32) == tag && m_dictionary.at(id) == text) {
+        return static_cast<std::uint32_t>(id);
+      }
+    }
   }
   const auto id = static_cast<std::uint32_t>(distinct);
   m_dictionary.chars.append(text);
   m_dictionary.offsets.push_back(m_dictionary.chars.size());
-  if (distinct + 1 > k_scan_limit) {
-    if (m_index.empty()) {
-      for (std::size_t k = 0; k < distinct; ++k) {
-        m_index.emplace(std::string(m_dictionary.at(k)), static_cast<std::uint32_t>(k));
-      }
-    }
-    m_index.emplace(std::string(text), id);
+  if (free_slot != nullptr) {
+    *free_slot = (tag << 32) | (std::uint64_t{id} + 1);
+  }
+  // Kept at most half full, so probes stay short.
+  if (distinct + 1 > k_scan_limit && (distinct + 1) * 2 > m_slots.size()) {
+    grow_index();
   }
   return id;
+}
+
+void Texts::Builder::grow_index() {
+  const std::size_t distinct = m_dictionary.offsets.size() - 1;
+  std::size_t size = m_slots.empty() ? 64 : m_slots.size() * 2;
+  while (distinct * 2 > size) {
+    size *= 2;
+  }
+  std::vector<std::uint64_t> slots(size, 0);
+  const std::size_t mask = size - 1;
+  const auto place = [&](std::uint64_t slot) {
+    std::size_t i = (slot >> 32) & mask;
+    while (slots[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    slots[i] = slot;
+  };
+  if (m_slots.empty()) {
+    for (std::size_t id = 0; id < distinct; ++id) {
+      const std::uint64_t tag =
+          static_cast<std::uint32_t>(std::hash<std::string_view>{}(m_dictionary.at(id)));
+      place((tag << 32) | (std::uint64_t{id} + 1));
+    }
+  } else {
+    for (const std::uint64_t slot : m_slots) {
+      if (slot != 0) {
+        place(slot);
+      }
+    }
+  }
+  m_slots = std::move(slots);
 }
 
 Texts Texts::Builder::finish() {

@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
+#include <charconv>
+#include <cstdint>
+#include <random>
+#include <string>
+
 namespace chimera::ingest {
 namespace {
 
@@ -24,6 +30,94 @@ TEST(Values, ParsesWholeCellNumbersOnly) {
   EXPECT_FALSE(parse_number("0x10").has_value());
   EXPECT_TRUE(looks_integral("1318"));
   EXPECT_FALSE(looks_integral("0.6"));
+}
+
+// What parse_number must return for a plain number: exactly what from_chars reads, bit for bit.
+std::uint64_t from_chars_bits(const std::string& text) {
+  double value = 0.0;
+  const char* first = text.data() + (text.front() == '+' ? 1 : 0);
+  const auto [end, ec] = std::from_chars(first, text.data() + text.size(), value);
+  EXPECT_EQ(ec, std::errc()) << text;
+  EXPECT_EQ(end, text.data() + text.size()) << text;
+  return std::bit_cast<std::uint64_t>(value);
+}
+
+void expect_same_as_from_chars(const std::string& text) {
+  const auto number = parse_number(text);
+  ASSERT_TRUE(number.has_value()) << text;
+  EXPECT_EQ(std::bit_cast<std::uint64_t>(*number), from_chars_bits(text)) << text;
+}
+
+TEST(Values, ReadsPlainDecimalsBitForBitAsFromChars) {
+  for (const char* text :
+       {"0", "-0", "+0", "0.0", "-0.0", "1.", ".5", "-.5", "+.5", "-1.", "007", "0001.2300", "0.1",
+        "0.2", "0.3", "0.30000000000000004", "9007199254740992", "9007199254740993",
+        "9007199254740993.5", "123456789012345678", "12345678901234567890123",
+        "0.0000000000000000000001", "0.00000000000000000000001", "1.0000000000000000000000001",
+        "99999999999999999", "4503599627370497.5", "1e5", "-3e-2", "1.5E+3", "2e-308",
+        "1.7976931348623157e308", "4.9e-324", "3.141592653589793", "2.718281828459045235360"}) {
+    expect_same_as_from_chars(text);
+  }
+  std::mt19937_64 random(20261130);
+  for (int i = 0; i < 200000; ++i) {
+    std::string text;
+    const auto pick = random();
+    if (pick % 4 == 0) {
+      text += '-';
+    } else if (pick % 4 == 1) {
+      text += '+';
+    }
+    const int whole = static_cast<int>(random() % 21);
+    const int fraction = static_cast<int>(random() % 26) - 2;  // < 0: no point at all
+    for (int d = 0; d < whole; ++d) {
+      text += static_cast<char>('0' + random() % 10);
+    }
+    if (fraction >= 0) {
+      text += '.';
+      for (int d = 0; d < fraction; ++d) {
+        text += static_cast<char>('0' + random() % 10);
+      }
+    }
+    if (whole == 0 && fraction <= 0) {
+      text += '7';
+    }
+    if (random() % 8 == 0) {
+      text += random() % 2 == 0 ? "e" : "E";
+      text += std::to_string(static_cast<int>(random() % 60) - 30);
+    }
+    expect_same_as_from_chars(text);
+  }
+}
+
+TEST(Values, ReadNumberSetsTheValueOnlyOnSuccess) {
+  double value = -7.0;
+  EXPECT_TRUE(read_number(" 2.5 ", value));
+  EXPECT_EQ(value, 2.5);
+  EXPECT_FALSE(read_number("12 ms", value));
+  EXPECT_FALSE(read_number("1.5e", value));
+  EXPECT_FALSE(read_number("inf", value));
+  EXPECT_EQ(value, 2.5);
+}
+
+TEST(Values, RejectsWhatIsNotAWholeNumber) {
+  for (const char* text : {".", "-", "+", "-.", "1.2.3", "1e", "1e+", "--1", "- 1", "1-", "1 2",
+                           "-inf", "+nan", "1.5x"}) {
+    EXPECT_FALSE(parse_number(text).has_value()) << text;
+  }
+  EXPECT_EQ(parse_leading_number("1.x")->unit, "x");
+  EXPECT_EQ(parse_leading_number("1.x")->value, 1.0);
+}
+
+TEST(Values, TrimsSpacesThenNonBreakingSpaces) {
+  EXPECT_EQ(trim("  a b \r\n"), "a b");
+  EXPECT_EQ(trim("\xC2\xA0""12\xC2\xA0"), "12");
+  EXPECT_EQ(trim(" \xC2\xA0 x"), " x");
+  EXPECT_EQ(trim("x"), "x");
+  EXPECT_EQ(trim(""), "");
+  EXPECT_EQ(trim("\xC2"), "\xC2");
+  EXPECT_TRUE(is_null_token("\xC2\xA0nil"));
+  EXPECT_TRUE(is_null_token(" NIL "));
+  EXPECT_TRUE(is_null_token("\xC2\xA0"));
 }
 
 TEST(Values, TakesLeadingNumberWithUnitAndAnnotation) {

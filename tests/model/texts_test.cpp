@@ -43,6 +43,26 @@ TEST(Texts, ManyDistinctStringsWidenTheCodes) {
   EXPECT_EQ(texts[69999], "run-69999");
 }
 
+TEST(Texts, FindsRepeatsAmongManyStringsAcrossIndexGrowth) {
+  std::vector<std::string> rows;
+  for (int pass = 0; pass < 3; ++pass) {
+    for (int i = 0; i < 1000; ++i) {
+      const int k = pass == 1 ? 999 - i : (i * 7) % 1000;
+      rows.push_back(k % 10 == 0 ? "" : "id-" + std::to_string(k));
+    }
+  }
+  Texts::Builder builder;
+  for (const auto& row : rows) {
+    builder.push_back(row);
+  }
+  const Texts texts = builder.finish();
+  EXPECT_EQ(texts.distinct(), 901u);
+  ASSERT_EQ(texts.size(), rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(texts[i], rows[i]) << i;
+  }
+}
+
 TEST(Texts, BuilderStartsAfreshAfterFinish) {
   Texts::Builder builder;
   builder.push_back("a");

@@ -25,7 +25,16 @@ class TableBuilder {
   // Starts a row; later set() calls fill it. `line` is 0 and `pointer` empty when unknown.
   void begin_row(std::uint64_t line, std::string pointer);
   // Sets the current row's cell in `column`; a second set of the same cell replaces the first.
-  void set(std::size_t column, Cell cell);
+  void set(std::size_t column, Cell cell) {
+    // Inline for the common case, a dense row filled in column order (every CSV row): one
+    // append per cell. A JSON record that skips or revisits a column takes the general path.
+    auto& cells = m_columns[column].cells;
+    if (cells.size() + 1 == rows()) {
+      cells.push_back(cell);
+      return;
+    }
+    set_sparse(column, cell);
+  }
   // Provenance of a single-row table's column: the line or JSON pointer its value came from.
   void set_origin(std::size_t column, std::uint64_t line, std::string pointer);
   // Copies `text` into storage that lives as long as the builder, for cells that are not a
@@ -41,6 +50,8 @@ class TableBuilder {
   [[nodiscard]] model::Table finish();
 
  private:
+  void set_sparse(std::size_t column, Cell cell);
+
   struct PendingColumn {
     std::string name;
     std::vector<Cell> cells;

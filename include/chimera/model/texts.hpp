@@ -77,15 +77,14 @@ class Texts::Builder {
  private:
   [[nodiscard]] std::uint32_t add(std::string_view text);
 
+  void grow_index();
+
   Dictionary m_dictionary;
   std::vector<std::uint32_t> m_rows;  // string index of each row
-  struct Hash {
-    using is_transparent = void;
-    [[nodiscard]] std::size_t operator()(std::string_view text) const {
-      return std::hash<std::string_view>{}(text);
-    }
-  };
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> m_index;
+  // Open addressing over the dictionary, so a string is stored once: each slot is 0 (empty) or
+  // the low 32 bits of the string's hash above its index + 1. A column of unique run ids would
+  // otherwise copy every string into a node of its own.
+  std::vector<std::uint64_t> m_slots;
 };
 
 }  // namespace chimera::model
