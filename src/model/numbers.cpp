@@ -79,13 +79,16 @@ Numbers::Numbers(std::span<const double> values) {
       }
     }
   }
-  const bool any_fit = nans + exceptions < n;
+  // Some value has a mantissa (so low..high are set); with no scale at all, none was looked for.
+  const bool any_fit = scale >= 0 && nans + exceptions < n;
   const bool indexed = any_fit && high_indexed - low_indexed < high - low;
   const std::uint64_t range =
       !any_fit ? 0 : static_cast<std::uint64_t>(indexed ? high_indexed - low_indexed : high - low);
   const std::uint64_t specials = (nans > 0 ? 1U : 0U) + (exceptions > 0 ? 1U : 0U);
   // Codes 0..range are values; the special codes follow (from 0 when no value fits a scale).
-  const std::uint64_t largest = any_fit ? range + specials : specials - 1;
+  const std::uint64_t largest = any_fit        ? range + specials
+                                : specials > 0 ? specials - 1
+                                               : UINT64_MAX;
   const unsigned width = PackedCodes::width_for(largest);
   const bool encode = scale >= 0 && width < 8 &&
                       n * width + exceptions * (sizeof(double) + sizeof(std::uint32_t)) < n * 8;
