@@ -133,10 +133,6 @@ std::vector<std::string> metric_names(const model::Table& table) {
   return names;
 }
 
-std::string metric_name(const model::Table& table, const model::Column& column) {
-  return metric_names(table)[static_cast<std::size_t>(&column - table.columns.data())];
-}
-
 RowIndex index_rows(const model::Corpus& corpus) {
   RowIndex index;
   std::map<std::string, std::string> first_with_hash;

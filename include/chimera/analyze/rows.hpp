@@ -51,12 +51,10 @@ struct RowIndex {
 // metric they are about, so cross-table groups leave them out.
 [[nodiscard]] bool is_spread_name(std::string_view column);
 
-// The metric a column measures, for grouping across tables: the kind ("ttft") when the table has
-// one column of that kind (spread aggregates not counted), "kind:leaf" when it has several, and
-// the leaf name for columns of kind count or other, whose meaning is in the name.
-// `column` must be one of `table`'s columns.
-[[nodiscard]] std::string metric_name(const model::Table& table, const model::Column& column);
-// metric_name of every column of `table`, in column order, in one pass.
+// The metric each column of `table` measures, in column order, for grouping across tables: the
+// kind ("ttft") when the table has one column of that kind (spread aggregates not counted),
+// "kind:leaf" when it has several, and the leaf name for columns of kind count or other, whose
+// meaning is in the name. One pass over the table.
 [[nodiscard]] std::vector<std::string> metric_names(const model::Table& table);
 
 // Builds the row index. A row's key is its own dimension values, completed by those of the
