@@ -108,9 +108,9 @@ Numbers::Numbers(std::span<const double> values) {
   const std::uint64_t nan_code = m_first_special;
   const std::uint64_t exception_code = m_first_special + (nans > 0 ? 1U : 0U);
   m_codes = PackedCodes(n, width);
-  std::shared_ptr<Exceptions> aside;
+  std::unique_ptr<Exceptions> aside;
   if (exceptions > 0) {
-    aside = std::make_shared<Exceptions>();
+    aside = std::make_unique<Exceptions>();
     aside->rows.reserve(exceptions);
     aside->values.reserve(exceptions);
   }
@@ -130,6 +130,25 @@ Numbers::Numbers(std::span<const double> values) {
     }
   }
   m_exceptions = std::move(aside);
+}
+
+Numbers::Numbers(const Numbers& other)
+    : m_codes(other.m_codes),
+      m_base(other.m_base),
+      m_first_special(other.m_first_special),
+      m_scale(other.m_scale),
+      m_indexed(other.m_indexed),
+      m_raw(other.m_raw),
+      m_has_nan(other.m_has_nan),
+      m_exceptions(other.m_exceptions ? std::make_unique<Exceptions>(*other.m_exceptions)
+                                      : nullptr) {}
+
+Numbers& Numbers::operator=(const Numbers& other) {
+  if (this != &other) {
+    Numbers copy(other);
+    *this = std::move(copy);
+  }
+  return *this;
 }
 
 double Numbers::special(std::size_t i, std::uint64_t code) const {

@@ -10,16 +10,16 @@ PackedCodes::PackedCodes(std::size_t size, unsigned width)
   if (size > std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("a table of more than 4294967295 rows");
   }
-  if (size * width > 0) {
-    m_bytes = std::make_unique<std::uint8_t[]>(size * width);
+  if (!is_inline()) {
+    m_storage.heap = new std::uint8_t[memory_bytes()]();
   }
 }
 
 PackedCodes::PackedCodes(const PackedCodes& other)
-    : m_size(other.m_size), m_width(other.m_width) {
-  if (other.m_bytes) {
-    m_bytes = std::make_unique_for_overwrite<std::uint8_t[]>(other.memory_bytes());
-    std::memcpy(m_bytes.get(), other.m_bytes.get(), other.memory_bytes());
+    : m_storage(other.m_storage), m_size(other.m_size), m_width(other.m_width) {
+  if (!is_inline()) {
+    m_storage.heap = new std::uint8_t[memory_bytes()];
+    std::memcpy(m_storage.heap, other.m_storage.heap, memory_bytes());
   }
 }
 
@@ -29,6 +29,34 @@ PackedCodes& PackedCodes::operator=(const PackedCodes& other) {
     *this = std::move(copy);
   }
   return *this;
+}
+
+PackedCodes::PackedCodes(PackedCodes&& other) noexcept
+    : m_storage(other.m_storage), m_size(other.m_size), m_width(other.m_width) {
+  other.m_storage = {};
+  other.m_size = 0;
+  other.m_width = 0;
+}
+
+PackedCodes& PackedCodes::operator=(PackedCodes&& other) noexcept {
+  if (this != &other) {
+    release();
+    m_storage = std::exchange(other.m_storage, {});
+    m_size = std::exchange(other.m_size, 0);
+    m_width = std::exchange(other.m_width, 0);
+  }
+  return *this;
+}
+
+PackedCodes::~PackedCodes() { release(); }
+
+void PackedCodes::release() {
+  if (!is_inline()) {
+    delete[] m_storage.heap;
+  }
+  m_storage = {};
+  m_size = 0;
+  m_width = 0;
 }
 
 unsigned PackedCodes::width_for(std::uint64_t largest) {

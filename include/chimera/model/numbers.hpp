@@ -41,6 +41,11 @@ class Numbers {
       : Numbers(std::span<const double>(values)) {}
   Numbers(std::initializer_list<double> values)  // NOLINT(google-explicit-constructor)
       : Numbers(std::span<const double>(values.begin(), values.size())) {}
+  Numbers(const Numbers& other);
+  Numbers& operator=(const Numbers& other);
+  Numbers(Numbers&&) noexcept = default;
+  Numbers& operator=(Numbers&&) noexcept = default;
+  ~Numbers() = default;
 
   [[nodiscard]] std::size_t size() const { return m_codes.size(); }
   [[nodiscard]] bool empty() const { return m_codes.size() == 0; }
@@ -72,7 +77,7 @@ class Numbers {
  private:
   [[nodiscard]] double special(std::size_t i, std::uint64_t code) const;
 
-  // Values that fit no scale, by row; shared, as a Numbers never changes once built.
+  // Values that fit no scale, by row; rare, so held behind one pointer (copied with the Numbers).
   struct Exceptions {
     std::vector<std::uint32_t> rows;  // sorted
     std::vector<double> values;
@@ -85,7 +90,7 @@ class Numbers {
   bool m_indexed = false;
   bool m_raw = false;
   bool m_has_nan = false;
-  std::shared_ptr<const Exceptions> m_exceptions;
+  std::unique_ptr<const Exceptions> m_exceptions;
 };
 
 inline Numbers::Iterator Numbers::begin() const { return {this, 0}; }

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -30,39 +31,47 @@ class Texts {
   // Implicit so that a column can be assigned a vector or a braced list of strings.
   Texts(const std::vector<std::string>& values);           // NOLINT(google-explicit-constructor)
   Texts(std::initializer_list<std::string_view> values);  // NOLINT(google-explicit-constructor)
+  Texts(const Texts& other);
+  Texts& operator=(const Texts& other);
+  Texts(Texts&&) noexcept = default;
+  Texts& operator=(Texts&&) noexcept = default;
+  ~Texts() = default;
 
   [[nodiscard]] std::size_t size() const { return m_codes.size(); }
   [[nodiscard]] bool empty() const { return m_codes.size() == 0; }
   [[nodiscard]] std::string_view operator[](std::size_t i) const {
-    return string_at(static_cast<std::size_t>(m_codes[i]));
+    return string_at(static_cast<std::uint32_t>(m_codes[i]));
   }
   [[nodiscard]] Iterator begin() const { return {this, 0}; }
   [[nodiscard]] Iterator end() const { return {this, size()}; }
   // How many different strings the column holds.
-  [[nodiscard]] std::size_t distinct() const {
-    return m_dictionary ? m_dictionary->offsets.size() - 1 : 0;
-  }
+  [[nodiscard]] std::size_t distinct() const;
   // Heap bytes held, for benchmarks and tests of the encoding.
   [[nodiscard]] std::size_t memory_bytes() const;
 
   friend bool operator==(const Texts& a, const Texts& b);
 
  private:
-  // The distinct strings back to back: string k is chars[offsets[k], offsets[k + 1]).
-  struct Dictionary {
-    std::string chars;
-    std::vector<std::size_t> offsets = {0};
-
-    [[nodiscard]] std::string_view at(std::size_t id) const {
-      return std::string_view(chars).substr(offsets[id], offsets[id + 1] - offsets[id]);
+  // The distinct strings, in one heap block: a uint32 count n, n + 1 uint32 offsets, then the
+  // characters back to back (string k is chars[offsets[k], offsets[k + 1])). Null when every
+  // row is the empty string, the usual error column and failure reason: no block at all.
+  [[nodiscard]] std::uint32_t word(std::size_t k) const {
+    std::uint32_t value;
+    std::memcpy(&value, m_dictionary.get() + sizeof(std::uint32_t) * k, sizeof value);
+    return value;
+  }
+  [[nodiscard]] std::size_t dictionary_bytes() const;
+  [[nodiscard]] std::string_view string_at(std::uint32_t id) const {
+    if (!m_dictionary) {
+      return {};
     }
-  };
-  [[nodiscard]] std::string_view string_at(std::size_t id) const {
-    return m_dictionary->at(id);
+    const char* chars = m_dictionary.get() + sizeof(std::uint32_t) * (word(0) + 2);
+    const std::uint32_t begin = word(id + 1);
+    return {chars + begin, word(id + 2) - begin};
   }
 
   PackedCodes m_codes;
-  std::shared_ptr<const Dictionary> m_dictionary;  // shared: a Texts never changes once built
+  std::unique_ptr<char[]> m_dictionary;  // copied with the Texts, which never changes once built
 };
 
 // Collects a column's strings one row at a time.
@@ -75,10 +84,14 @@ class Texts::Builder {
 
  private:
   [[nodiscard]] std::uint32_t add(std::string_view text);
+  [[nodiscard]] std::string_view at(std::size_t id) const {
+    return std::string_view(m_chars).substr(m_offsets[id], m_offsets[id + 1] - m_offsets[id]);
+  }
 
   void grow_index();
 
-  Dictionary m_dictionary;
+  std::string m_chars;                      // the distinct strings back to back
+  std::vector<std::uint32_t> m_offsets = {0};
   std::vector<std::uint32_t> m_rows;  // string index of each row
   // Open addressing over the dictionary, so a string is stored once: each slot is 0 (empty) or
   // the low 32 bits of the string's hash above its index + 1. A column of unique run ids would
