@@ -18,7 +18,7 @@ std::string unit_key(const model::Column& c) {
 }
 
 std::string column_location(const model::Table& table, const model::Column& c) {
-  return (table.locator.empty() ? table.source : table.source + "#" + table.locator) + " " + c.name;
+  return table.location() + " " + c.name;
 }
 
 std::string list_units(const std::map<std::string, std::string>& units) {

@@ -16,12 +16,12 @@ bool encloses(const model::Table& outer, const model::Table& inner) {
   if (&outer == &inner || outer.source != inner.source || outer.rows() != 1) {
     return false;
   }
-  const std::string& loc = outer.locator;
+  const std::string_view loc = outer.locator;
   if (loc.empty() || loc == "/" || loc == "scalars") {
     return true;
   }
-  return inner.locator.size() > loc.size() && inner.locator.compare(0, loc.size(), loc) == 0 &&
-         inner.locator[loc.size()] == '/';
+  const std::string_view locator = inner.locator;
+  return locator.size() > loc.size() && locator.starts_with(loc) && locator[loc.size()] == '/';
 }
 
 // The nearest enclosing table (longest locator) wins, so sort the candidates by it.

@@ -109,8 +109,10 @@ std::string Table::row_location(std::size_t row) const {
   if (row < row_pointers.size() && !row_pointers[row].empty()) {
     return source + "#" + row_pointers[row];
   }
-  return locator.empty() ? source : source + "#" + locator;
+  return location();
 }
+
+std::string Table::location() const { return locator.empty() ? source.str() : source + "#" + locator; }
 
 const Column* Table::find_column(std::string_view name) const {
   const auto it = std::find_if(columns.begin(), columns.end(),

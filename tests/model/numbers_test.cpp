@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <memory>
 #include <random>
 #include <vector>
 
@@ -81,6 +82,19 @@ TEST(Numbers, MissingAndSpecialValuesComeBackExactly) {
   expect_round_trip({-0.0, -0.0});
   expect_round_trip({std::numeric_limits<double>::infinity()});
   expect_round_trip({});
+}
+
+TEST(Numbers, CopiesKeepTheirValuesSetAside) {
+  // -0.0 and infinity fit no decimal scale: they live beside the codes, and a copy needs its own.
+  const std::vector<double> values = {1.5, -0.0, 2.25, std::numeric_limits<double>::infinity()};
+  auto original = std::make_unique<Numbers>(values);
+  const Numbers copy = *original;
+  Numbers assigned;
+  assigned = *original;
+  original.reset();
+  EXPECT_EQ(copy, Numbers(values));
+  EXPECT_EQ(assigned, Numbers(values));
+  EXPECT_TRUE(std::signbit(copy[1]));
 }
 
 TEST(Numbers, NonCanonicalNanKeepsItsBits) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,28 @@ TEST(Texts, EmptyColumn) {
   EXPECT_TRUE(texts.empty());
   EXPECT_EQ(texts.begin(), texts.end());
   EXPECT_EQ(texts.distinct(), 0u);
+}
+
+TEST(Texts, ColumnOfEmptyStringsHoldsNoDictionary) {
+  Texts::Builder builder;
+  for (int i = 0; i < 1000; ++i) {
+    builder.push_back("");
+  }
+  const Texts texts = builder.finish();
+  EXPECT_EQ(texts.memory_bytes(), 0u);
+  EXPECT_EQ(texts.distinct(), 1u);
+  EXPECT_EQ(texts[999], "");
+}
+
+TEST(Texts, CopiesOwnTheirStrings) {
+  auto original = std::make_unique<Texts>(Texts{"gemma3:latest", "", "llama3:8b"});
+  const Texts copy = *original;
+  Texts assigned;
+  assigned = *original;
+  original.reset();
+  EXPECT_EQ(copy, (Texts{"gemma3:latest", "", "llama3:8b"}));
+  EXPECT_EQ(assigned, copy);
+  EXPECT_EQ(copy.distinct(), 3u);
 }
 
 TEST(Texts, IteratesAndCompares) {

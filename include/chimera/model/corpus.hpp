@@ -9,6 +9,7 @@
 
 #include "chimera/model/numbers.hpp"
 #include "chimera/model/row_pointers.hpp"
+#include "chimera/model/symbol.hpp"
 #include "chimera/model/texts.hpp"
 
 namespace chimera::model {
@@ -83,28 +84,29 @@ enum class Direction : std::uint8_t { none, higher, lower };
 // timestamps as Unix seconds) fill `numbers` in canonical units, NaN for a missing value;
 // text columns fill `texts`. A column fills at least one of them, with one entry per row.
 // Both are compact read-only stores (numbers.hpp, texts.hpp): a table is built whole by ingest.
+// Names, units and pointers are Symbols: a large corpus repeats them across a million columns.
 struct Column {
-  std::string name;
+  Symbol name;
   ValueType type = ValueType::string;
   Role role = Role::text;
   MetricKind kind = MetricKind::none;  // metrics only
   Direction direction = Direction::none;
-  std::string unit;         // canonical unit: "ms", "tok/s", "tokens", "MiB", "%", ""
-  std::string source_unit;  // the unit as written in the input, e.g. "s" for ttft_s
+  Symbol unit;         // canonical unit: "ms", "tok/s", "tokens", "MiB", "%", ""
+  Symbol source_unit;  // the unit as written in the input, e.g. "s" for ttft_s
   Numbers numbers;
   Texts texts;
   // Provenance of the value of a one-row "scalars" table, where every column has its own origin:
   // the 1-based line of a Markdown bullet (0 when unknown) or the JSON pointer of a JSON value.
   std::uint64_t line = 0;
-  std::string pointer;
+  Symbol pointer;
 };
 
 // One table: a CSV file, an array of records in a JSON file, a GFM table in Markdown,
 // or the file-level scalars of a JSON or Markdown file (a one-row table).
 struct Table {
-  std::string source;   // file path relative to the root
-  std::string locator;  // "" for a CSV, a JSON pointer, or "table N" / "scalars" in Markdown
-  std::string title;    // nearest heading or the JSON key, for people
+  Symbol source;   // file path relative to the root
+  Symbol locator;  // "" for a CSV, a JSON pointer, or "table N" / "scalars" in Markdown
+  Symbol title;    // nearest heading or the JSON key, for people
   std::vector<Column> columns;
   Numbers row_lines;          // 1-based line of each row (CSV, Markdown)
   RowPointers row_pointers;   // JSON pointer of each row (JSON)
@@ -112,6 +114,8 @@ struct Table {
   Texts failure_reason;       // one per row, empty when not failed
 
   [[nodiscard]] std::size_t rows() const { return failed.size(); }
+  // "file" for a CSV, "file#locator" otherwise: where the table is.
+  [[nodiscard]] std::string location() const;
   // "file:line" or "file#pointer" for a row, the provenance shown in findings.
   [[nodiscard]] std::string row_location(std::size_t row) const;
   [[nodiscard]] const Column* find_column(std::string_view name) const;
