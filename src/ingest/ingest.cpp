@@ -134,7 +134,13 @@ model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> 
                                                     std::string("cannot parse: ") + e.what()};
     }
   });
-  // Merge in file order, whatever order the threads finished in.
+  // Merge in file order, whatever order the threads finished in. Sized first: a quarter of a
+  // million tables regrown by doubling held the old and the new array at once, 100 MB and more.
+  std::size_t table_count = 0;
+  for (const auto& result : results) {
+    table_count += result.parsed.tables.size();
+  }
+  corpus.tables.reserve(table_count);
   for (std::size_t k = 0; k < work.size(); ++k) {
     auto& file = files[work[k]];
     auto& result = results[k];

@@ -32,13 +32,21 @@ std::array<Shard, k_shards>& shards() {
 
 const std::string* intern(std::string_view text) {
   const std::size_t hash = Hash{}(text);
+  // Each thread remembers the strings it interned lately, so the names and units that every
+  // table repeats take no lock. Interned strings never move, so a remembered pointer stays good.
+  thread_local std::array<const std::string*, 1024> recent{};
+  const std::string*& remembered = recent[hash % recent.size()];
+  if (remembered != nullptr && *remembered == text) {
+    return remembered;
+  }
   Shard& shard = shards()[hash % k_shards];
   const std::lock_guard lock(shard.mutex);
   auto it = shard.strings.find(text);
   if (it == shard.strings.end()) {
     it = shard.strings.emplace(text).first;
   }
-  return &*it;
+  remembered = &*it;
+  return remembered;
 }
 
 const std::string* empty_string() {
