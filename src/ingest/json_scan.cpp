@@ -6,10 +6,6 @@
 namespace chimera::ingest {
 namespace {
 
-bool is_number_char(char c) {
-  return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-}
-
 std::size_t skip_digits(std::string_view text, std::size_t at) {
   while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
     ++at;
@@ -17,41 +13,37 @@ std::size_t skip_digits(std::string_view text, std::size_t at) {
   return at;
 }
 
-// JSON's grammar, -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?, which strtod is laxer than:
-// replacing 01e999 would turn a syntax error into a null.
-bool is_json_number(std::string_view text) {
-  std::size_t at = text.starts_with('-') ? 1 : 0;
-  if (at == text.size()) {
-    return false;
+// The end of the longest number by JSON's grammar, -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?,
+// that starts at `at`, or `at` when none does. That is the token nlohmann's lexer reads there;
+// strtod is laxer, and replacing all of 01e999 or 1e999-5 would turn a syntax error into a null.
+std::size_t number_end(std::string_view text, std::size_t at) {
+  const std::size_t start = at;
+  if (at < text.size() && text[at] == '-') {
+    ++at;
+  }
+  if (at == text.size() || text[at] < '0' || text[at] > '9') {
+    return start;
   }
   at = text[at] == '0' ? at + 1 : skip_digits(text, at);
   if (at < text.size() && text[at] == '.') {
-    const std::size_t digits = at + 1;
-    at = skip_digits(text, digits);
-    if (at == digits) {
-      return false;
-    }
+    const std::size_t end = skip_digits(text, at + 1);
+    at = end == at + 1 ? at : end;
   }
   if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
     std::size_t digits = at + 1;
     if (digits < text.size() && (text[digits] == '+' || text[digits] == '-')) {
       ++digits;
     }
-    at = skip_digits(text, digits);
-    if (at == digits) {
-      return false;
-    }
+    const std::size_t end = skip_digits(text, digits);
+    at = end == digits ? at : end;
   }
-  return at == text.size();
+  return at;
 }
 
 // The test nlohmann's parser applies: strtod's value is infinite. An integer too large for 64
 // bits reaches strtod too. Underflow is not tested: strtod then returns zero or a subnormal,
 // which nlohmann accepts, as Python's json does.
 bool overflows(std::string_view number, std::string& scratch) {
-  if (!is_json_number(number)) {
-    return false;
-  }
   scratch.assign(number);
   return !std::isfinite(std::strtod(scratch.c_str(), nullptr));
 }
@@ -92,14 +84,10 @@ std::string replace_out_of_range(std::string_view text, std::vector<OutOfRangeNu
       // nulls apart.
       ++nulls;
       ++at;
-    } else if (c == '-' || (c >= '0' && c <= '9')) {
-      std::size_t end = at + 1;
-      while (end < text.size() && is_number_char(text[end])) {
-        ++end;
-      }
+    } else if (const std::size_t end = number_end(text, at); end != at) {
       // The shortest such number, 2e308, is longer than null.
       const std::size_t size = end - at;
-      if (size >= 4 && overflows(text.substr(at, size), scratch)) {
+      if (size > 4 && overflows(text.substr(at, size), scratch)) {
         found.push_back({at, size, nulls++});
         out.append(text.substr(copied, at - copied));
         out.append("null");

@@ -378,6 +378,18 @@ TEST(JsonParser, OutOfRangeNumberDoesNotHideASyntaxErrorAfterIt) {
       << parsed.failure->message;
 }
 
+TEST(JsonParser, OutOfRangeNumberDoesNotMakeAnInvalidNumberValid) {
+  for (const char* text : {"[01e999]", "[1e999-5]", "[1e999.5]", "[-1e999e1]"}) {
+    const auto parsed = parse_json(text, k_where);
+    ASSERT_TRUE(parsed.failure.has_value()) << text;
+    EXPECT_EQ(parsed.failure->message.find("out_of_range"), std::string::npos)
+        << text << ": " << parsed.failure->message;
+  }
+  const auto parsed = parse_json("[1E+999, -0.5e999, 1e-999]", k_where);
+  ASSERT_FALSE(parsed.failure.has_value());
+  EXPECT_EQ(parsed.diagnostics.size(), 2u);
+}
+
 TEST(JsonParser, ReadsANumberTooSmallForADoubleAsZeroWithoutANote) {
   const auto parsed =
       parse_json(R"({"tiny": 1e-400, "negative": -1e-400, "denormal": 4.9e-324})", k_where);
