@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_scan.hpp"
+
 namespace chimera::ingest {
 namespace {
 
@@ -80,14 +82,13 @@ class JsonDocumentBuilder {
 
   template <class Exception>
   bool parse_error(std::size_t byte, const std::string& /*token*/, const Exception& error) {
-    // json::parse throws this one rather than a parse_error; callers see the same.
-    if constexpr (std::is_same_v<Exception, json::out_of_range>) {
-      throw error;
-    }
+    // nlohmann reports a number too large for a double this way (json::parse throws it).
+    m_out_of_range = std::is_same_v<Exception, json::out_of_range>;
     m_error = JsonSyntaxError{byte, error.what()};
     return false;
   }
 
+  [[nodiscard]] bool out_of_range() const { return m_out_of_range; }
   [[nodiscard]] std::optional<JsonSyntaxError> error() && { return std::move(m_error); }
 
  private:
@@ -116,9 +117,37 @@ class JsonDocumentBuilder {
   std::string_view m_key;
   std::vector<std::uint32_t> m_open;
   std::optional<JsonSyntaxError> m_error;
+  bool m_out_of_range = false;
 };
 
 std::optional<JsonSyntaxError> JsonDocument::read(std::string_view text) {
+  m_out_of_range.clear();
+  bool out_of_range = false;
+  auto error = parse(text, out_of_range);
+  if (!error || !out_of_range) {
+    return error;
+  }
+  // nlohmann's parser stops at such a number and cannot resume, so the text is read once more
+  // with all of them replaced by null. Only texts holding one pay for the second reading.
+  std::vector<OutOfRangeNumber> found;
+  const std::string replaced = replace_out_of_range(text, found);
+  error = parse(replaced, out_of_range);
+  if (error) {
+    return error;
+  }
+  // Nodes are in text order, so the n-th null node is the n-th null literal.
+  auto next = found.begin();
+  std::size_t nulls = 0;
+  for (std::uint32_t i = 0; i < m_nodes.size() && next != found.end(); ++i) {
+    if (m_nodes[i].kind == JsonNode::Kind::null && nulls++ == next->null_index) {
+      m_out_of_range.push_back({next->byte, next->size, i});
+      ++next;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<JsonSyntaxError> JsonDocument::parse(std::string_view text, bool& out_of_range) {
   m_nodes.clear();
   JsonDocumentBuilder builder(*this);
   // json::sax_parse would also instantiate the binary formats' reader, which needs all of
@@ -129,6 +158,7 @@ std::optional<JsonSyntaxError> JsonDocument::read(std::string_view text) {
     return std::nullopt;
   }
   m_nodes.clear();
+  out_of_range = builder.out_of_range();
   return std::move(builder).error();
 }
 

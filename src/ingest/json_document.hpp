@@ -43,6 +43,13 @@ struct JsonNode {
   }
 };
 
+// A number too large for a double (1e999, a 400-digit integer), which JsonDocument reads as null.
+struct JsonOutOfRange {
+  std::size_t byte = 0;    // where it starts in the text read
+  std::size_t size = 0;    // its length in bytes
+  std::uint32_t node = 0;  // the null node that stands for it
+};
+
 // Where and why nlohmann's parser stopped.
 struct JsonSyntaxError {
   std::size_t byte = 0;  // 1-based, just past the offending character
@@ -56,17 +63,24 @@ class JsonDocument {
  public:
   // Replaces the value with the one in `text`. Decoded strings and keys are appended to storage
   // that the document keeps until it is destroyed, so views of them stay valid across calls.
-  // Throws nlohmann's out_of_range for a number too large for a double, as json::parse does.
+  // A number too large for a double is read as null and listed in out_of_range(); one too small
+  // is read as zero (or a subnormal), as strtod and Python's json read it.
   [[nodiscard]] std::optional<JsonSyntaxError> read(std::string_view text);
 
   [[nodiscard]] const JsonNode& node(std::uint32_t index) const { return m_nodes[index]; }
   [[nodiscard]] std::size_t size() const { return m_nodes.size(); }
+  // The numbers of the last text read that a double cannot hold, in text order.
+  [[nodiscard]] const std::vector<JsonOutOfRange>& out_of_range() const {
+    return m_out_of_range;
+  }
 
  private:
   friend class JsonDocumentBuilder;
+  std::optional<JsonSyntaxError> parse(std::string_view text, bool& out_of_range);
   std::string_view keep(std::string_view text);
 
   std::vector<JsonNode> m_nodes;
+  std::vector<JsonOutOfRange> m_out_of_range;
   std::vector<std::unique_ptr<char[]>> m_blocks;
   char* m_free = nullptr;
   std::size_t m_free_size = 0;

@@ -90,6 +90,27 @@ json to_json(const JsonDocument& document, std::uint32_t index) {
 
 }  // namespace
 
+std::string pointer_to(const JsonDocument& document, std::uint32_t index) {
+  std::string pointer;
+  for (std::uint32_t parent = 0; parent != index;) {
+    // Step over the siblings that end before the node to the one that holds it.
+    std::uint32_t child = parent + 1;
+    std::size_t position = 0;
+    while (document.node(child).end <= index) {
+      child = document.node(child).end;
+      ++position;
+    }
+    pointer += '/';
+    if (document.node(parent).kind == Kind::object) {
+      append_escaped(pointer, document.node(child).key());
+    } else {
+      append_index(pointer, position);
+    }
+    parent = child;
+  }
+  return pointer;
+}
+
 JsonFlattener::JsonFlattener(const model::SourceRef& where, std::string title)
     : m_where(where), m_title(std::move(title)), m_scalars(where.path, "", m_title) {
   m_scalars.builder.begin_row(0, {});

@@ -12,6 +12,9 @@
 
 namespace chimera::ingest {
 
+// The JSON pointer of a node of `document` ("/runs/0/ttft_ms"), as the flattener writes them.
+[[nodiscard]] std::string pointer_to(const JsonDocument& document, std::uint32_t index);
+
 // Turns parsed JSON values into tables, as parse_json documents them. Members are visited in
 // nlohmann::json's order (sorted by key, the last of duplicate keys winning), so tables and
 // columns come out in the order they always have. Every document passed in must outlive

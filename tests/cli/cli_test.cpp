@@ -172,3 +172,26 @@ TEST(Cli, InputProblemsGoToStderrWithFileAndLineUnlessQuiet) {
 
 }  // namespace
 }  // namespace chimera::test
+
+namespace chimera::test {
+namespace {
+
+TEST(Cli, JsonNumberTooLargeForADoubleIsAWarningAndTheFileIsRead) {
+  TempDir dir;
+  dir.write("reports/x.json", "{\"model\": \"a\",\n \"runs\": 3,\n \"ttft_ms\": 1e999}\n");
+  dir.write("reports/log.jsonl", "{\"ttft_ms\": 1}\n{\"ttft_ms\": -1e400}\n{\"ttft_ms\": 3}\n");
+  const auto r = run_chimera({"analyze", dir.path(), "--llm", "off"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("chimera: warning: reports/x.json:3: number 1e999 at /ttft_ms is out of "
+                       "range for a double; read as missing"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("chimera: warning: reports/log.jsonl:2: number -1e400 at /ttft_ms"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("error:"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace chimera::test

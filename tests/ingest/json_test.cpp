@@ -264,5 +264,143 @@ TEST(JsonParser, ReportsTheColumnOfABadJsonLinesRecord) {
       << parsed.diagnostics[0].message;
 }
 
+
+TEST(JsonParser, ReadsANumberTooLargeForADoubleAsMissingWithItsLineAndPointer) {
+  const auto parsed = parse_json("{\"runs\": 2,\n \"ttft_ms\": 1e999}", k_where);
+  ASSERT_FALSE(parsed.failure.has_value()) << parsed.failure->message;
+  const auto& t = parsed.tables[0];
+  EXPECT_EQ(t.find_column("runs")->numbers[0], 2.0);
+  ASSERT_EQ(t.find_column("ttft_ms")->numbers.size(), 1u);
+  EXPECT_TRUE(std::isnan(t.find_column("ttft_ms")->numbers[0]));
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_EQ(parsed.diagnostics[0].line, 2u);
+  EXPECT_EQ(parsed.diagnostics[0].severity, model::Severity::warning);
+  EXPECT_EQ(parsed.diagnostics[0].message,
+            "number 1e999 at /ttft_ms is out of range for a double; read as missing");
+}
+
+TEST(JsonParser, ReadsNegativeAndLongIntegerOverflowAsMissingWhereverTheyAre) {
+  const std::string digits(400, '9');
+  const auto parsed = parse_json(R"({"a": NaN, "b": null, "memory_mb": -1e400, "d": [null, 1, )" +
+                                     digits + R"(], "e/f": [{"g": 2e308}], "s": "1e999"})",
+                                 k_where);
+  ASSERT_FALSE(parsed.failure.has_value()) << parsed.failure->message;
+  ASSERT_EQ(parsed.diagnostics.size(), 3u);
+  EXPECT_EQ(parsed.diagnostics[0].message,
+            "number -1e400 at /memory_mb is out of range for a double; read as missing");
+  EXPECT_EQ(parsed.diagnostics[1].message,
+            "number 99999999999999999999... (400 characters) at /d/2 is out of range for a "
+            "double; read as missing");
+  EXPECT_EQ(parsed.diagnostics[2].message,
+            "number 2e308 at /e~1f/0/g is out of range for a double; read as missing");
+  ASSERT_EQ(parsed.tables[0].find_column("memory_mb")->numbers.size(), 1u);
+  EXPECT_TRUE(std::isnan(parsed.tables[0].find_column("memory_mb")->numbers[0]));
+  EXPECT_EQ(parsed.tables[0].find_column("s")->texts[0], "1e999");
+  const auto* samples = find_table(parsed, "/d");
+  ASSERT_NE(samples, nullptr);
+  ASSERT_EQ(samples->columns[0].numbers.size(), 3u);
+  EXPECT_EQ(samples->columns[0].numbers[1], 1.0);
+  EXPECT_TRUE(std::isnan(samples->columns[0].numbers[2]));
+}
+
+TEST(JsonParser, KeepsOutOfRangeNumberInArrayTextAsNull) {
+  const auto parsed = parse_json(R"({"x": [1e999, "a"], "n": 1})", k_where);
+  ASSERT_FALSE(parsed.failure.has_value());
+  EXPECT_EQ(parsed.tables[0].find_column("x")->texts[0], R"([null,"a"])");
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_NE(parsed.diagnostics[0].message.find("at /x/0 "), std::string::npos);
+}
+
+TEST(JsonParser, KeepsEveryJsonLinesRecordAroundAnOutOfRangeNumber) {
+  const auto parsed = parse_json("{\"ttft_ms\": 1}\n{\"ttft_ms\": 1e999, \"n\": 2}\n{\"a\": \n"
+                                 "{\"ttft_ms\": 3}\n",
+                                 {"runs/log.jsonl", model::FileKind::json});
+  ASSERT_FALSE(parsed.failure.has_value());
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  const auto& ttft = parsed.tables[0].find_column("ttft_ms")->numbers;
+  ASSERT_EQ(ttft.size(), 3u);
+  EXPECT_EQ(ttft[0], 1.0);
+  EXPECT_TRUE(std::isnan(ttft[1]));
+  EXPECT_EQ(ttft[2], 3.0);
+  ASSERT_EQ(parsed.diagnostics.size(), 2u);
+  EXPECT_EQ(parsed.diagnostics[0].line, 2u);
+  EXPECT_EQ(parsed.diagnostics[0].message,
+            "number 1e999 at /ttft_ms is out of range for a double; read as missing");
+  EXPECT_EQ(parsed.diagnostics[1].line, 3u);
+  EXPECT_NE(parsed.diagnostics[1].message.find("record skipped"), std::string::npos);
+}
+
+TEST(JsonParser, ReadsJsonLinesInADotJsonFileDespiteAnOutOfRangeNumber) {
+  const auto parsed = parse_json("{\"a\": 1}\n{\"a\": 1e999}\n", k_where);
+  ASSERT_FALSE(parsed.failure.has_value());
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  EXPECT_EQ(parsed.tables[0].rows(), 2u);
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_EQ(parsed.diagnostics[0].line, 2u);
+}
+
+TEST(JsonParser, CapsOutOfRangeNotesPerFile) {
+  std::string text;
+  for (int i = 0; i < 25; ++i) {
+    text += "{\"ttft_ms\": 1e999}\n";
+  }
+  const auto parsed = parse_json(text, {"runs/log.jsonl", model::FileKind::json});
+  ASSERT_FALSE(parsed.failure.has_value());
+  EXPECT_EQ(parsed.tables[0].rows(), 25u);
+  ASSERT_EQ(parsed.diagnostics.size(), 11u);
+  EXPECT_EQ(parsed.diagnostics[9].line, 10u);
+  EXPECT_EQ(parsed.diagnostics[10].line, std::nullopt);
+  EXPECT_EQ(parsed.diagnostics[10].message,
+            "15 more numbers out of range for a double; read as missing");
+}
+
+TEST(JsonParser, CapsOutOfRangeNotesInOneDocument) {
+  std::string text = "[1";
+  for (int i = 0; i < 100000; ++i) {
+    text += ",\n1e999";
+  }
+  text += "]";
+  const auto parsed = parse_json(text, k_where);
+  ASSERT_FALSE(parsed.failure.has_value());
+  ASSERT_EQ(parsed.tables[0].rows(), 100001u);
+  ASSERT_EQ(parsed.diagnostics.size(), 11u);
+  EXPECT_EQ(parsed.diagnostics[9].line, 11u);
+  EXPECT_NE(parsed.diagnostics[9].message.find("at /10 "), std::string::npos);
+  EXPECT_EQ(parsed.diagnostics[10].message,
+            "99990 more numbers out of range for a double; read as missing");
+}
+
+TEST(JsonParser, OutOfRangeNumberDoesNotHideASyntaxErrorAfterIt) {
+  const auto parsed = parse_json("{\"a\": 1e999,\n \"b\": tru}", k_where);
+  ASSERT_TRUE(parsed.failure.has_value());
+  EXPECT_EQ(parsed.failure->line, 2u);
+  EXPECT_NE(parsed.failure->message.find("invalid JSON at column"), std::string::npos)
+      << parsed.failure->message;
+}
+
+TEST(JsonParser, OutOfRangeNumberDoesNotMakeAnInvalidNumberValid) {
+  for (const char* text : {"[01e999]", "[1e999-5]", "[1e999.5]", "[-1e999e1]"}) {
+    const auto parsed = parse_json(text, k_where);
+    ASSERT_TRUE(parsed.failure.has_value()) << text;
+    EXPECT_EQ(parsed.failure->message.find("out_of_range"), std::string::npos)
+        << text << ": " << parsed.failure->message;
+  }
+  const auto parsed = parse_json("[1E+999, -0.5e999, 1e-999]", k_where);
+  ASSERT_FALSE(parsed.failure.has_value());
+  EXPECT_EQ(parsed.diagnostics.size(), 2u);
+}
+
+TEST(JsonParser, ReadsANumberTooSmallForADoubleAsZeroWithoutANote) {
+  const auto parsed =
+      parse_json(R"({"tiny": 1e-400, "negative": -1e-400, "denormal": 4.9e-324})", k_where);
+  ASSERT_FALSE(parsed.failure.has_value());
+  EXPECT_TRUE(parsed.diagnostics.empty());
+  const auto& t = parsed.tables[0];
+  EXPECT_EQ(t.find_column("tiny")->numbers[0], 0.0);
+  EXPECT_EQ(t.find_column("negative")->numbers[0], 0.0);
+  EXPECT_TRUE(std::signbit(t.find_column("negative")->numbers[0]));
+  EXPECT_EQ(t.find_column("denormal")->numbers[0], 4.9e-324);
+}
+
 }  // namespace
 }  // namespace chimera::ingest
