@@ -38,8 +38,8 @@ constexpr std::array<double, 23> k_exact_pow10 = {
 // division gives the same double as from_chars. Anything else (an exponent, more than 19 digits,
 // no digit at all) returns false and is left to from_chars. Digits are counted by position rather
 // than one by one: 19 digits cannot overflow 64 bits, and leading zeros add nothing to m.
-bool plain_decimal(const char* first, const char* last, double& value, const char*& end,
-                   bool& point) {
+[[gnu::always_inline]] inline bool plain_decimal(const char* first, const char* last,
+                                                 double& value, const char*& end, bool& point) {
   const char* p = first;
   const bool negative = p != last && *p == '-';
   p += negative ? 1 : 0;
@@ -75,8 +75,10 @@ bool plain_decimal(const char* first, const char* last, double& value, const cha
 // from_chars accepts "inf" and "nan"; a table cell spelled that way is a null, not a number.
 // Returns a bool and sets `value` rather than returning an optional<double>: an optional is
 // handed back through a narrow store and a wide load, a store-forwarding stall on every cell.
-// `integral` says whether the number is written without a point or an exponent.
-bool read_prefix(std::string_view text, std::size_t& used, double& value, bool& integral) {
+// `integral` says whether the number is written without a point or an exponent. Inlined into
+// read_number, which runs once per raw cell: as a call it cost as much as the digits it read.
+[[gnu::always_inline]] inline bool read_prefix(std::string_view text, std::size_t& used,
+                                               double& value, bool& integral) {
   std::size_t start = 0;
   if (!text.empty() && text.front() == '+') {
     start = 1;
