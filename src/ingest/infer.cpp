@@ -51,12 +51,12 @@ Census take_census(std::span<const Cell> cells, std::vector<double>& values) {
         break;
       case Cell::Kind::text: ++census.others; break;
       case Cell::Kind::raw:
-        if (is_null_token(cell.text())) {
-          ++census.nulls;
-        } else if (read_number(cell.text(), values[i])) {
+        // No null token reads as a number, so the common cell, a number, is tried first.
+        if (bool integral = false; read_number(cell.text(), values[i], integral)) {
           ++census.numbers;
-          census.integers +=
-              cell.text().find_first_of(".eE") == std::string_view::npos ? 1u : 0u;
+          census.integers += integral ? 1u : 0u;
+        } else if (is_null_token(cell.text())) {
+          ++census.nulls;
         } else if (const auto flag = parse_boolean(cell.text())) {
           values[i] = *flag ? 1.0 : 0.0;
           ++census.booleans;

@@ -34,42 +34,39 @@ constexpr std::array<double, 23> k_exact_pow10 = {
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 // Clinger's fast path for a plain decimal ("-12.50", ".5", "1."): with an integer mantissa m <=
-// 2^53 and at most 22 fraction digits, m and 10^k are exact doubles and one correctly rounded
-// division gives the same double as from_chars. Anything else (an exponent, a long mantissa,
-// no digit at all) returns false and is left to from_chars.
-bool plain_decimal(const char* first, const char* last, double& value, const char*& end) {
+// 2^53 and at most 19 digits, m and 10^k (k <= 19) are exact doubles and one correctly rounded
+// division gives the same double as from_chars. Anything else (an exponent, more than 19 digits,
+// no digit at all) returns false and is left to from_chars. Digits are counted by position rather
+// than one by one: 19 digits cannot overflow 64 bits, and leading zeros add nothing to m.
+[[gnu::always_inline]] inline bool plain_decimal(const char* first, const char* last,
+                                                 double& value, const char*& end, bool& point) {
   const char* p = first;
   const bool negative = p != last && *p == '-';
   p += negative ? 1 : 0;
   std::uint64_t mantissa = 0;
-  int significant = 0;
-  int fraction = 0;
-  bool any_digit = false;
+  const char* whole = p;
   for (; p != last && is_digit(*p); ++p) {
-    any_digit = true;
     mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
-    significant += mantissa != 0 ? 1 : 0;
-    if (significant > 17) {
-      return false;
-    }
   }
-  if (p != last && *p == '.') {
-    ++p;
+  const std::ptrdiff_t whole_digits = p - whole;
+  std::ptrdiff_t fraction = 0;
+  point = p != last && *p == '.';
+  if (point) {
+    const char* fraction_start = ++p;
     for (; p != last && is_digit(*p); ++p) {
-      any_digit = true;
       mantissa = mantissa * 10 + static_cast<std::uint64_t>(*p - '0');
-      significant += mantissa != 0 ? 1 : 0;
-      ++fraction;
-      if (significant > 17 || fraction > 22) {
-        return false;
-      }
     }
+    fraction = p - fraction_start;
   }
+  constexpr std::ptrdiff_t k_max_digits = 19;
   constexpr std::uint64_t k_exact_limit = std::uint64_t{1} << 53;
-  if (!any_digit || (p != last && (*p == 'e' || *p == 'E')) || mantissa > k_exact_limit) {
+  const std::ptrdiff_t digit_count = whole_digits + fraction;
+  if (digit_count == 0 || digit_count > k_max_digits || (p != last && (*p == 'e' || *p == 'E')) ||
+      mantissa > k_exact_limit) {
     return false;
   }
-  const double magnitude = static_cast<double>(mantissa) / k_exact_pow10[static_cast<std::size_t>(fraction)];
+  const double magnitude =
+      static_cast<double>(mantissa) / k_exact_pow10[static_cast<std::size_t>(fraction)];
   value = negative ? -magnitude : magnitude;
   end = p;
   return true;
@@ -78,7 +75,10 @@ bool plain_decimal(const char* first, const char* last, double& value, const cha
 // from_chars accepts "inf" and "nan"; a table cell spelled that way is a null, not a number.
 // Returns a bool and sets `value` rather than returning an optional<double>: an optional is
 // handed back through a narrow store and a wide load, a store-forwarding stall on every cell.
-bool read_prefix(std::string_view text, std::size_t& used, double& value) {
+// `integral` says whether the number is written without a point or an exponent. Inlined into
+// read_number, which runs once per raw cell: as a call it cost as much as the digits it read.
+[[gnu::always_inline]] inline bool read_prefix(std::string_view text, std::size_t& used,
+                                               double& value, bool& integral) {
   std::size_t start = 0;
   if (!text.empty() && text.front() == '+') {
     start = 1;
@@ -87,8 +87,11 @@ bool read_prefix(std::string_view text, std::size_t& used, double& value) {
     return false;
   }
   const char* first = text.data() + start;
-  if (const char* end = nullptr; plain_decimal(first, text.data() + text.size(), value, end)) {
+  bool point = false;
+  if (const char* end = nullptr;
+      plain_decimal(first, text.data() + text.size(), value, end, point)) {
     used = static_cast<std::size_t>(end - text.data());
+    integral = !point;
     return true;
   }
   const auto [ptr, ec] = std::from_chars(first, text.data() + text.size(), value);
@@ -96,12 +99,14 @@ bool read_prefix(std::string_view text, std::size_t& used, double& value) {
     return false;
   }
   used = static_cast<std::size_t>(ptr - text.data());
+  integral = std::string_view(first, ptr).find_first_of(".eE") == std::string_view::npos;
   return true;
 }
 
 std::optional<double> number_prefix(std::string_view text, std::size_t& used) {
   double value = 0.0;
-  return read_prefix(text, used, value) ? std::optional(value) : std::nullopt;
+  bool integral = false;
+  return read_prefix(text, used, value, integral) ? std::optional(value) : std::nullopt;
 }
 
 int digits(std::string_view text, std::size_t pos, std::size_t count) {
@@ -128,14 +133,8 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-}  // namespace
-
-std::string_view trim(std::string_view text) {
-  // Most cells have nothing to trim: look at both ends once before the general loops.
-  if (text.empty() || (!is_space(text.front()) && text.front() != '\xC2' &&
-                       !is_space(text.back()) && text.back() != '\xA0')) {
-    return text;
-  }
+// trim() once an end is known to need it.
+[[gnu::noinline]] std::string_view trim_ends(std::string_view text) {
   while (!text.empty() && is_space(text.front())) {
     text.remove_prefix(1);
   }
@@ -150,6 +149,18 @@ std::string_view trim(std::string_view text) {
     text.remove_suffix(2);
   }
   return text;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  // Most cells have nothing to trim: look at both ends once before the general loops, which
+  // stay out of line so that this check inlines into the per-cell callers here.
+  if (text.empty() || (!is_space(text.front()) && text.front() != '\xC2' &&
+                       !is_space(text.back()) && text.back() != '\xA0')) {
+    return text;
+  }
+  return trim_ends(text);
 }
 
 bool is_null_token(std::string_view text) {
@@ -171,25 +182,29 @@ bool is_null_token(std::string_view text) {
   return false;
 }
 
-bool read_number(std::string_view text, double& value) {
+bool read_number(std::string_view text, double& value, bool& integral) {
   text = trim(text);
   std::size_t used = 0;
   double read = 0.0;
-  if (!read_prefix(text, used, read) || used != text.size()) {
+  bool whole = false;
+  if (!read_prefix(text, used, read, whole) || used != text.size()) {
     return false;
   }
   value = read;
+  integral = whole;
   return true;
 }
 
 std::optional<double> parse_number(std::string_view text) {
   double value = 0.0;
-  return read_number(text, value) ? std::optional(value) : std::nullopt;
+  bool integral = false;
+  return read_number(text, value, integral) ? std::optional(value) : std::nullopt;
 }
 
 bool looks_integral(std::string_view text) {
-  text = trim(text);
-  return text.find_first_of(".eE") == std::string_view::npos && parse_number(text).has_value();
+  double value = 0.0;
+  bool integral = false;
+  return read_number(text, value, integral) && integral;
 }
 
 std::optional<LeadingNumber> parse_leading_number(std::string_view text) {

@@ -25,15 +25,55 @@ bool mantissa_at(double v, int scale, std::int64_t& m) {
   return std::bit_cast<std::uint64_t>(back) == std::bit_cast<std::uint64_t>(v);
 }
 
+// Each value's mantissa at the column's scale, found once and kept for the constructor's later
+// passes, which used to find it again each: one buffer per thread, reused from column to
+// column, as an allocation per column would cost most of what it saves in the many small tables.
+// A column larger than k_retained_mantissas gives its buffer back once encoded.
+constexpr std::int64_t k_no_mantissa = std::numeric_limits<std::int64_t>::min();
+constexpr std::size_t k_retained_mantissas = std::size_t{1} << 20;
+
+class MantissaBuffer {
+ public:
+  // Room for `n` mantissas, left as they are: every one is written before it is read.
+  explicit MantissaBuffer(std::size_t n) : m_mantissas(buffer()) {
+    if (m_mantissas.size() < n) {
+      m_mantissas.resize(n);
+    }
+  }
+  ~MantissaBuffer() {
+    if (m_mantissas.capacity() > k_retained_mantissas) {
+      m_mantissas = {};
+    }
+  }
+  MantissaBuffer(const MantissaBuffer&) = delete;
+  MantissaBuffer& operator=(const MantissaBuffer&) = delete;
+
+  std::int64_t& operator[](std::size_t i) { return m_mantissas[i]; }
+
+ private:
+  static std::vector<std::int64_t>& buffer() {
+    thread_local std::vector<std::int64_t> mantissas;
+    return mantissas;
+  }
+  std::vector<std::int64_t>& m_mantissas;
+};
+
 // The smallest scale at which every value that fits any scale fits; values that fit at scale k
 // also fit at every larger one (m * 10 / 10^(k+1) is the same rational) while m stays in range.
-int common_scale(std::span<const double> values) {
+// Fills `mantissas` at that scale (k_no_mantissa for a NaN or a value that fits no scale).
+int common_scale(std::span<const double> values, MantissaBuffer& mantissas) {
   int scale = 0;
   std::size_t misfits = 0;
+  std::size_t settled = 0;  // values from here on were read at the final scale
   std::int64_t m = 0;
   for (std::size_t i = 0; i < values.size(); ++i) {
     const double v = values[i];
-    if (std::isnan(v) || mantissa_at(v, scale, m)) {
+    if (std::isnan(v)) {
+      mantissas[i] = k_no_mantissa;
+      continue;
+    }
+    if (mantissa_at(v, scale, m)) {
+      mantissas[i] = m;
       continue;
     }
     int next = scale + 1;
@@ -42,9 +82,16 @@ int common_scale(std::span<const double> values) {
     }
     if (next <= k_max_scale) {
       scale = next;
+      settled = i;
+      mantissas[i] = m;
     } else if (++misfits > 16 && misfits * 4 > i) {
       return -1;  // mostly full-precision doubles: not worth encoding
+    } else {
+      mantissas[i] = k_no_mantissa;
     }
+  }
+  for (std::size_t i = 0; i < settled; ++i) {
+    mantissas[i] = mantissa_at(values[i], scale, m) ? m : k_no_mantissa;
   }
   return scale;
 }
@@ -56,7 +103,9 @@ Numbers::Numbers(std::span<const double> values) {
   if (n == 0) {
     return;
   }
-  const int scale = n > std::numeric_limits<std::uint32_t>::max() ? -1 : common_scale(values);
+  const bool too_long = n > std::numeric_limits<std::uint32_t>::max();
+  MantissaBuffer mantissas(too_long ? 0 : n);
+  const int scale = too_long ? -1 : common_scale(values, mantissas);
   std::int64_t low = std::numeric_limits<std::int64_t>::max();
   std::int64_t high = std::numeric_limits<std::int64_t>::min();
   std::int64_t low_indexed = low;
@@ -65,10 +114,10 @@ Numbers::Numbers(std::span<const double> values) {
   std::size_t exceptions = 0;
   if (scale >= 0) {
     for (std::size_t i = 0; i < n; ++i) {
-      std::int64_t m = 0;
+      const std::int64_t m = mantissas[i];
       if (std::bit_cast<std::uint64_t>(values[i]) == k_quiet_nan) {
         ++nans;
-      } else if (!mantissa_at(values[i], scale, m)) {
+      } else if (m == k_no_mantissa) {
         ++exceptions;
       } else {
         low = std::min(low, m);
@@ -114,13 +163,11 @@ Numbers::Numbers(std::span<const double> values) {
     aside->rows.reserve(exceptions);
     aside->values.reserve(exceptions);
   }
-  // The mantissas are found again rather than kept from the first pass: one allocation less per
-  // column, and most tables are small.
   for (std::size_t i = 0; i < n; ++i) {
-    std::int64_t m = 0;
+    const std::int64_t m = mantissas[i];
     if (std::bit_cast<std::uint64_t>(values[i]) == k_quiet_nan) {
       m_codes.set(i, nan_code);
-    } else if (!mantissa_at(values[i], scale, m)) {
+    } else if (m == k_no_mantissa) {
       m_codes.set(i, exception_code);
       aside->rows.push_back(static_cast<std::uint32_t>(i));
       aside->values.push_back(values[i]);

@@ -91,12 +91,34 @@ TEST(Values, ReadsPlainDecimalsBitForBitAsFromChars) {
 
 TEST(Values, ReadNumberSetsTheValueOnlyOnSuccess) {
   double value = -7.0;
-  EXPECT_TRUE(read_number(" 2.5 ", value));
+  bool integral = true;
+  EXPECT_TRUE(read_number(" 2.5 ", value, integral));
   EXPECT_EQ(value, 2.5);
-  EXPECT_FALSE(read_number("12 ms", value));
-  EXPECT_FALSE(read_number("1.5e", value));
-  EXPECT_FALSE(read_number("inf", value));
+  EXPECT_FALSE(integral);
+  EXPECT_FALSE(read_number("12 ms", value, integral));
+  EXPECT_FALSE(read_number("1.5e", value, integral));
+  EXPECT_FALSE(read_number("inf", value, integral));
+  EXPECT_FALSE(read_number("7 7", value, integral));
   EXPECT_EQ(value, 2.5);
+  EXPECT_FALSE(integral);
+}
+
+TEST(Values, ReadNumberSaysIntegralWhenWrittenWithoutPointOrExponent) {
+  // Both the fast path and from_chars (an exponent, 20 or more digits) must say it alike.
+  for (const char* text : {"7", " 7 ", "+3", "-0", "007", "12345678901234567890",
+                           "\xC2\xA0""12", "9007199254740993"}) {
+    double value = 0.0;
+    bool integral = false;
+    EXPECT_TRUE(read_number(text, value, integral)) << text;
+    EXPECT_TRUE(integral) << text;
+  }
+  for (const char* text : {"1.", ".5", "-0.0", "1e5", "1E5", "2.5e-3", "1234567890.1234567890",
+                           "0.00000000000000000000001"}) {
+    double value = 0.0;
+    bool integral = true;
+    EXPECT_TRUE(read_number(text, value, integral)) << text;
+    EXPECT_FALSE(integral) << text;
+  }
 }
 
 TEST(Values, RejectsWhatIsNotAWholeNumber) {

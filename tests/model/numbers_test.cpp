@@ -97,6 +97,30 @@ TEST(Numbers, CopiesKeepTheirValuesSetAside) {
   EXPECT_TRUE(std::signbit(copy[1]));
 }
 
+TEST(Numbers, ScaleThatRisesLateReadsEarlierValuesAgain) {
+  // The integers are first read at scale 0, the misfit 0.1 + 0.2 before any scale rose, and
+  // -0.0 and a non-canonical NaN on the way: all are read again at the final scale 3.
+  const double misfit = 0.1 + 0.2;
+  const std::vector<double> values = {1.0, -0.0, misfit, 2.0, -k_nan, 0.5, 3.0, 0.125, 4.0, k_nan};
+  expect_round_trip(values);
+  std::vector<double> longer;
+  for (int i = 0; i < 1000; ++i) {
+    longer.push_back(i < 900 ? static_cast<double>(i % 50) : (i % 50) / 8.0);
+  }
+  expect_round_trip(longer);
+  EXPECT_LE(Numbers(longer).memory_bytes(), longer.size() * 2);
+}
+
+TEST(Numbers, ColumnAfterALargerOneKeepsNoneOfItsValues) {
+  std::vector<double> large;
+  for (int i = 0; i < 5000; ++i) {
+    large.push_back(i * 0.25);
+  }
+  expect_round_trip(large);
+  expect_round_trip({k_nan, 7.0, 0.1 + 0.2, k_nan});
+  expect_round_trip({0.75});
+}
+
 TEST(Numbers, NonCanonicalNanKeepsItsBits) {
   const double negative_nan = -k_nan;
   ASSERT_TRUE(std::signbit(negative_nan));

@@ -15,9 +15,10 @@ namespace chimera::ingest {
 
 // The whole trimmed cell as a finite decimal number ("42", "+1.5", "-3e-2"); nullopt otherwise.
 [[nodiscard]] std::optional<double> parse_number(std::string_view text);
-// parse_number for per-cell loops: true with `value` set when parse_number has a value; false
-// with `value` untouched otherwise.
-[[nodiscard]] bool read_number(std::string_view text, double& value);
+// parse_number for per-cell loops: true with `value` set when parse_number has a value, and
+// `integral` set to whether the text is written as an integer (no '.', no exponent); false with
+// both untouched otherwise.
+[[nodiscard]] bool read_number(std::string_view text, double& value, bool& integral);
 
 // True when parse_number would succeed and the text is written as an integer (no '.', no exponent).
 [[nodiscard]] bool looks_integral(std::string_view text);

@@ -1,0 +1,55 @@
+#include "chimera/ingest/table_builder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace chimera::ingest {
+namespace {
+
+// A table of raw cells, one string per cell, as a CSV parser would hand them over.
+model::Table build(const std::vector<std::string>& names,
+                   const std::vector<std::vector<std::string>>& rows) {
+  TableBuilder builder("runs/r.csv", "", "r.csv");
+  for (const auto& name : names) {
+    builder.column(name);
+  }
+  std::uint64_t line = 2;
+  for (const auto& row : rows) {
+    builder.begin_row(line++, {});
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      builder.set(c, Cell::raw(row[c]));
+    }
+  }
+  return builder.finish();
+}
+
+TEST(TableBuilder, NamesTheFirstErrorColumnWithTextAsTheFailure) {
+  const auto table = build({"tokens_s", "error", "traceback"},
+                           {{"50", "", "Traceback (most recent call last)"},
+                            {"50", "CUDA error", "Traceback"},
+                            {"50", "ok", ""},
+                            {"0", "none", "0"}});
+  EXPECT_EQ(table.failed, (std::vector<bool>{true, true, false, true}));
+  EXPECT_EQ(table.failure_reason[0], "traceback: Traceback (most recent call last)");
+  EXPECT_EQ(table.failure_reason[1], "error: CUDA error");
+  EXPECT_EQ(table.failure_reason[2], "");
+  EXPECT_EQ(table.failure_reason[3], "every metric is empty or zero");
+}
+
+TEST(TableBuilder, FailsARowOnlyWhenEveryMetricIsEmptyOrZero) {
+  const auto table = build({"model", "ttft_ms", "tokens_s"},
+                           {{"a", "0", "NA"}, {"b", "", "3"}, {"c", "2", "0"}, {"d", "NA", ""}});
+  EXPECT_EQ(table.failed, (std::vector<bool>{true, false, false, true}));
+  EXPECT_EQ(table.failure_reason[3], "every metric is empty or zero");
+}
+
+TEST(TableBuilder, TableWithoutMetricsOrErrorsFailsNoRow) {
+  const auto table = build({"model", "note"}, {{"a", "fast"}, {"b", ""}});
+  EXPECT_EQ(table.failed, (std::vector<bool>{false, false}));
+  EXPECT_EQ(table.failure_reason[1], "");
+}
+
+}  // namespace
+}  // namespace chimera::ingest
