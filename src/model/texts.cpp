@@ -1,6 +1,7 @@
 #include "chimera/model/texts.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 #include <utility>
 
@@ -60,9 +61,65 @@ bool operator==(const Texts& a, const Texts& b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
 }
 
+namespace {
+
+// Equality for the short strings of table cells, without a call into the C library per compare:
+// a column of run ids compares every row at least once.
+bool same_text(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) {
+    return false;
+  }
+  if (a.size() > 16) {
+    return a == b;
+  }
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A quick hash for the builder's index, which only ever lives in memory: eight bytes at a time,
+// a multiply and a shift to mix. Returns 32 well-mixed bits (the high half of the state).
+std::uint32_t hash_text(std::string_view text) {
+  constexpr std::uint64_t k_mix = 0xff51afd7ed558ccdULL;
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ text.size();
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + i, 8);
+    h = (h ^ word) * k_mix;
+    h ^= h >> 29;
+  }
+  std::uint64_t tail = 0;
+  for (; i < text.size(); ++i) {
+    tail = (tail << 8) | static_cast<unsigned char>(text[i]);
+  }
+  h = (h ^ tail) * k_mix;
+  h ^= h >> 29;
+  h *= k_mix;
+  return static_cast<std::uint32_t>(h >> 32);
+}
+
+// The key of a slot: a string of up to 7 bytes as its bytes and its length (equal keys, equal
+// strings), all ones for a longer string.
+std::uint64_t slot_key(std::string_view text) {
+  if (text.size() > 7) {
+    return ~std::uint64_t{0};
+  }
+  std::uint64_t key = static_cast<std::uint64_t>(text.size()) << 56;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    key |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[i])) << (8 * i);
+  }
+  return key;
+}
+
+}  // namespace
+
 void Texts::Builder::push_back(std::string_view text) {
   // Runs of one string (a model name down a whole sweep) skip the lookup.
-  if (!m_rows.empty() && at(m_rows.back()) == text) {
+  if (!m_rows.empty() && same_text(at(m_rows.back()), text)) {
     m_rows.push_back(m_rows.back());
     return;
   }
@@ -74,26 +131,28 @@ void Texts::Builder::push_back(std::string_view text) {
 std::uint32_t Texts::Builder::add(std::string_view text) {
   constexpr std::size_t k_scan_limit = 16;
   const std::size_t distinct = m_offsets.size() - 1;
-  std::uint64_t* free_slot = nullptr;
-  std::uint64_t tag = 0;
+  Slot* free_slot = nullptr;
+  Slot wanted;
   if (distinct <= k_scan_limit) {
     for (std::size_t id = 0; id < distinct; ++id) {
-      if (at(id) == text) {
+      if (same_text(at(id), text)) {
         return static_cast<std::uint32_t>(id);
       }
     }
   } else {
-    tag = static_cast<std::uint32_t>(std::hash<std::string_view>{}(text));
+    wanted.key = slot_key(text);
+    wanted.tag = hash_text(text);
+    const bool is_short = text.size() <= 7;
     const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t i = tag & mask;; i = (i + 1) & mask) {
-      const std::uint64_t slot = m_slots[i];
-      if (slot == 0) {
-        free_slot = &m_slots[i];
+    for (std::size_t i = wanted.tag & mask;; i = (i + 1) & mask) {
+      Slot& slot = m_slots[i];
+      if (slot.id == 0) {
+        free_slot = &slot;
         break;
       }
-      const std::size_t id = (slot & 0xFFFFFFFFU) - 1;
-      if ((slot >> 32) == tag && at(id) == text) {
-        return static_cast<std::uint32_t>(id);
+      if (slot.tag == wanted.tag && slot.key == wanted.key &&
+          (is_short || same_text(at(slot.id - 1), text))) {
+        return slot.id - 1;
       }
     }
   }
@@ -104,7 +163,8 @@ std::uint32_t Texts::Builder::add(std::string_view text) {
   m_chars.append(text);
   m_offsets.push_back(static_cast<std::uint32_t>(m_chars.size()));
   if (free_slot != nullptr) {
-    *free_slot = (tag << 32) | (std::uint64_t{id} + 1);
+    wanted.id = id + 1;
+    *free_slot = wanted;
   }
   // Kept at most half full, so probes stay short.
   if (distinct + 1 > k_scan_limit && (distinct + 1) * 2 > m_slots.size()) {
@@ -113,35 +173,34 @@ std::uint32_t Texts::Builder::add(std::string_view text) {
   return id;
 }
 
+void Texts::Builder::place(Slot slot) {
+  const std::size_t mask = m_slots.size() - 1;
+  std::size_t i = slot.tag & mask;
+  while (m_slots[i].id != 0) {
+    i = (i + 1) & mask;
+  }
+  m_slots[i] = slot;
+}
+
 void Texts::Builder::grow_index() {
   const std::size_t distinct = m_offsets.size() - 1;
   std::size_t size = m_slots.empty() ? 64 : m_slots.size() * 2;
   while (distinct * 2 > size) {
     size *= 2;
   }
-  std::vector<std::uint64_t> slots(size, 0);
-  const std::size_t mask = size - 1;
-  const auto place = [&](std::uint64_t slot) {
-    std::size_t i = (slot >> 32) & mask;
-    while (slots[i] != 0) {
-      i = (i + 1) & mask;
-    }
-    slots[i] = slot;
-  };
-  if (m_slots.empty()) {
+  std::vector<Slot> old = std::exchange(m_slots, std::vector<Slot>(size));
+  if (old.empty()) {
     for (std::size_t id = 0; id < distinct; ++id) {
-      const std::uint64_t tag =
-          static_cast<std::uint32_t>(std::hash<std::string_view>{}(at(id)));
-      place((tag << 32) | (std::uint64_t{id} + 1));
+      const std::string_view text = at(id);
+      place({slot_key(text), hash_text(text), static_cast<std::uint32_t>(id + 1)});
     }
-  } else {
-    for (const std::uint64_t slot : m_slots) {
-      if (slot != 0) {
-        place(slot);
-      }
+    return;
+  }
+  for (const Slot& slot : old) {
+    if (slot.id != 0) {
+      place(slot);
     }
   }
-  m_slots = std::move(slots);
 }
 
 Texts Texts::Builder::finish() {

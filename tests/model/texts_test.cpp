@@ -64,6 +64,29 @@ TEST(Texts, FindsRepeatsAmongManyStringsAcrossIndexGrowth) {
   }
 }
 
+TEST(Texts, TellsApartShortStringsThatShareBytesOnceIndexed) {
+  // Past the first 16 strings the builder hashes; strings of up to 7 bytes are then compared by
+  // their bytes and length alone, so these must all stay distinct.
+  const std::vector<std::string> tricky = {"",         std::string(1, '\0'), std::string(2, '\0'),
+                                           "a",        std::string("a\0", 2), "1234567",
+                                           "12345678", "123456789", "\xff\xff\xff\xff\xff\xff\xff"};
+  Texts::Builder builder;
+  for (int i = 0; i < 100; ++i) {
+    builder.push_back("run-" + std::to_string(i));
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& text : tricky) {
+      builder.push_back(text);
+    }
+  }
+  const Texts texts = builder.finish();
+  EXPECT_EQ(texts.distinct(), 100u + tricky.size());
+  for (std::size_t i = 0; i < tricky.size(); ++i) {
+    EXPECT_EQ(texts[100 + i], tricky[i]) << "string " << i;
+    EXPECT_EQ(texts[100 + tricky.size() + i], tricky[i]) << "repeat of string " << i;
+  }
+}
+
 TEST(Texts, BuilderStartsAfreshAfterFinish) {
   Texts::Builder builder;
   builder.push_back("a");

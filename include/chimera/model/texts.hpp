@@ -3,7 +3,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -93,10 +92,17 @@ class Texts::Builder {
   std::string m_chars;                      // the distinct strings back to back
   std::vector<std::uint32_t> m_offsets = {0};
   std::vector<std::uint32_t> m_rows;  // string index of each row
-  // Open addressing over the dictionary, so a string is stored once: each slot is 0 (empty) or
-  // the low 32 bits of the string's hash above its index + 1. A column of unique run ids would
-  // otherwise copy every string into a node of its own.
-  std::vector<std::uint64_t> m_slots;
+  // Open addressing over the dictionary, so a string is stored once. A column of unique run ids
+  // would otherwise copy every string into a node of its own. A slot holds a string of up to 7
+  // bytes itself (its bytes and length in `key`), so such strings are found without reading the
+  // dictionary; a longer one has a `key` of all ones and is compared there.
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t tag = 0;  // 32 bits of the string's hash
+    std::uint32_t id = 0;   // index + 1; 0 for an empty slot
+  };
+  void place(Slot slot);
+  std::vector<Slot> m_slots;
 };
 
 }  // namespace chimera::model
