@@ -115,10 +115,13 @@ CsvField CsvSplitter::read_quoted() {
         continue;
       }
       const std::string_view inner = m_text.substr(start, m_pos - start);
-      // Text between the closing quote and the delimiter (`"a"b`) is kept, as spreadsheets do.
-      // Unlike in an unquoted field, a quote ends this text.
+      // Text between the closing quote and the delimiter (`"a"b`) is kept, as spreadsheets do;
+      // a quote in it is an ordinary character, as in an unquoted field, not the end of a record.
       const std::size_t tail = ++m_pos;
       m_pos = find_special(tail);
+      while (m_pos < m_text.size() && m_text[m_pos] == '"') {
+        m_pos = find_special(m_pos + 1);
+      }
       if (m_pos == tail && !doubled) {
         return {inner, false};
       }

@@ -116,6 +116,10 @@ class ByteSplitter {
         const std::string inner(m_text.substr(start, m_pos - start));
         const std::size_t tail = ++m_pos;
         skip_plain();
+        while (m_pos < m_text.size() && m_text[m_pos] == '"') {
+          ++m_pos;
+          skip_plain();
+        }
         if (m_pos == tail && !doubled) {
           return inner;
         }

@@ -35,6 +35,15 @@ TEST(CsvParser, UnescapesDoubledQuotes) {
   EXPECT_EQ(table.columns[1].texts[0], "say \"hi\"");
 }
 
+TEST(CsvParser, QuoteInTextAfterAClosingQuoteDoesNotEndTheRecord) {
+  const auto parsed = parse_csv("note,n\n\"a\"b\"c,1\nplain,2\n", k_where);
+  EXPECT_TRUE(parsed.diagnostics.empty());
+  const auto table = one_table(parsed);
+  ASSERT_EQ(table.rows(), 2u);
+  EXPECT_EQ(table.columns[1].numbers, (std::vector<double>{1, 2}));
+  EXPECT_EQ(table.row_lines, (std::vector<double>{2, 3}));
+}
+
 TEST(CsvParser, KeepsNewlineInsideQuotesAndCountsLines) {
   const auto table = one_table(parse_csv("name,note\na,\"line1\nline2\"\nb,plain\n", k_where));
   ASSERT_EQ(table.rows(), 2u);
