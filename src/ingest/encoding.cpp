@@ -132,13 +132,22 @@ std::size_t valid_sequence(std::string_view s, std::size_t i) {
 }
 
 // Index of the first byte that does not start a valid UTF-8 sequence, or npos. ASCII is checked
-// eight bytes at a time, since most of a corpus is ASCII.
+// 32 bytes at a time (then eight), since most of a corpus is ASCII.
 std::size_t first_invalid(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t k_high_bits = 0x8080808080808080ull;
   while (i < s.size()) {
+    if (i + 32 <= s.size()) {
+      std::uint64_t words[4];
+      std::memcpy(words, s.data() + i, sizeof words);
+      if (((words[0] | words[1] | words[2] | words[3]) & k_high_bits) == 0) {
+        i += 32;
+        continue;
+      }
+    }
     if (i + 8 <= s.size()) {
       std::uint64_t word = 0;
       std::memcpy(&word, s.data() + i, 8);
-      if ((word & 0x8080808080808080ull) == 0) {
+      if ((word & k_high_bits) == 0) {
         i += 8;
         continue;
       }

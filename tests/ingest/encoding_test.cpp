@@ -76,6 +76,22 @@ TEST(Encoding, ReplacesInvalidUtf8AndReportsFirstLine) {
   EXPECT_NE(d.diagnostics[0].message.find("2 bytes"), std::string::npos) << d.diagnostics[0].message;
 }
 
+TEST(Encoding, FindsAnInvalidByteAtEveryOffsetOfALongAsciiText) {
+  // ASCII is skipped 32 and 8 bytes at a time: a bad byte in any lane, or in the short tail,
+  // must still be found, and valid multi-byte text around the blocks must pass untouched.
+  const std::string ascii(100, 'x');
+  for (std::size_t at = 0; at < ascii.size(); ++at) {
+    std::string bytes = ascii;
+    bytes[at] = '\xFF';
+    const auto d = decode(bytes, k_where);
+    ASSERT_EQ(d.diagnostics.size(), 1u) << "bad byte at " << at;
+    EXPECT_EQ(d.text.substr(at, 3), "\xEF\xBF\xBD") << "bad byte at " << at;
+  }
+  const std::string mixed = ascii + "\xC3\xA9" + ascii + "\xE2\x82\xAC";
+  EXPECT_EQ(decode(mixed, k_where).text, mixed);
+  EXPECT_TRUE(decode(mixed, k_where).diagnostics.empty());
+}
+
 TEST(Encoding, RejectsOverlongAndSurrogateSequences) {
   EXPECT_EQ(decode("\xC0\xAF", k_where).text, "\xEF\xBF\xBD\xEF\xBF\xBD");
   EXPECT_EQ(decode("\xED\xA0\x80", k_where).diagnostics.size(), 1u);
