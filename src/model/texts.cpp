@@ -1,6 +1,7 @@
 #include "chimera/model/texts.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 #include <utility>
@@ -185,6 +186,13 @@ void Texts::Builder::place(Slot slot) {
 void Texts::Builder::grow_index() {
   const std::size_t distinct = m_offsets.size() - 1;
   std::size_t size = m_slots.empty() ? 64 : m_slots.size() * 2;
+  // A column whose first strings were all different (run ids) will most likely stay so: size
+  // the index for the rows reserved at once rather than rehashing it a dozen times over, up to
+  // 16 MiB of slots; a larger column grows from there.
+  if (m_slots.empty() && distinct == m_rows.size() + 1) {
+    constexpr std::size_t k_max_presized = std::size_t{1} << 20;
+    size = std::max(size, std::bit_ceil(std::min(m_rows.capacity() * 2, k_max_presized)));
+  }
   while (distinct * 2 > size) {
     size *= 2;
   }
