@@ -18,8 +18,7 @@ namespace {
 constexpr std::size_t k_max_ragged_notes = 10;
 
 bool is_blank(const std::vector<CsvField>& fields) {
-  return fields.size() == 1 && !fields[0].needs_copy &&
-         (fields[0].text.empty() || fields[0].text == "\r");
+  return fields.size() == 1 && !fields[0].needs_copy && fields[0].text.empty();
 }
 
 std::string file_name(std::string_view path) {
@@ -132,8 +131,6 @@ Parsed parse_csv(std::string_view text, const model::SourceRef& where) {
       std::string_view value = fields[i].text;
       if (fields[i].needs_copy) {
         value = builder.keep(unescape_csv(value));
-      } else if (!value.empty() && value.back() == '\r') {
-        value.remove_suffix(1);
       }
       builder.set(i, Cell::raw(value));
     }

@@ -78,11 +78,7 @@ std::uint64_t CsvSplitter::next(std::vector<CsvField>& fields) {
       // Built in place: a field returned from a call comes back through memory, and loading
       // it whole after the callee stored it in parts stalls store forwarding on every field.
       const std::size_t start = m_pos;
-      std::size_t pos = find_special(start);
-      // A quote inside an unquoted field is an ordinary character.
-      while (pos < size && m_text[pos] == '"') {
-        pos = find_special(pos + 1);
-      }
+      const std::size_t pos = find_field_end(start);
       m_pos = pos;
       fields.push_back({m_text.substr(start, pos - start), false});
     }
@@ -115,13 +111,9 @@ CsvField CsvSplitter::read_quoted() {
         continue;
       }
       const std::string_view inner = m_text.substr(start, m_pos - start);
-      // Text between the closing quote and the delimiter (`"a"b`) is kept, as spreadsheets do;
-      // a quote in it is an ordinary character, as in an unquoted field, not the end of a record.
+      // Text between the closing quote and the delimiter (`"a"b`) is kept, as spreadsheets do.
       const std::size_t tail = ++m_pos;
-      m_pos = find_special(tail);
-      while (m_pos < m_text.size() && m_text[m_pos] == '"') {
-        m_pos = find_special(m_pos + 1);
-      }
+      m_pos = find_field_end(tail);
       if (m_pos == tail && !doubled) {
         return {inner, false};
       }

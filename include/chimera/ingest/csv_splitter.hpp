@@ -57,6 +57,15 @@ class CsvSplitter {
     return find_special_in_later_block(pos);
   }
   std::size_t find_special_in_later_block(std::size_t pos);
+  // The end of unquoted text from `pos`: the first delimiter, '\n' or '\r', or the text's size.
+  // A quote there is an ordinary character, in a plain field and after a closing quote alike.
+  std::size_t find_field_end(std::size_t pos) {
+    std::size_t end = find_special(pos);
+    while (end < m_text.size() && m_text[end] == '"') {
+      end = find_special(end + 1);
+    }
+    return end;
+  }
   [[nodiscard]] std::uint64_t mask_of_block(std::size_t block) const;
 
   std::string_view m_text;
