@@ -93,6 +93,24 @@ model::Texts texts_of(std::span<const Cell> cells) {
   return texts.finish();
 }
 
+// Whether every present cell is written exactly as its number prints ("17", not "017" or
+// "1e3"), so that the numbers alone give back what the file said. Run ids are such columns: as
+// numbers they cost two bytes a row instead of a dictionary entry each.
+bool writes_back_as_numbers(std::span<const Cell> cells, std::span<const double> values) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const Cell& cell = cells[i];
+    if (cell.kind != Cell::Kind::raw || std::isnan(values[i])) {
+      continue;  // a null, or a number the input held as a number (JSON)
+    }
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, values[i]);
+    if (ec != std::errc() || std::string_view(buffer, end) != trim(cell.text())) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // All non-null cells as timestamps, or nullopt.
 std::optional<std::vector<double>> as_timestamps(std::span<const Cell> cells) {
   std::vector<double> out(cells.size(), k_nan);
@@ -260,9 +278,14 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
   const std::size_t present = cells.size() - census.nulls;
 
   if (info.identifier) {
-    column.type = ValueType::string;
     column.role = Role::text;
-    column.texts = texts_of(cells);
+    if (present > 0 && census.integers == present && writes_back_as_numbers(cells, values)) {
+      column.type = ValueType::integer;
+      column.numbers = values;
+    } else {
+      column.type = ValueType::string;
+      column.texts = texts_of(cells);
+    }
     return column;
   }
   if (info.error) {

@@ -28,10 +28,33 @@ TEST(InferColumn, ConvertsSecondsToCanonicalMilliseconds) {
 }
 
 TEST(InferColumn, RunIdentifierIsTextNotAMetricOrDimension) {
-  const auto column = infer_column("run_id", raw({"1", "2", "3"}));
+  const auto column = infer_column("run_id", raw({"r1", "r2", "r3"}));
   EXPECT_EQ(column.role, model::Role::text);
-  EXPECT_EQ(column.texts, (std::vector<std::string>{"1", "2", "3"}));
+  EXPECT_EQ(column.type, model::ValueType::string);
+  EXPECT_EQ(column.texts, (std::vector<std::string>{"r1", "r2", "r3"}));
   EXPECT_TRUE(column.numbers.empty());
+}
+
+TEST(InferColumn, IntegerRunIdentifierIsKeptAsNumbersButStaysText) {
+  const auto column = infer_column("run_id", raw({"17", "-", " 3 ", "120"}));
+  EXPECT_EQ(column.role, model::Role::text);
+  EXPECT_EQ(column.type, model::ValueType::integer);
+  EXPECT_TRUE(column.texts.empty());
+  ASSERT_EQ(column.numbers.size(), 4u);
+  EXPECT_EQ(column.numbers[0], 17.0);
+  EXPECT_TRUE(std::isnan(column.numbers[1]));
+  EXPECT_EQ(column.numbers[2], 3.0);
+  EXPECT_EQ(column.numbers[3], 120.0);
+}
+
+TEST(InferColumn, IdentifierWrittenOtherThanItsNumberKeepsItsText) {
+  // "007" and "1e3" read as integers, but as numbers they would print as "7" and "1000".
+  for (const auto* odd : {"007", "1e3", "12345678901234567890"}) {
+    const auto column = infer_column("run_id", raw({"1", odd}));
+    EXPECT_EQ(column.type, model::ValueType::string) << odd;
+    EXPECT_EQ(column.texts, (std::vector<std::string>{"1", odd})) << odd;
+    EXPECT_TRUE(column.numbers.empty()) << odd;
+  }
 }
 
 TEST(InferColumn, ConvertsEachCellByItsOwnUnit) {
