@@ -2,9 +2,11 @@
 
 #include <array>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <ostream>
-#include <unordered_set>
+#include <stdexcept>
+#include <unordered_map>
 
 namespace chimera::model {
 namespace {
@@ -16,11 +18,11 @@ struct Hash {
   }
 };
 
-// Shards keep parser threads from queueing on one lock; a node set keeps each string's address
-// fixed for the life of the process.
+// Shards keep parser threads from queueing on one lock; a node map keeps each string's address
+// fixed for the life of the process, so the id table can point at it.
 struct Shard {
   std::mutex mutex;
-  std::unordered_set<std::string, Hash, std::equal_to<>> strings;
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids;
 };
 
 constexpr std::size_t k_shards = 16;
@@ -30,35 +32,60 @@ std::array<Shard, k_shards>& shards() {
   return all;
 }
 
-const std::string* intern(std::string_view text) {
+constinit const std::string k_empty;
+// Chunk 0 exists before any Symbol does (a default Symbol reads slot 0), so it is static.
+constinit const std::string* g_first_chunk[detail::k_symbol_chunk_size] = {&k_empty};
+std::atomic<std::uint32_t> g_next_id{1};
+
+// Gives `text` (already placed in its shard, under the shard's lock) the next id.
+std::uint32_t register_text(const std::string& text) {
+  const std::uint32_t id = g_next_id.fetch_add(1, std::memory_order_relaxed);
+  if (id == 0 || id >> detail::k_symbol_chunk_bits >= detail::k_symbol_chunks) {
+    throw std::length_error("more than 4294967295 distinct names");
+  }
+  auto& slot = detail::g_symbol_chunks[id >> detail::k_symbol_chunk_bits];
+  const std::string* const* chunk = slot.load(std::memory_order_acquire);
+  if (chunk == nullptr) {
+    // Two threads may race to create a chunk: one wins, the other frees its own.
+    auto fresh = std::make_unique<const std::string*[]>(detail::k_symbol_chunk_size);
+    if (slot.compare_exchange_strong(chunk, fresh.get(), std::memory_order_acq_rel)) {
+      chunk = fresh.release();
+    }
+  }
+  // Written before the id leaves this function; whoever later reads it got the id through
+  // the same thread or a synchronising hand-over (a joined worker, a lock).
+  const_cast<const std::string**>(chunk)[id & (detail::k_symbol_chunk_size - 1)] = &text;
+  return id;
+}
+
+std::uint32_t intern(std::string_view text) {
   const std::size_t hash = Hash{}(text);
   // Each thread remembers the strings it interned lately, so the names and units that every
-  // table repeats take no lock. Interned strings never move, so a remembered pointer stays good.
-  thread_local std::array<const std::string*, 1024> recent{};
-  const std::string*& remembered = recent[hash % recent.size()];
-  if (remembered != nullptr && *remembered == text) {
+  // table repeats take no lock. Ids never change, so a remembered id stays good.
+  thread_local std::array<std::uint32_t, 1024> recent{};
+  std::uint32_t& remembered = recent[hash % recent.size()];
+  if (remembered != 0 && detail::symbol_text(remembered) == text) {
     return remembered;
   }
   Shard& shard = shards()[hash % k_shards];
   const std::lock_guard lock(shard.mutex);
-  auto it = shard.strings.find(text);
-  if (it == shard.strings.end()) {
-    it = shard.strings.emplace(text).first;
+  auto it = shard.ids.find(text);
+  if (it == shard.ids.end()) {
+    it = shard.ids.emplace(std::string(text), 0).first;
+    it->second = register_text(it->first);
   }
-  remembered = &*it;
+  remembered = it->second;
   return remembered;
-}
-
-const std::string* empty_string() {
-  static const std::string empty;
-  return &empty;
 }
 
 }  // namespace
 
-Symbol::Symbol() : m_text(empty_string()) {}
+namespace detail {
+constinit std::atomic<const std::string* const*> g_symbol_chunks[k_symbol_chunks] = {
+    g_first_chunk};
+}  // namespace detail
 
-Symbol::Symbol(std::string_view text) : m_text(text.empty() ? empty_string() : intern(text)) {}
+Symbol::Symbol(std::string_view text) : m_id(text.empty() ? 0 : intern(text)) {}
 
 std::string operator+(const Symbol& a, std::string_view b) {
   std::string out(a.view());

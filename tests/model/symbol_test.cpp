@@ -57,6 +57,23 @@ TEST(Symbol, ConcatenatesAndPrintsLikeAString) {
   EXPECT_EQ(std::hash<Symbol>{}(file), std::hash<std::string_view>{}("runs/a.csv"));
 }
 
+TEST(Symbol, IsFourBytes) {
+  // A Column holds four Symbols and a corpus can hold millions of columns.
+  EXPECT_EQ(sizeof(Symbol), 4u);
+}
+
+TEST(Symbol, ManyDistinctNamesSpanSeveralChunksOfIds) {
+  std::vector<Symbol> symbols;
+  for (int i = 0; i < 40000; ++i) {
+    symbols.emplace_back("chunk-spanning-name-" + std::to_string(i));
+  }
+  for (int i = 0; i < 40000; i += 997) {
+    EXPECT_EQ(symbols[static_cast<std::size_t>(i)], "chunk-spanning-name-" + std::to_string(i));
+    EXPECT_EQ(&symbols[static_cast<std::size_t>(i)].str(),
+              &Symbol("chunk-spanning-name-" + std::to_string(i)).str());
+  }
+}
+
 TEST(Symbol, ThreadsInterningTheSameNamesAgree) {
   constexpr int k_names = 2000;
   std::vector<std::vector<const std::string*>> seen(4);
