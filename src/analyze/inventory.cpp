@@ -56,8 +56,7 @@ model::Inventory take_inventory(const model::Corpus& corpus) {
   for (const auto& table : corpus.tables) {
     ++inv.tables;
     inv.rows += table.rows();
-    inv.failed_rows +=
-        static_cast<std::size_t>(std::count(table.failed.begin(), table.failed.end(), true));
+    inv.failed_rows += table.failed.count();
   }
   if (!data_time_range(corpus, inv) && !corpus.files.empty()) {
     const auto [first, last] =

@@ -88,8 +88,7 @@ std::vector<double> ok_values(const model::Table& table, const model::Column& co
 std::vector<model::MetricStats> table_metrics(const model::Corpus& corpus) {
   std::vector<model::MetricStats> out;
   for (const auto& table : corpus.tables) {
-    const auto failed =
-        static_cast<std::size_t>(std::count(table.failed.begin(), table.failed.end(), true));
+    const auto failed = table.failed.count();
     for (const auto& column : table.columns) {
       if (column.role != model::Role::metric ||
           std::none_of(column.numbers.begin(), column.numbers.end(),

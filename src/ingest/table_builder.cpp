@@ -1,6 +1,8 @@
 #include "chimera/ingest/table_builder.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 #include "chimera/ingest/duration_check.hpp"
 
@@ -105,7 +107,7 @@ model::Table TableBuilder::finish() {
   for (auto& pending : m_columns) {
     pending.cells.resize(n, Cell::null());
     auto column = infer_column(std::move(pending.name), pending.cells);
-    column.line = pending.line;
+    column.line = static_cast<std::uint32_t>(std::min<std::uint64_t>(pending.line, UINT32_MAX));
     column.pointer = std::move(pending.pointer);
     table.columns.push_back(std::move(column));
     pending.cells = {};
@@ -119,13 +121,13 @@ model::Table TableBuilder::finish() {
   }
   m_lines = {};
   const auto causes = failure_causes(table.columns, n);
-  table.failed.assign(n, false);
+  table.failed = model::RowFlags(n);
   model::Texts::Builder reasons;
   reasons.reserve(n);
   std::string reason;
   for (std::size_t row = 0; row < n; ++row) {
     const std::uint32_t cause = causes[row];
-    table.failed[row] = cause != k_not_failed;
+    table.failed.set(row, cause != k_not_failed);
     if (cause == k_not_failed) {
       reasons.push_back({});
     } else if (cause == k_metrics_empty) {

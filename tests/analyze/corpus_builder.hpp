@@ -55,8 +55,8 @@ class TableBuilder {
   TableBuilder& column(model::Column c) { return add(std::move(c)); }
 
   TableBuilder& fail(std::size_t row, std::string reason) {
-    m_table.failed.at(row) = true;
     m_reasons.at(row) = std::move(reason);
+    m_table.failed.set(row, true);
     return *this;
   }
 
@@ -81,7 +81,7 @@ class TableBuilder {
   TableBuilder& add(model::Column c) {
     const std::size_t rows = std::max(c.numbers.size(), c.texts.size());
     if (m_table.columns.empty()) {
-      m_table.failed.assign(rows, false);
+      m_table.failed = model::RowFlags(rows);
       m_reasons.assign(rows, "");
       std::vector<double> lines;
       for (std::size_t r = 0; r < rows; ++r) {

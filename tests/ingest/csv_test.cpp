@@ -136,14 +136,14 @@ TEST(CsvParser, NamesEmptyAndDuplicateHeaders) {
 TEST(CsvParser, MarksRowWithErrorTextFailed) {
   const auto table = one_table(parse_csv(
       "run,ttft_s,tokens_s,error\n1,0.4,65,\n2,0,0,\"CUDA error: out of memory\"\n", k_where));
-  EXPECT_EQ(table.failed, (std::vector<bool>{false, true}));
+  EXPECT_EQ(table.failed, (model::RowFlags{false, true}));
   EXPECT_NE(table.failure_reason[1].find("out of memory"), std::string::npos);
   EXPECT_EQ(table.failure_reason[0], "");
 }
 
 TEST(CsvParser, MarksRowWithAllMetricsZeroFailed) {
   const auto table = one_table(parse_csv("model,ttft_ms,tokens_per_second\nm,0,0\nm,5,9\n", k_where));
-  EXPECT_EQ(table.failed, (std::vector<bool>{true, false}));
+  EXPECT_EQ(table.failed, (model::RowFlags{true, false}));
 }
 
 TEST(CsvParser, HeaderOnlyGivesEmptyTableAndNote) {

@@ -31,7 +31,7 @@ TEST(TableBuilder, NamesTheFirstErrorColumnWithTextAsTheFailure) {
                             {"50", "CUDA error", "Traceback"},
                             {"50", "ok", ""},
                             {"0", "none", "0"}});
-  EXPECT_EQ(table.failed, (std::vector<bool>{true, true, false, true}));
+  EXPECT_EQ(table.failed, (model::RowFlags{true, true, false, true}));
   EXPECT_EQ(table.failure_reason[0], "traceback: Traceback (most recent call last)");
   EXPECT_EQ(table.failure_reason[1], "error: CUDA error");
   EXPECT_EQ(table.failure_reason[2], "");
@@ -41,13 +41,13 @@ TEST(TableBuilder, NamesTheFirstErrorColumnWithTextAsTheFailure) {
 TEST(TableBuilder, FailsARowOnlyWhenEveryMetricIsEmptyOrZero) {
   const auto table = build({"model", "ttft_ms", "tokens_s"},
                            {{"a", "0", "NA"}, {"b", "", "3"}, {"c", "2", "0"}, {"d", "NA", ""}});
-  EXPECT_EQ(table.failed, (std::vector<bool>{true, false, false, true}));
+  EXPECT_EQ(table.failed, (model::RowFlags{true, false, false, true}));
   EXPECT_EQ(table.failure_reason[3], "every metric is empty or zero");
 }
 
 TEST(TableBuilder, TableWithoutMetricsOrErrorsFailsNoRow) {
   const auto table = build({"model", "note"}, {{"a", "fast"}, {"b", ""}});
-  EXPECT_EQ(table.failed, (std::vector<bool>{false, false}));
+  EXPECT_EQ(table.failed, (model::RowFlags{false, false}));
   EXPECT_EQ(table.failure_reason[1], "");
 }
 

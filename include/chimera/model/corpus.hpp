@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "chimera/model/numbers.hpp"
+#include "chimera/model/row_flags.hpp"
 #include "chimera/model/row_pointers.hpp"
 #include "chimera/model/symbol.hpp"
 #include "chimera/model/texts.hpp"
@@ -87,18 +88,19 @@ enum class Direction : std::uint8_t { none, higher, lower };
 // Names, units and pointers are Symbols: a large corpus repeats them across a million columns.
 struct Column {
   Symbol name;
+  Symbol unit;         // canonical unit: "ms", "tok/s", "tokens", "MiB", "%", ""
+  Symbol source_unit;  // the unit as written in the input, e.g. "s" for ttft_s
+  // Provenance of the value of a one-row "scalars" table, where every column has its own origin:
+  // the JSON pointer of a JSON value, or the 1-based line of a Markdown bullet (0 when unknown;
+  // a line past 2^32 - 1, in a file of more than 4 GB, is held as 2^32 - 1).
+  Symbol pointer;
   ValueType type = ValueType::string;
   Role role = Role::text;
   MetricKind kind = MetricKind::none;  // metrics only
   Direction direction = Direction::none;
-  Symbol unit;         // canonical unit: "ms", "tok/s", "tokens", "MiB", "%", ""
-  Symbol source_unit;  // the unit as written in the input, e.g. "s" for ttft_s
+  std::uint32_t line = 0;
   Numbers numbers;
   Texts texts;
-  // Provenance of the value of a one-row "scalars" table, where every column has its own origin:
-  // the 1-based line of a Markdown bullet (0 when unknown) or the JSON pointer of a JSON value.
-  std::uint64_t line = 0;
-  Symbol pointer;
 };
 
 // One table: a CSV file, an array of records in a JSON file, a GFM table in Markdown,
@@ -110,7 +112,7 @@ struct Table {
   std::vector<Column> columns;
   Numbers row_lines;          // 1-based line of each row (CSV, Markdown)
   RowPointers row_pointers;   // JSON pointer of each row (JSON)
-  std::vector<bool> failed;   // one per row: a failed run, kept but excluded
+  RowFlags failed;            // one per row: a failed run, kept but excluded
   Texts failure_reason;       // one per row, empty when not failed
 
   [[nodiscard]] std::size_t rows() const { return failed.size(); }
