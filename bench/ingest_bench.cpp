@@ -32,16 +32,19 @@ namespace {
 using namespace chimera;
 
 std::size_t parse_and_drop(const model::Config& config, const model::FileEntry& file) {
-  auto bytes = util::read_file(config.root / file.path);
+  // As ingest() does: one buffer per thread, reused from file to file.
+  thread_local util::FileBuffer buffer;
+  const auto bytes = util::read_file(config.root / file.path, buffer);
   if (!bytes) {
     return 0;
   }
   const model::SourceRef where{file.path, file.kind};
-  const auto decoded = ingest::decode(std::move(*bytes), where);
+  const auto decoded = ingest::decode(*bytes, where);
+  const std::string_view text = decoded.text();
   switch (file.kind) {
-    case model::FileKind::csv: return ingest::parse_csv(decoded.text, where).tables.size();
-    case model::FileKind::json: return ingest::parse_json(decoded.text, where).tables.size();
-    case model::FileKind::markdown: return ingest::parse_markdown(decoded.text, where).tables.size();
+    case model::FileKind::csv: return ingest::parse_csv(text, where).tables.size();
+    case model::FileKind::json: return ingest::parse_json(text, where).tables.size();
+    case model::FileKind::markdown: return ingest::parse_markdown(text, where).tables.size();
     case model::FileKind::other: return 0;
   }
   return 0;

@@ -52,11 +52,11 @@ struct FileResult {
   std::optional<std::string> skip_reason;
 };
 
-FileResult read_and_parse(const model::Config& config, const model::FileEntry& file,
-                          ParseFn parse) {
+FileResult read_and_parse(const model::Config& config, const model::FileEntry& file, ParseFn parse,
+                          util::FileBuffer& buffer) {
   FileResult result;
   const model::SourceRef where{file.path, file.kind};
-  auto bytes = util::read_file(config.root / file.path);
+  const auto bytes = util::read_file(config.root / file.path, buffer);
   if (!bytes) {
     result.skip_reason = bytes.error().message;
     result.parsed.failure = model::Diagnostic{file.path, std::nullopt, model::Severity::error,
@@ -64,7 +64,7 @@ FileResult read_and_parse(const model::Config& config, const model::FileEntry& f
     return result;
   }
   result.content_hash = util::content_hash(*bytes);
-  Decoded decoded = decode(std::move(*bytes), where);
+  const Decoded decoded = decode(*bytes, where);
   if (decoded.skip_reason) {
     result.skip_reason = *decoded.skip_reason;
     result.parsed.failure = model::Diagnostic{file.path, std::nullopt, model::Severity::warning,
@@ -72,7 +72,7 @@ FileResult read_and_parse(const model::Config& config, const model::FileEntry& f
     return result;
   }
   try {
-    result.parsed = parse(decoded.text, where);
+    result.parsed = parse(decoded.text(), where);
   } catch (const std::exception& e) {
     // Parsers turn library errors into diagnostics; reaching here is a bug, reported per file
     // so that the rest of the corpus is still analysed.
@@ -131,6 +131,10 @@ model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> 
   std::vector<bool> finished(work.size(), false);
   std::size_t merged = 0;
   TableSpool spool;
+  // One read buffer per thread at most, passed from file to file; room for all of them up front,
+  // so that giving one back cannot throw.
+  std::vector<util::FileBuffer> buffers;
+  buffers.reserve(util::resolve_jobs(config.jobs));
   std::mutex merging;  // guards all of the above, and the entries of `files` once merged
   std::exception_ptr merge_error;
   auto merge = [&](FileResult& result, model::FileEntry& file) {
@@ -153,9 +157,17 @@ model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> 
   };
   util::parallel_for(work.size(), config.jobs, [&](std::size_t k) {
     const auto& file = files[work[k]];
+    util::FileBuffer buffer;
+    {
+      const std::scoped_lock lock(merging);
+      if (!buffers.empty()) {
+        buffer = std::move(buffers.back());
+        buffers.pop_back();
+      }
+    }
     FileResult result;
     try {
-      result = read_and_parse(config, file, parser_for(file.kind));
+      result = read_and_parse(config, file, parser_for(file.kind), buffer);
     } catch (const std::exception& e) {  // out of memory, most likely
       result = {};
       result.skip_reason = e.what();
@@ -163,6 +175,7 @@ model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> 
                                                 std::string("cannot parse: ") + e.what()};
     }
     const std::scoped_lock lock(merging);
+    buffers.push_back(std::move(buffer));
     results[k] = std::move(result);
     finished[k] = true;
     try {
