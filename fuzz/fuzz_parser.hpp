@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
-#include <string>
+#include <string_view>
 
 #include "chimera/ingest/encoding.hpp"
 #include "chimera/model/corpus.hpp"
@@ -15,11 +15,12 @@ namespace chimera::fuzz {
 template <typename Parse>
 int fuzz_parser(const std::uint8_t* data, std::size_t size, const model::SourceRef& where,
                 Parse parse) {
-  auto decoded = ingest::decode(std::string(reinterpret_cast<const char*>(data), size), where);
+  const auto decoded =
+      ingest::decode(std::string_view(reinterpret_cast<const char*>(data), size), where);
   if (decoded.skip_reason) {
     return 0;
   }
-  const auto parsed = parse(decoded.text, where);
+  const auto parsed = parse(decoded.text(), where);
   for (const auto& table : parsed.tables) {
     const std::size_t rows = table.rows();
     if (table.failure_reason.size() != rows) {

@@ -30,7 +30,7 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 enum class Utf16 : std::uint8_t { none, le, be };
 
 // Text in UTF-16 has a zero in every other byte for ASCII characters; look at the first 512 bytes.
-Utf16 sniff_utf16(const std::string& bytes, std::size_t& bom) {
+Utf16 sniff_utf16(std::string_view bytes, std::size_t& bom) {
   bom = 0;
   if (bytes.size() >= 2) {
     const auto b0 = static_cast<unsigned char>(bytes[0]);
@@ -64,7 +64,7 @@ Utf16 sniff_utf16(const std::string& bytes, std::size_t& bom) {
   return Utf16::none;
 }
 
-std::string transcode_utf16(const std::string& bytes, std::size_t start, Utf16 order,
+std::string transcode_utf16(std::string_view bytes, std::size_t start, Utf16 order,
                             std::size_t& replaced) {
   std::string out;
   out.reserve(bytes.size() / 2);
@@ -172,12 +172,12 @@ model::Diagnostic note(const model::SourceRef& where, std::optional<std::uint64_
 
 }  // namespace
 
-Decoded decode(std::string bytes, const model::SourceRef& where) {
+Decoded decode(std::string_view bytes, const model::SourceRef& where) {
   Decoded out;
   std::size_t bom = 0;
   if (const Utf16 order = sniff_utf16(bytes, bom); order != Utf16::none) {
     std::size_t replaced = 0;
-    out.text = transcode_utf16(bytes, bom, order, replaced);
+    out.converted = transcode_utf16(bytes, bom, order, replaced);
     out.diagnostics.push_back(note(where, std::nullopt, model::Severity::info,
                                    std::string("transcoded from UTF-16") +
                                        (order == Utf16::le ? "LE" : "BE") + " to UTF-8"));
@@ -192,12 +192,12 @@ Decoded decode(std::string bytes, const model::SourceRef& where) {
     out.skip_reason = "binary file (contains NUL bytes)";
     return out;
   }
-  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-    bytes.erase(0, 3);
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    bytes.remove_prefix(3);
   }
   std::size_t bad = first_invalid(bytes, 0);
-  if (bad == std::string::npos) {
-    out.text = std::move(bytes);
+  if (bad == std::string_view::npos) {
+    out.slice = bytes;
     return out;
   }
   const auto first_line =
@@ -208,15 +208,15 @@ Decoded decode(std::string bytes, const model::SourceRef& where) {
   fixed.reserve(bytes.size() + 16);
   std::size_t done = 0;
   std::size_t replaced = 0;
-  while (bad != std::string::npos) {
-    fixed.append(bytes, done, bad - done);
+  while (bad != std::string_view::npos) {
+    fixed.append(bytes.substr(done, bad - done));
     fixed += k_replacement;
     ++replaced;
     done = bad + 1;
     bad = first_invalid(bytes, done);
   }
-  fixed.append(bytes, done, std::string::npos);
-  out.text = std::move(fixed);
+  fixed.append(bytes.substr(done));
+  out.converted = std::move(fixed);
   out.diagnostics.push_back(note(where, first_line, model::Severity::warning,
                                  "invalid UTF-8 replaced with U+FFFD (" + std::to_string(replaced) +
                                      (replaced == 1 ? " byte" : " bytes") +

@@ -191,6 +191,7 @@ class Walker {
 
   Parsed finish() {
     Parsed parsed;
+    parsed.tables.reserve(m_tables.size() + 1);
     if (m_scalars.columns() > 0) {
       parsed.tables.push_back(m_scalars.finish());
       if (!m_title.empty()) {

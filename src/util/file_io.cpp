@@ -36,6 +36,41 @@ Result<std::string> read_file(const fs::path& path) {
   return data;
 }
 
+Result<std::string_view> read_file(const fs::path& path, FileBuffer& buffer) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return fail(ErrorCode::io, std::string("cannot open: ") + std::strerror(errno), path.string());
+  }
+  struct stat info {};
+  const bool sized = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  // A byte more than the size: a file that grew since it was measured is still read whole.
+  const std::size_t room = (sized ? static_cast<std::size_t>(info.st_size) : 0) + 1;
+  if (buffer.size() < room) {
+    buffer.resize(room);
+  }
+  std::size_t used = 0;
+  for (;;) {
+    if (used == buffer.size()) {
+      buffer.resize(buffer.size() * 2);
+    }
+    const ssize_t n = ::read(fd, buffer.data() + used, buffer.size() - used);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      const std::string reason = std::strerror(errno);
+      ::close(fd);
+      return fail(ErrorCode::io, "read failed: " + reason, path.string());
+    }
+    if (n == 0) {
+      break;
+    }
+    used += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  return std::string_view(buffer.data(), used);
+}
+
 Result<void> write_file_atomically(const fs::path& path, std::string_view content) {
   const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();

@@ -3,13 +3,25 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "chimera/util/pages.hpp"
 #include "chimera/util/result.hpp"
 
 namespace chimera::util {
 
 // Reads a whole file as bytes.
 [[nodiscard]] Result<std::string> read_file(const std::filesystem::path& path);
+
+// Storage for reading files one after another. It keeps its pages from file to file and lives
+// outside the malloc heap, so a run over many files neither faults in fresh pages for each file
+// nor leaves each file's freed copy behind in the heap.
+using FileBuffer = std::vector<char, PageAllocator<char>>;
+
+// Reads a whole file into `buffer`, growing it when the file is larger than any before, and
+// returns its bytes: a view into `buffer`, valid until the buffer is used again.
+[[nodiscard]] Result<std::string_view> read_file(const std::filesystem::path& path,
+                                                 FileBuffer& buffer);
 
 // Writes `content` to a temporary file beside `path`, then renames it over `path`, so a reader
 // never sees a half-written file and a failure leaves no temporary behind.
