@@ -8,6 +8,7 @@
 #include <array>
 #include <exception>
 #include <mutex>
+#include <numeric>
 #include <optional>
 
 #include "chimera/ingest/csv.hpp"
@@ -155,7 +156,17 @@ model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> 
     }
     result = {};
   };
-  util::parallel_for(work.size(), config.jobs, [&](std::size_t k) {
+  // Largest files first. A big CSV needs tens of MB of parse buffers per thread; parsed first,
+  // that peak comes while little of the corpus is held yet, rather than on top of all of it,
+  // and the small files at the end even out the threads' finishing times. Results still merge
+  // in file order.
+  std::vector<std::size_t> order(work.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return files[work[a]].bytes > files[work[b]].bytes;
+  });
+  util::parallel_for(work.size(), config.jobs, [&](std::size_t next) {
+    const std::size_t k = order[next];
     const auto& file = files[work[k]];
     util::FileBuffer buffer;
     {
