@@ -97,12 +97,16 @@ FileResult read_and_parse(const model::Config& config, const model::FileEntry& f
 // fresh zeroed pages again: measured on the bench corpus, two thirds of ingest CPU time was page
 // faults. Keeping freed memory in the process for reuse removes that; the price is that RSS stays
 // at the per-thread working-set peak instead of dropping between files.
+// Fast bins are off: a small block freed into one is never merged with its neighbours, and a
+// parse frees millions of small blocks between the ones it keeps (-12 MiB of free heap at the
+// peak on the bench corpus, no measurable CPU cost).
 void keep_freed_memory_for_reuse() {
 #if defined(__GLIBC__)
   static std::once_flag once;
   std::call_once(once, [] {
     mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
     mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+    mallopt(M_MXFAST, 0);
   });
 #endif
 }
