@@ -6,20 +6,25 @@
 namespace chimera::model {
 
 PackedCodes::PackedCodes(std::size_t size, unsigned width)
-    : m_size(static_cast<std::uint32_t>(size)), m_width(static_cast<std::uint8_t>(width)) {
+    : m_size(static_cast<std::uint32_t>(size)),
+      m_width(static_cast<std::uint8_t>(width > k_max_packed_width ? 64 : width)) {
   if (size > std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("a table of more than 4294967295 rows");
   }
-  if (!is_inline()) {
-    m_storage.heap = new std::uint8_t[memory_bytes()]();
+  if (bits() > 8 * sizeof(m_storage)) {
+    m_storage.heap = new std::uint8_t[block_bytes()]();
+    m_on_heap = true;
   }
 }
 
 PackedCodes::PackedCodes(const PackedCodes& other)
-    : m_storage(other.m_storage), m_size(other.m_size), m_width(other.m_width) {
-  if (!is_inline()) {
-    m_storage.heap = new std::uint8_t[memory_bytes()];
-    std::memcpy(m_storage.heap, other.m_storage.heap, memory_bytes());
+    : m_storage(other.m_storage),
+      m_size(other.m_size),
+      m_width(other.m_width),
+      m_on_heap(other.m_on_heap) {
+  if (m_on_heap) {
+    m_storage.heap = new std::uint8_t[block_bytes()];
+    std::memcpy(m_storage.heap, other.m_storage.heap, block_bytes());
   }
 }
 
@@ -32,11 +37,10 @@ PackedCodes& PackedCodes::operator=(const PackedCodes& other) {
 }
 
 PackedCodes::PackedCodes(PackedCodes&& other) noexcept
-    : m_storage(other.m_storage), m_size(other.m_size), m_width(other.m_width) {
-  other.m_storage = {};
-  other.m_size = 0;
-  other.m_width = 0;
-}
+    : m_storage(std::exchange(other.m_storage, {})),
+      m_size(std::exchange(other.m_size, 0)),
+      m_width(std::exchange(other.m_width, 0)),
+      m_on_heap(std::exchange(other.m_on_heap, false)) {}
 
 PackedCodes& PackedCodes::operator=(PackedCodes&& other) noexcept {
   if (this != &other) {
@@ -44,6 +48,7 @@ PackedCodes& PackedCodes::operator=(PackedCodes&& other) noexcept {
     m_storage = std::exchange(other.m_storage, {});
     m_size = std::exchange(other.m_size, 0);
     m_width = std::exchange(other.m_width, 0);
+    m_on_heap = std::exchange(other.m_on_heap, false);
   }
   return *this;
 }
@@ -51,25 +56,13 @@ PackedCodes& PackedCodes::operator=(PackedCodes&& other) noexcept {
 PackedCodes::~PackedCodes() { release(); }
 
 void PackedCodes::release() {
-  if (!is_inline()) {
+  if (m_on_heap) {
     delete[] m_storage.heap;
   }
   m_storage = {};
   m_size = 0;
   m_width = 0;
-}
-
-unsigned PackedCodes::width_for(std::uint64_t largest) {
-  if (largest == 0) {
-    return 0;
-  }
-  if (largest <= UINT8_MAX) {
-    return 1;
-  }
-  if (largest <= UINT16_MAX) {
-    return 2;
-  }
-  return largest <= UINT32_MAX ? 4 : 8;
+  m_on_heap = false;
 }
 
 }  // namespace chimera::model

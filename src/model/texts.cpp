@@ -214,10 +214,9 @@ void Texts::Builder::grow_index() {
 Texts Texts::Builder::finish() {
   const std::size_t distinct = m_offsets.size() - 1;
   Texts out;
-  out.m_codes = PackedCodes(m_rows.size(), distinct == 0 ? 0 : PackedCodes::width_for(distinct - 1));
-  for (std::size_t i = 0; i < m_rows.size(); ++i) {
-    out.m_codes.set(i, m_rows[i]);
-  }
+  out.m_codes = PackedCodes::generate(m_rows.size(),
+                                     distinct == 0 ? 0 : PackedCodes::width_for(distinct - 1),
+                                     [this](std::size_t i) { return m_rows[i]; });
   // A column of nothing but "" needs no dictionary: a null one reads as "".
   if (distinct > 1 || (distinct == 1 && !m_chars.empty())) {
     const std::size_t header = sizeof(std::uint32_t) * (distinct + 2);

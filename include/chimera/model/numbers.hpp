@@ -19,7 +19,7 @@ inline constexpr double k_pow10[] = {1e0, 1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e
 }  // namespace detail
 
 // A read-only column of doubles that gives every value back bit for bit while storing most of
-// them in one, two or four bytes. Benchmark numbers are written as short decimals ("0.512",
+// them in a few bits. Benchmark numbers are written as short decimals ("0.512",
 // "87.25", "1024"), so a column is kept as integers m at one decimal scale k (the value is
 // m / 10^k: IEEE division rounds that exactly as strtod rounds the decimal text), stored as the
 // distance from the column's smallest m (or from m - row, for line numbers and run ids that
@@ -54,7 +54,7 @@ class Numbers {
     if (m_raw) {
       return std::bit_cast<double>(code);
     }
-    if (code >= m_first_special) {
+    if (code >= first_special()) {
       return special(i, code);
     }
     std::int64_t m = m_base + static_cast<std::int64_t>(code);
@@ -75,6 +75,12 @@ class Numbers {
   friend bool operator==(const Numbers& a, const Numbers& b);
 
  private:
+  // The special codes are the largest the width holds: a NaN's is the top one, if the column has
+  // any NaN, then the one for a value set aside. They take no extra bit, and a width up to 56
+  // bits needs no separate field to say where they start.
+  [[nodiscard]] std::uint64_t first_special() const {
+    return (std::uint64_t{1} << m_codes.width()) - m_specials;
+  }
   [[nodiscard]] double special(std::size_t i, std::uint64_t code) const;
 
   // Values that fit no scale, by row; rare, so held behind one pointer (copied with the Numbers).
@@ -85,8 +91,8 @@ class Numbers {
 
   PackedCodes m_codes;
   std::int64_t m_base = 0;
-  std::uint32_t m_first_special = UINT32_MAX;  // NaN if the column has any, then exceptions
   std::uint8_t m_scale = 0;
+  std::uint8_t m_specials = 0;  // how many special codes: NaN, set aside
   bool m_indexed = false;
   bool m_raw = false;
   bool m_has_nan = false;
