@@ -133,6 +133,68 @@ TEST(PackedCodes, CopiesAndMovesInlineAndHeapCodes) {
   }
 }
 
+// A tail of `bytes` bytes, each its index plus `seed`.
+void fill_tail(PackedCodes& packed, std::size_t bytes, unsigned seed) {
+  ASSERT_EQ(packed.tail_bytes(), bytes);
+  for (std::size_t k = 0; k < bytes; ++k) {
+    packed.tail()[k] = static_cast<std::uint8_t>(k + seed);
+  }
+}
+
+void expect_tail(const PackedCodes& packed, std::size_t bytes, unsigned seed) {
+  ASSERT_EQ(packed.tail_bytes(), bytes);
+  ASSERT_NE(packed.tail(), nullptr);
+  for (std::size_t k = 0; k < bytes; ++k) {
+    ASSERT_EQ(packed.tail()[k], static_cast<std::uint8_t>(k + seed)) << "tail byte " << k;
+  }
+}
+
+TEST(PackedCodes, TailSharesTheHeapBlockWithoutTouchingTheCodes) {
+  for (const unsigned width : {0u, 1u, 5u, 31u, 56u, 64u}) {
+    for (const std::size_t size : {1u, 3u, 100u}) {
+      for (const std::size_t bytes : {1u, 2u, 3u, 12u, 1000u}) {
+        SCOPED_TRACE(testing::Message() << size << " codes of " << width << " bits, tail of "
+                                        << bytes);
+        auto codes = sample_codes(size, width, width + 3);
+        PackedCodes packed =
+            PackedCodes::generate(size, width, [&](std::size_t i) { return codes[i]; }, bytes);
+        ASSERT_TRUE(packed.has_tail());
+        EXPECT_EQ(reinterpret_cast<std::uintptr_t>(packed.tail()) % 4, 0u);
+        EXPECT_GE(packed.heap_bytes(), packed.memory_bytes() + bytes);
+        EXPECT_LE(packed.heap_bytes(), packed.memory_bytes() + bytes + 8);
+        fill_tail(packed, bytes, width);
+        expect_codes(packed, codes);
+        // Setting the last codes rewrites the bytes after them as they were.
+        for (std::size_t i = size >= 2 ? size - 2 : 0; i < size; ++i) {
+          codes[i] = largest_of(width) - codes[i];
+          packed.set(i, codes[i]);
+        }
+        expect_codes(packed, codes);
+        expect_tail(packed, bytes, width);
+
+        packed.set_tag(0xa5);
+        const PackedCodes copy = packed;
+        PackedCodes moved = std::move(packed);
+        for (const PackedCodes* each : {&copy, static_cast<const PackedCodes*>(&moved)}) {
+          expect_codes(*each, codes);
+          expect_tail(*each, bytes, width);
+          EXPECT_EQ(each->tag(), 0xa5);
+        }
+        EXPECT_FALSE(packed.has_tail());  // NOLINT(bugprone-use-after-move): moved-from is empty
+        EXPECT_EQ(packed.tag(), 0);
+      }
+    }
+  }
+}
+
+TEST(PackedCodes, NoTailNoTagByDefault) {
+  const PackedCodes packed = generated(sample_codes(5, 3, 1), 3);
+  EXPECT_FALSE(packed.has_tail());
+  EXPECT_EQ(packed.tail(), nullptr);
+  EXPECT_EQ(packed.tail_bytes(), 0u);
+  EXPECT_EQ(packed.tag(), 0);
+}
+
 TEST(PackedCodes, WidthZeroHoldsZeros) {
   const PackedCodes codes(1000, 0);
   EXPECT_EQ(codes.heap_bytes(), 0u);

@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <memory>
 #include <span>
 #include <vector>
 
@@ -41,8 +40,8 @@ class Numbers {
       : Numbers(std::span<const double>(values)) {}
   Numbers(std::initializer_list<double> values)  // NOLINT(google-explicit-constructor)
       : Numbers(std::span<const double>(values.begin(), values.size())) {}
-  Numbers(const Numbers& other);
-  Numbers& operator=(const Numbers& other);
+  Numbers(const Numbers&) = default;
+  Numbers& operator=(const Numbers&) = default;
   Numbers(Numbers&&) noexcept = default;
   Numbers& operator=(Numbers&&) noexcept = default;
   ~Numbers() = default;
@@ -51,17 +50,19 @@ class Numbers {
   [[nodiscard]] bool empty() const { return m_codes.size() == 0; }
   [[nodiscard]] double operator[](std::size_t i) const {
     const std::uint64_t code = m_codes[i];
-    if (m_raw) {
+    const std::uint8_t tag = m_codes.tag();
+    if ((tag & k_raw) != 0) {
       return std::bit_cast<double>(code);
     }
     if (code >= first_special()) {
       return special(i, code);
     }
     std::int64_t m = m_base + static_cast<std::int64_t>(code);
-    if (m_indexed) {
+    if ((tag & k_indexed) != 0) {
       m += static_cast<std::int64_t>(i);
     }
-    return m_scale == 0 ? static_cast<double>(m) : static_cast<double>(m) / detail::k_pow10[m_scale];
+    const unsigned scale = tag & k_scale;
+    return scale == 0 ? static_cast<double>(m) : static_cast<double>(m) / detail::k_pow10[scale];
   }
   [[nodiscard]] double front() const { return (*this)[0]; }
   [[nodiscard]] double back() const { return (*this)[size() - 1]; }
@@ -75,29 +76,28 @@ class Numbers {
   friend bool operator==(const Numbers& a, const Numbers& b);
 
  private:
+  // The codes' tag: the decimal scale and how to read the codes. Values that fit no scale are
+  // rare, and kept in the codes' tail: k of them as k doubles, then their k rows as sorted
+  // uint32s.
+  static constexpr std::uint8_t k_scale = 0x1f;      // 0 to 16
+  static constexpr std::uint8_t k_raw = 0x20;        // the codes are the doubles' bits
+  static constexpr std::uint8_t k_indexed = 0x40;    // codes count from base + row
+  static constexpr std::uint8_t k_has_nan = 0x80;    // the top code is NaN
+
   // The special codes are the largest the width holds: a NaN's is the top one, if the column has
   // any NaN, then the one for a value set aside. They take no extra bit, and a width up to 56
   // bits needs no separate field to say where they start.
   [[nodiscard]] std::uint64_t first_special() const {
-    return (std::uint64_t{1} << m_codes.width()) - m_specials;
+    return (std::uint64_t{1} << m_codes.width()) - ((m_codes.tag() & k_has_nan) != 0 ? 1U : 0U) -
+           (m_codes.has_tail() ? 1U : 0U);
   }
   [[nodiscard]] double special(std::size_t i, std::uint64_t code) const;
 
-  // Values that fit no scale, by row; rare, so held behind one pointer (copied with the Numbers).
-  struct Exceptions {
-    std::vector<std::uint32_t> rows;  // sorted
-    std::vector<double> values;
-  };
-
   PackedCodes m_codes;
   std::int64_t m_base = 0;
-  std::uint8_t m_scale = 0;
-  std::uint8_t m_specials = 0;  // how many special codes: NaN, set aside
-  bool m_indexed = false;
-  bool m_raw = false;
-  bool m_has_nan = false;
-  std::unique_ptr<const Exceptions> m_exceptions;
 };
+
+static_assert(sizeof(Numbers) == 24, "a Markdown corpus holds millions of these");
 
 inline Numbers::Iterator Numbers::begin() const { return {this, 0}; }
 inline Numbers::Iterator Numbers::end() const { return {this, size()}; }
