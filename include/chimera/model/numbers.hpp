@@ -91,7 +91,8 @@ class Numbers {
     return (std::uint64_t{1} << m_codes.width()) - ((m_codes.tag() & k_has_nan) != 0 ? 1U : 0U) -
            (m_codes.has_tail() ? 1U : 0U);
   }
-  [[nodiscard]] double special(std::size_t i, std::uint64_t code) const;
+  // Pure, so that a loop over the values keeps the fields it reads in registers.
+  [[nodiscard, gnu::pure]] double special(std::size_t i, std::uint64_t code) const;
 
   PackedCodes m_codes;
   std::int64_t m_base = 0;
