@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace chimera::model {
@@ -134,91 +135,87 @@ Numbers::Numbers(std::span<const double> values) {
   const std::uint64_t range =
       !any_fit ? 0 : static_cast<std::uint64_t>(indexed ? high_indexed - low_indexed : high - low);
   const std::uint64_t specials = (nans > 0 ? 1U : 0U) + (exceptions > 0 ? 1U : 0U);
-  // Codes 0..range are values; the special codes follow (from 0 when no value fits a scale).
-  const std::uint64_t largest = any_fit        ? range + specials
-                                : specials > 0 ? specials - 1
-                                               : UINT64_MAX;
+  // Codes 0..range are values; the special codes come after them, at the top of the width.
+  const std::uint64_t largest = any_fit ? range + specials : specials > 0 ? specials - 1 : UINT64_MAX;
   const unsigned width = PackedCodes::width_for(largest);
-  const bool encode = scale >= 0 && width < 8 &&
-                      n * width + exceptions * (sizeof(double) + sizeof(std::uint32_t)) < n * 8;
+  const std::size_t exception_bytes = exceptions * (sizeof(double) + sizeof(std::uint32_t));
+  const bool encode =
+      scale >= 0 && width < 64 && (n * width + 7) / 8 + exception_bytes < n * sizeof(double);
   if (!encode) {
-    m_raw = true;
-    m_codes = PackedCodes(n, 8);
-    for (std::size_t i = 0; i < n; ++i) {
-      m_codes.set(i, std::bit_cast<std::uint64_t>(values[i]));
-    }
+    m_codes = PackedCodes::generate(n, 64, [&](std::size_t i) {
+      return std::bit_cast<std::uint64_t>(values[i]);
+    });
+    m_codes.set_tag(k_raw);
     return;
   }
-  m_scale = static_cast<std::uint8_t>(scale);
-  m_indexed = indexed;
   m_base = any_fit ? (indexed ? low_indexed : low) : 0;
-  m_first_special = static_cast<std::uint32_t>(any_fit ? range + 1 : 0);
-  m_has_nan = nans > 0;
-  const std::uint64_t nan_code = m_first_special;
-  const std::uint64_t exception_code = m_first_special + (nans > 0 ? 1U : 0U);
-  m_codes = PackedCodes(n, width);
-  std::unique_ptr<Exceptions> aside;
+  const std::uint64_t nan_code = (std::uint64_t{1} << width) - 1;
+  const std::uint64_t exception_code = nan_code - (nans > 0 ? 1U : 0U);
+  const std::int64_t base = m_base;
+  m_codes = PackedCodes::generate(
+      n, width,
+      [&](std::size_t i) {
+        const std::int64_t m = mantissas[i];
+        if (m == k_no_mantissa) {
+          return std::bit_cast<std::uint64_t>(values[i]) == k_quiet_nan ? nan_code : exception_code;
+        }
+        const std::int64_t shifted = indexed ? m - static_cast<std::int64_t>(i) : m;
+        return static_cast<std::uint64_t>(shifted - base);
+      },
+      exception_bytes);
+  m_codes.set_tag(static_cast<std::uint8_t>(static_cast<unsigned>(scale) |
+                                            (indexed ? k_indexed : 0U) | (nans > 0 ? k_has_nan : 0U)));
   if (exceptions > 0) {
-    aside = std::make_unique<Exceptions>();
-    aside->rows.reserve(exceptions);
-    aside->values.reserve(exceptions);
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::int64_t m = mantissas[i];
-    if (std::bit_cast<std::uint64_t>(values[i]) == k_quiet_nan) {
-      m_codes.set(i, nan_code);
-    } else if (m == k_no_mantissa) {
-      m_codes.set(i, exception_code);
-      aside->rows.push_back(static_cast<std::uint32_t>(i));
-      aside->values.push_back(values[i]);
-    } else {
-      const std::int64_t shifted = indexed ? m - static_cast<std::int64_t>(i) : m;
-      m_codes.set(i, static_cast<std::uint64_t>(shifted - m_base));
+    std::uint8_t* aside_values = m_codes.tail();
+    std::uint8_t* aside_rows = aside_values + exceptions * sizeof(double);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (mantissas[i] == k_no_mantissa && std::bit_cast<std::uint64_t>(values[i]) != k_quiet_nan) {
+        const auto row = static_cast<std::uint32_t>(i);
+        std::memcpy(aside_values, &values[i], sizeof(double));
+        std::memcpy(aside_rows, &row, sizeof row);
+        aside_values += sizeof(double);
+        aside_rows += sizeof row;
+      }
     }
   }
-  m_exceptions = std::move(aside);
-}
-
-Numbers::Numbers(const Numbers& other)
-    : m_codes(other.m_codes),
-      m_base(other.m_base),
-      m_first_special(other.m_first_special),
-      m_scale(other.m_scale),
-      m_indexed(other.m_indexed),
-      m_raw(other.m_raw),
-      m_has_nan(other.m_has_nan),
-      m_exceptions(other.m_exceptions ? std::make_unique<Exceptions>(*other.m_exceptions)
-                                      : nullptr) {}
-
-Numbers& Numbers::operator=(const Numbers& other) {
-  if (this != &other) {
-    Numbers copy(other);
-    *this = std::move(copy);
-  }
-  return *this;
 }
 
 double Numbers::special(std::size_t i, std::uint64_t code) const {
-  if ((m_has_nan && code == m_first_special) || !m_exceptions) {
+  if (((m_codes.tag() & k_has_nan) != 0 && code == (std::uint64_t{1} << m_codes.width()) - 1) ||
+      !m_codes.has_tail()) {
     return std::numeric_limits<double>::quiet_NaN();
   }
-  const auto& rows = m_exceptions->rows;
+  const std::uint8_t* aside_values = m_codes.tail();
+  const std::size_t count = m_codes.tail_bytes() / (sizeof(double) + sizeof(std::uint32_t));
+  const std::uint8_t* aside_rows = aside_values + count * sizeof(double);
+  const auto row_at = [&](std::size_t k) {
+    std::uint32_t row;
+    std::memcpy(&row, aside_rows + k * sizeof row, sizeof row);
+    return row;
+  };
+  // Binary search of the sorted rows.
   const auto row = static_cast<std::uint32_t>(i);
-  const auto it = std::lower_bound(rows.begin(), rows.end(), row);
-  if (it != rows.end() && *it == row) {
-    return m_exceptions->values[static_cast<std::size_t>(it - rows.begin())];
+  std::size_t low = 0;
+  std::size_t high = count;
+  while (low < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    if (row_at(middle) < row) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
   }
-  return std::numeric_limits<double>::quiet_NaN();
+  if (low == count || row_at(low) != row) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  double value;
+  std::memcpy(&value, aside_values + low * sizeof(double), sizeof value);
+  return value;
 }
 
 std::vector<double> Numbers::to_vector() const { return {begin(), end()}; }
 
-std::size_t Numbers::memory_bytes() const {
-  return m_codes.memory_bytes() +
-         (m_exceptions ? m_exceptions->rows.capacity() * sizeof(std::uint32_t) +
-                             m_exceptions->values.capacity() * sizeof(double)
-                       : 0);
-}
+std::size_t Numbers::memory_bytes() const { return m_codes.memory_bytes() + m_codes.tail_bytes(); }
 
 bool operator==(const Numbers& a, const Numbers& b) {
   if (a.size() != b.size()) {

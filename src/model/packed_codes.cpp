@@ -1,75 +1,88 @@
 #include "chimera/model/packed_codes.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
 namespace chimera::model {
 
-PackedCodes::PackedCodes(std::size_t size, unsigned width)
-    : m_size(static_cast<std::uint32_t>(size)), m_width(static_cast<std::uint8_t>(width)) {
+PackedCodes::PackedCodes(std::size_t size, unsigned width, std::size_t tail_bytes)
+    : m_size(static_cast<std::uint32_t>(size)),
+      m_width(static_cast<std::uint8_t>(width > k_max_packed_width ? 64 : width)),
+      m_has_tail(tail_bytes > 0) {
   if (size > std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("a table of more than 4294967295 rows");
   }
-  if (!is_inline()) {
-    m_storage.heap = new std::uint8_t[memory_bytes()]();
+  if (tail_bytes > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("a column of more than 4 GiB of distinct values");
+  }
+  if (m_has_tail || bits() > 8 * sizeof(m_storage)) {
+    m_on_heap = true;
+    const std::size_t bytes =
+        m_has_tail ? std::max(memory_bytes() + 7, tail_offset() + tail_bytes) : block_bytes();
+    m_storage.heap = new std::uint8_t[bytes]();
+    if (m_has_tail) {
+      const auto size32 = static_cast<std::uint32_t>(tail_bytes);
+      std::memcpy(m_storage.heap + tail_offset() - sizeof size32, &size32, sizeof size32);
+    }
   }
 }
 
 PackedCodes::PackedCodes(const PackedCodes& other)
-    : m_storage(other.m_storage), m_size(other.m_size), m_width(other.m_width) {
-  if (!is_inline()) {
-    m_storage.heap = new std::uint8_t[memory_bytes()];
-    std::memcpy(m_storage.heap, other.m_storage.heap, memory_bytes());
+    : m_storage(other.m_storage),
+      m_size(other.m_size),
+      m_width(other.m_width),
+      m_on_heap(other.m_on_heap),
+      m_has_tail(other.m_has_tail),
+      m_tag(other.m_tag) {
+  if (m_on_heap) {
+    m_storage.heap = new std::uint8_t[other.block_bytes()];
+    std::memcpy(m_storage.heap, other.m_storage.heap, other.block_bytes());
   }
 }
 
 PackedCodes& PackedCodes::operator=(const PackedCodes& other) {
   if (this != &other) {
     PackedCodes copy(other);
-    *this = std::move(copy);
+    swap(copy);
   }
   return *this;
 }
 
-PackedCodes::PackedCodes(PackedCodes&& other) noexcept
-    : m_storage(other.m_storage), m_size(other.m_size), m_width(other.m_width) {
-  other.m_storage = {};
-  other.m_size = 0;
-  other.m_width = 0;
-}
+PackedCodes::PackedCodes(PackedCodes&& other) noexcept { swap(other); }
 
 PackedCodes& PackedCodes::operator=(PackedCodes&& other) noexcept {
-  if (this != &other) {
-    release();
-    m_storage = std::exchange(other.m_storage, {});
-    m_size = std::exchange(other.m_size, 0);
-    m_width = std::exchange(other.m_width, 0);
-  }
+  PackedCodes moved(std::move(other));
+  swap(moved);
   return *this;
 }
 
-PackedCodes::~PackedCodes() { release(); }
-
-void PackedCodes::release() {
-  if (!is_inline()) {
+PackedCodes::~PackedCodes() {
+  if (m_on_heap) {
     delete[] m_storage.heap;
   }
-  m_storage = {};
-  m_size = 0;
-  m_width = 0;
 }
 
-unsigned PackedCodes::width_for(std::uint64_t largest) {
-  if (largest == 0) {
+void PackedCodes::swap(PackedCodes& other) noexcept {
+  std::swap(m_storage, other.m_storage);
+  std::swap(m_size, other.m_size);
+  std::swap(m_width, other.m_width);
+  std::swap(m_on_heap, other.m_on_heap);
+  std::swap(m_has_tail, other.m_has_tail);
+  std::swap(m_tag, other.m_tag);
+}
+
+std::size_t PackedCodes::tail_bytes() const {
+  if (!m_has_tail) {
     return 0;
   }
-  if (largest <= UINT8_MAX) {
-    return 1;
-  }
-  if (largest <= UINT16_MAX) {
-    return 2;
-  }
-  return largest <= UINT32_MAX ? 4 : 8;
+  std::uint32_t size;
+  std::memcpy(&size, m_storage.heap + tail_offset() - sizeof size, sizeof size);
+  return size;
+}
+
+std::size_t PackedCodes::block_bytes() const {
+  return m_has_tail ? std::max(memory_bytes() + 7, tail_offset() + tail_bytes()) : memory_bytes() + 7;
 }
 
 }  // namespace chimera::model

@@ -26,37 +26,15 @@ Texts::Texts(std::initializer_list<std::string_view> values) {
   *this = builder.finish();
 }
 
-Texts::Texts(const Texts& other) : m_codes(other.m_codes) {
-  if (other.m_dictionary) {
-    m_dictionary = std::make_unique_for_overwrite<char[]>(other.dictionary_bytes());
-    std::memcpy(m_dictionary.get(), other.m_dictionary.get(), other.dictionary_bytes());
-  }
-}
-
-Texts& Texts::operator=(const Texts& other) {
-  if (this != &other) {
-    Texts copy(other);
-    *this = std::move(copy);
-  }
-  return *this;
-}
-
 std::size_t Texts::distinct() const {
-  if (!m_dictionary) {
+  const std::uint8_t* dictionary = m_codes.tail();
+  if (dictionary == nullptr) {
     return empty() ? 0 : 1;  // every row is ""
   }
-  return word(0);
+  return word(dictionary, 0);
 }
 
-std::size_t Texts::dictionary_bytes() const {
-  if (!m_dictionary) {
-    return 0;
-  }
-  const std::uint32_t count = word(0);
-  return sizeof(std::uint32_t) * (count + 2) + word(count + 1);
-}
-
-std::size_t Texts::memory_bytes() const { return dictionary_bytes() + m_codes.memory_bytes(); }
+std::size_t Texts::memory_bytes() const { return m_codes.tail_bytes() + m_codes.memory_bytes(); }
 
 bool operator==(const Texts& a, const Texts& b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
@@ -213,16 +191,15 @@ void Texts::Builder::grow_index() {
 
 Texts Texts::Builder::finish() {
   const std::size_t distinct = m_offsets.size() - 1;
+  // A column of nothing but "" needs no dictionary: none reads as "".
+  const bool dictionary = distinct > 1 || (distinct == 1 && !m_chars.empty());
+  const std::size_t header = sizeof(std::uint32_t) * (distinct + 2);
   Texts out;
-  out.m_codes = PackedCodes(m_rows.size(), distinct == 0 ? 0 : PackedCodes::width_for(distinct - 1));
-  for (std::size_t i = 0; i < m_rows.size(); ++i) {
-    out.m_codes.set(i, m_rows[i]);
-  }
-  // A column of nothing but "" needs no dictionary: a null one reads as "".
-  if (distinct > 1 || (distinct == 1 && !m_chars.empty())) {
-    const std::size_t header = sizeof(std::uint32_t) * (distinct + 2);
-    out.m_dictionary = std::make_unique_for_overwrite<char[]>(header + m_chars.size());
-    char* block = out.m_dictionary.get();
+  out.m_codes = PackedCodes::generate(
+      m_rows.size(), distinct == 0 ? 0 : PackedCodes::width_for(distinct - 1),
+      [this](std::size_t i) { return m_rows[i]; }, dictionary ? header + m_chars.size() : 0);
+  if (dictionary) {
+    std::uint8_t* block = out.m_codes.tail();
     const auto count = static_cast<std::uint32_t>(distinct);
     std::memcpy(block, &count, sizeof count);
     std::memcpy(block + sizeof count, m_offsets.data(), m_offsets.size() * sizeof(std::uint32_t));

@@ -47,6 +47,38 @@ TEST(Numbers, ShortDecimalsComeBackExactlyInTwoBytes) {
   EXPECT_LE(Numbers(values).memory_bytes(), values.size() * 2);
 }
 
+TEST(Numbers, ValuesTakeTheBitsOfTheirRange) {
+  // A ttft column from 300 to 999 ms: a range of 700 needs 10 bits, as does 700 plus a NaN code.
+  std::vector<double> values;
+  for (int i = 0; i < 10000; ++i) {
+    values.push_back(300.0 + (i * 37) % 700);
+  }
+  expect_round_trip(values);
+  EXPECT_EQ(Numbers(values).memory_bytes(), (values.size() * 10 + 7) / 8);
+  values[5] = k_nan;
+  expect_round_trip(values);
+  EXPECT_EQ(Numbers(values).memory_bytes(), (values.size() * 10 + 7) / 8);
+  // A range of 1023 fills 10 bits: the NaN code takes an 11th.
+  values[6] = 300.0 + 1023;
+  expect_round_trip(values);
+  EXPECT_EQ(Numbers(values).memory_bytes(), (values.size() * 11 + 7) / 8);
+}
+
+TEST(Numbers, RangesWiderThan32BitsAreStillEncoded) {
+  // Byte counts up to 2^40, with a NaN and values that fit no scale: 40 bits a value, the
+  // special codes at the top of those 40 bits.
+  std::vector<double> values;
+  for (int i = 0; i < 1000; ++i) {
+    values.push_back(std::ldexp(static_cast<double>((i * 7919) % 1000), 30));
+  }
+  values[3] = k_nan;
+  values[4] = -0.0;
+  values[5] = std::numeric_limits<double>::infinity();
+  expect_round_trip(values);
+  EXPECT_LE(Numbers(values).memory_bytes(),
+            (values.size() * 40 + 7) / 8 + 2 * (sizeof(double) + sizeof(std::uint32_t)));
+}
+
 TEST(Numbers, DecimalsOfEveryScaleAndSignComeBackExactly) {
   for (int places = 0; places <= 9; ++places) {
     expect_round_trip(decimals(2000, places, -5000.0, 5000.0, static_cast<unsigned>(places)));

@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <memory>
 #include <span>
 #include <vector>
 
@@ -19,7 +18,7 @@ inline constexpr double k_pow10[] = {1e0, 1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e
 }  // namespace detail
 
 // A read-only column of doubles that gives every value back bit for bit while storing most of
-// them in one, two or four bytes. Benchmark numbers are written as short decimals ("0.512",
+// them in a few bits. Benchmark numbers are written as short decimals ("0.512",
 // "87.25", "1024"), so a column is kept as integers m at one decimal scale k (the value is
 // m / 10^k: IEEE division rounds that exactly as strtod rounds the decimal text), stored as the
 // distance from the column's smallest m (or from m - row, for line numbers and run ids that
@@ -41,8 +40,8 @@ class Numbers {
       : Numbers(std::span<const double>(values)) {}
   Numbers(std::initializer_list<double> values)  // NOLINT(google-explicit-constructor)
       : Numbers(std::span<const double>(values.begin(), values.size())) {}
-  Numbers(const Numbers& other);
-  Numbers& operator=(const Numbers& other);
+  Numbers(const Numbers&) = default;
+  Numbers& operator=(const Numbers&) = default;
   Numbers(Numbers&&) noexcept = default;
   Numbers& operator=(Numbers&&) noexcept = default;
   ~Numbers() = default;
@@ -51,17 +50,19 @@ class Numbers {
   [[nodiscard]] bool empty() const { return m_codes.size() == 0; }
   [[nodiscard]] double operator[](std::size_t i) const {
     const std::uint64_t code = m_codes[i];
-    if (m_raw) {
+    const std::uint8_t tag = m_codes.tag();
+    if ((tag & k_raw) != 0) {
       return std::bit_cast<double>(code);
     }
-    if (code >= m_first_special) {
+    if (code >= first_special()) {
       return special(i, code);
     }
     std::int64_t m = m_base + static_cast<std::int64_t>(code);
-    if (m_indexed) {
+    if ((tag & k_indexed) != 0) {
       m += static_cast<std::int64_t>(i);
     }
-    return m_scale == 0 ? static_cast<double>(m) : static_cast<double>(m) / detail::k_pow10[m_scale];
+    const unsigned scale = tag & k_scale;
+    return scale == 0 ? static_cast<double>(m) : static_cast<double>(m) / detail::k_pow10[scale];
   }
   [[nodiscard]] double front() const { return (*this)[0]; }
   [[nodiscard]] double back() const { return (*this)[size() - 1]; }
@@ -75,23 +76,29 @@ class Numbers {
   friend bool operator==(const Numbers& a, const Numbers& b);
 
  private:
-  [[nodiscard]] double special(std::size_t i, std::uint64_t code) const;
+  // The codes' tag: the decimal scale and how to read the codes. Values that fit no scale are
+  // rare, and kept in the codes' tail: k of them as k doubles, then their k rows as sorted
+  // uint32s.
+  static constexpr std::uint8_t k_scale = 0x1f;      // 0 to 16
+  static constexpr std::uint8_t k_raw = 0x20;        // the codes are the doubles' bits
+  static constexpr std::uint8_t k_indexed = 0x40;    // codes count from base + row
+  static constexpr std::uint8_t k_has_nan = 0x80;    // the top code is NaN
 
-  // Values that fit no scale, by row; rare, so held behind one pointer (copied with the Numbers).
-  struct Exceptions {
-    std::vector<std::uint32_t> rows;  // sorted
-    std::vector<double> values;
-  };
+  // The special codes are the largest the width holds: a NaN's is the top one, if the column has
+  // any NaN, then the one for a value set aside. They take no extra bit, and a width up to 56
+  // bits needs no separate field to say where they start.
+  [[nodiscard]] std::uint64_t first_special() const {
+    return (std::uint64_t{1} << m_codes.width()) - ((m_codes.tag() & k_has_nan) != 0 ? 1U : 0U) -
+           (m_codes.has_tail() ? 1U : 0U);
+  }
+  // Pure, so that a loop over the values keeps the fields it reads in registers.
+  [[nodiscard, gnu::pure]] double special(std::size_t i, std::uint64_t code) const;
 
   PackedCodes m_codes;
   std::int64_t m_base = 0;
-  std::uint32_t m_first_special = UINT32_MAX;  // NaN if the column has any, then exceptions
-  std::uint8_t m_scale = 0;
-  bool m_indexed = false;
-  bool m_raw = false;
-  bool m_has_nan = false;
-  std::unique_ptr<const Exceptions> m_exceptions;
 };
+
+static_assert(sizeof(Numbers) == 24, "a Markdown corpus holds millions of these");
 
 inline Numbers::Iterator Numbers::begin() const { return {this, 0}; }
 inline Numbers::Iterator Numbers::end() const { return {this, size()}; }

@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +14,7 @@
 namespace chimera::model {
 
 // A read-only column of strings, each distinct string stored once and each row holding the
-// index of its string in one, two or four bytes. Benchmark tables repeat a few strings down
+// index of its string in as few bits as the count of strings needs. Benchmark tables repeat a few strings down
 // whole columns (the model name, an empty error), which a string per row would hold millions
 // of times over.
 class Texts {
@@ -30,8 +29,8 @@ class Texts {
   // Implicit so that a column can be assigned a vector or a braced list of strings.
   Texts(const std::vector<std::string>& values);           // NOLINT(google-explicit-constructor)
   Texts(std::initializer_list<std::string_view> values);  // NOLINT(google-explicit-constructor)
-  Texts(const Texts& other);
-  Texts& operator=(const Texts& other);
+  Texts(const Texts&) = default;
+  Texts& operator=(const Texts&) = default;
   Texts(Texts&&) noexcept = default;
   Texts& operator=(Texts&&) noexcept = default;
   ~Texts() = default;
@@ -51,27 +50,28 @@ class Texts {
   friend bool operator==(const Texts& a, const Texts& b);
 
  private:
-  // The distinct strings, in one heap block: a uint32 count n, n + 1 uint32 offsets, then the
-  // characters back to back (string k is chars[offsets[k], offsets[k + 1])). Null when every
+  // The distinct strings, in the codes' tail: a uint32 count n, n + 1 uint32 offsets, then the
+  // characters back to back (string k is chars[offsets[k], offsets[k + 1])). No tail when every
   // row is the empty string, the usual error column and failure reason: no block at all.
-  [[nodiscard]] std::uint32_t word(std::size_t k) const {
+  [[nodiscard]] static std::uint32_t word(const std::uint8_t* dictionary, std::size_t k) {
     std::uint32_t value;
-    std::memcpy(&value, m_dictionary.get() + sizeof(std::uint32_t) * k, sizeof value);
+    std::memcpy(&value, dictionary + sizeof(std::uint32_t) * k, sizeof value);
     return value;
   }
-  [[nodiscard]] std::size_t dictionary_bytes() const;
   [[nodiscard]] std::string_view string_at(std::uint32_t id) const {
-    if (!m_dictionary) {
+    const std::uint8_t* dictionary = m_codes.tail();
+    if (dictionary == nullptr) {
       return {};
     }
-    const char* chars = m_dictionary.get() + sizeof(std::uint32_t) * (word(0) + 2);
-    const std::uint32_t begin = word(id + 1);
-    return {chars + begin, word(id + 2) - begin};
+    const std::uint8_t* chars = dictionary + sizeof(std::uint32_t) * (word(dictionary, 0) + 2);
+    const std::uint32_t begin = word(dictionary, id + 1);
+    return {reinterpret_cast<const char*>(chars + begin), word(dictionary, id + 2) - begin};
   }
 
   PackedCodes m_codes;
-  std::unique_ptr<char[]> m_dictionary;  // copied with the Texts, which never changes once built
 };
+
+static_assert(sizeof(Texts) == 16, "a Markdown corpus holds millions of these");
 
 // Collects a column's strings one row at a time.
 class Texts::Builder {
