@@ -136,7 +136,9 @@ Numbers::Numbers(std::span<const double> values) {
       !any_fit ? 0 : static_cast<std::uint64_t>(indexed ? high_indexed - low_indexed : high - low);
   const std::uint64_t specials = (nans > 0 ? 1U : 0U) + (exceptions > 0 ? 1U : 0U);
   // Codes 0..range are values; the special codes come after them, at the top of the width.
-  const std::uint64_t largest = any_fit ? range + specials : specials > 0 ? specials - 1 : UINT64_MAX;
+  const std::uint64_t largest = any_fit        ? range + specials
+                                : specials > 0 ? specials - 1
+                                               : UINT64_MAX;
   const unsigned width = PackedCodes::width_for(largest);
   const std::size_t exception_bytes = exceptions * (sizeof(double) + sizeof(std::uint32_t));
   const bool encode =
@@ -163,8 +165,8 @@ Numbers::Numbers(std::span<const double> values) {
         return static_cast<std::uint64_t>(shifted - base);
       },
       exception_bytes);
-  m_codes.set_tag(static_cast<std::uint8_t>(static_cast<unsigned>(scale) |
-                                            (indexed ? k_indexed : 0U) | (nans > 0 ? k_has_nan : 0U)));
+  const unsigned flags = (indexed ? k_indexed : 0U) | (nans > 0 ? k_has_nan : 0U);
+  m_codes.set_tag(static_cast<std::uint8_t>(static_cast<unsigned>(scale) | flags));
   if (exceptions > 0) {
     std::uint8_t* aside_values = m_codes.tail();
     std::uint8_t* aside_rows = aside_values + exceptions * sizeof(double);

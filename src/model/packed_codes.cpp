@@ -18,9 +18,7 @@ PackedCodes::PackedCodes(std::size_t size, unsigned width, std::size_t tail_byte
   }
   if (m_has_tail || bits() > 8 * sizeof(m_storage)) {
     m_on_heap = true;
-    const std::size_t bytes =
-        m_has_tail ? std::max(memory_bytes() + 7, tail_offset() + tail_bytes) : block_bytes();
-    m_storage.heap = new std::uint8_t[bytes]();
+    m_storage.heap = new std::uint8_t[block_bytes(tail_bytes)]();
     if (m_has_tail) {
       const auto size32 = static_cast<std::uint32_t>(tail_bytes);
       std::memcpy(m_storage.heap + tail_offset() - sizeof size32, &size32, sizeof size32);
@@ -36,8 +34,9 @@ PackedCodes::PackedCodes(const PackedCodes& other)
       m_has_tail(other.m_has_tail),
       m_tag(other.m_tag) {
   if (m_on_heap) {
-    m_storage.heap = new std::uint8_t[other.block_bytes()];
-    std::memcpy(m_storage.heap, other.m_storage.heap, other.block_bytes());
+    const std::size_t bytes = other.block_bytes(other.tail_bytes());
+    m_storage.heap = new std::uint8_t[bytes];
+    std::memcpy(m_storage.heap, other.m_storage.heap, bytes);
   }
 }
 
@@ -81,8 +80,11 @@ std::size_t PackedCodes::tail_bytes() const {
   return size;
 }
 
-std::size_t PackedCodes::block_bytes() const {
-  return m_has_tail ? std::max(memory_bytes() + 7, tail_offset() + tail_bytes()) : memory_bytes() + 7;
+std::size_t PackedCodes::block_bytes(std::size_t tail_bytes) const {
+  // The 8-byte load of the last code starts at most one byte before the codes' end, or at the
+  // block's start when there are no code bytes (width 0 before a tail).
+  const std::size_t loaded = std::max<std::size_t>(memory_bytes() + 7, 8);
+  return m_has_tail ? std::max(loaded, tail_offset() + tail_bytes) : loaded;
 }
 
 }  // namespace chimera::model

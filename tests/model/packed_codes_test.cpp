@@ -119,7 +119,7 @@ TEST(PackedCodes, CopiesAndMovesInlineAndHeapCodes) {
       PackedCodes assigned;
       assigned = copy;
       PackedCodes moved = std::move(original);
-      EXPECT_EQ(original.size(), 0u);  // NOLINT(bugprone-use-after-move): a moved-from object is empty
+      EXPECT_EQ(original.size(), 0u);  // NOLINT(bugprone-use-after-move): moved-from is empty
       original = generated(codes, width);  // reuse after move
       expect_codes(original, codes);
       expect_codes(copy, codes);

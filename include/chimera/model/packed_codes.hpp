@@ -50,11 +50,15 @@ class PackedCodes {
   // Bytes of codes, held inline or on the heap.
   [[nodiscard]] std::size_t memory_bytes() const { return (bits() + 7) / 8; }
   // Heap bytes held, tail included: 0 when the codes fit inline and there is no tail.
-  [[nodiscard]] std::size_t heap_bytes() const { return m_on_heap ? block_bytes() : 0; }
+  [[nodiscard]] std::size_t heap_bytes() const {
+    return m_on_heap ? block_bytes(tail_bytes()) : 0;
+  }
 
   [[nodiscard]] bool has_tail() const { return m_has_tail; }
   // The tail, 4-byte aligned; null when there is none.
-  [[nodiscard]] std::uint8_t* tail() { return m_has_tail ? m_storage.heap + tail_offset() : nullptr; }
+  [[nodiscard]] std::uint8_t* tail() {
+    return m_has_tail ? m_storage.heap + tail_offset() : nullptr;
+  }
   [[nodiscard]] const std::uint8_t* tail() const {
     return m_has_tail ? m_storage.heap + tail_offset() : nullptr;
   }
@@ -97,11 +101,11 @@ class PackedCodes {
   }
   [[nodiscard]] std::size_t bits() const { return static_cast<std::size_t>(m_size) * m_width; }
   // A heap block is the codes, then (with a tail) the tail's size as a uint32 at the next
-  // 4-byte boundary and the tail; and at least 7 bytes after the codes for the last code's load.
+  // 4-byte boundary and the tail; long enough for the 8-byte load of the last code.
   [[nodiscard]] std::size_t tail_offset() const {
     return (memory_bytes() + 3) / 4 * 4 + sizeof(std::uint32_t);
   }
-  [[nodiscard]] std::size_t block_bytes() const;
+  [[nodiscard]] std::size_t block_bytes(std::size_t tail_bytes) const;
   void swap(PackedCodes& other) noexcept;
   [[nodiscard]] std::uint64_t mask() const {
     return m_width == 0 ? 0 : ~std::uint64_t{0} >> (64 - m_width);
@@ -123,7 +127,7 @@ class PackedCodes {
   std::uint8_t m_tag = 0;
 };
 
-static_assert(sizeof(PackedCodes) == 16, "Numbers and Texts are this and little more, a million times");
+static_assert(sizeof(PackedCodes) == 16, "Numbers and Texts are this and little more");
 
 template <typename CodeAt>
 PackedCodes PackedCodes::generate(std::size_t size, unsigned width, CodeAt code_at,

@@ -14,9 +14,9 @@
 namespace chimera::model {
 
 // A read-only column of strings, each distinct string stored once and each row holding the
-// index of its string in as few bits as the count of strings needs. Benchmark tables repeat a few strings down
-// whole columns (the model name, an empty error), which a string per row would hold millions
-// of times over.
+// index of its string in as few bits as the count of strings needs. Benchmark tables repeat a
+// few strings down whole columns (the model name, an empty error), which a string per row would
+// hold millions of times over.
 class Texts {
  public:
   class Builder;
