@@ -26,15 +26,52 @@ Texts::Texts(std::initializer_list<std::string_view> values) {
   *this = builder.finish();
 }
 
-std::size_t Texts::distinct() const {
-  const std::uint8_t* dictionary = m_codes.tail();
-  if (dictionary == nullptr) {
-    return empty() ? 0 : 1;  // every row is ""
+Texts::Texts(const Texts& other) : m_word(other.m_word) {
+  if (const PackedCodes* codes = other.boxed()) {
+    m_word = reinterpret_cast<std::uintptr_t>(new PackedCodes(*codes));
   }
-  return word(dictionary, 0);
 }
 
-std::size_t Texts::memory_bytes() const { return m_codes.tail_bytes() + m_codes.memory_bytes(); }
+Texts& Texts::operator=(const Texts& other) {
+  if (this != &other) {
+    Texts copy(other);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
+Texts& Texts::operator=(Texts&& other) noexcept {
+  if (this != &other) {
+    delete boxed();
+    m_word = std::exchange(other.m_word, k_blank);
+  }
+  return *this;
+}
+
+Texts::~Texts() { delete boxed(); }
+
+void Texts::adopt(PackedCodes codes) {
+  delete boxed();
+  m_word = k_blank;
+  if (codes.has_tail()) {
+    m_word = reinterpret_cast<std::uintptr_t>(new PackedCodes(std::move(codes)));
+  } else {
+    m_word = (static_cast<std::uintptr_t>(codes.size()) << 1) | 1;
+  }
+}
+
+std::size_t Texts::distinct() const {
+  const PackedCodes* codes = boxed();
+  if (codes == nullptr) {
+    return empty() ? 0 : 1;  // every row is ""
+  }
+  return word(codes->tail(), 0);
+}
+
+std::size_t Texts::memory_bytes() const {
+  const PackedCodes* codes = boxed();
+  return codes == nullptr ? 0 : sizeof(PackedCodes) + codes->tail_bytes() + codes->memory_bytes();
+}
 
 bool operator==(const Texts& a, const Texts& b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
@@ -194,17 +231,18 @@ Texts Texts::Builder::finish() {
   // A column of nothing but "" needs no dictionary: none reads as "".
   const bool dictionary = distinct > 1 || (distinct == 1 && !m_chars.empty());
   const std::size_t header = sizeof(std::uint32_t) * (distinct + 2);
-  Texts out;
-  out.m_codes = PackedCodes::generate(
+  PackedCodes codes = PackedCodes::generate(
       m_rows.size(), distinct == 0 ? 0 : PackedCodes::width_for(distinct - 1),
       [this](std::size_t i) { return m_rows[i]; }, dictionary ? header + m_chars.size() : 0);
   if (dictionary) {
-    std::uint8_t* block = out.m_codes.tail();
+    std::uint8_t* block = codes.tail();
     const auto count = static_cast<std::uint32_t>(distinct);
     std::memcpy(block, &count, sizeof count);
     std::memcpy(block + sizeof count, m_offsets.data(), m_offsets.size() * sizeof(std::uint32_t));
     std::memcpy(block + header, m_chars.data(), m_chars.size());
   }
+  Texts out;
+  out.adopt(std::move(codes));
   *this = Builder();
   return out;
 }

@@ -141,6 +141,36 @@ TEST(Texts, CopiesOwnTheirStrings) {
   EXPECT_EQ(copy.distinct(), 3u);
 }
 
+TEST(Texts, ColumnOfEmptyStringsIsJustItsRowCountThroughCopiesAndMoves) {
+  Texts::Builder builder;
+  for (int i = 0; i < 70000; ++i) {
+    builder.push_back("");
+  }
+  Texts blank = builder.finish();
+  const Texts copy = blank;
+  Texts moved = std::move(blank);
+  EXPECT_TRUE(blank.empty());  // NOLINT(bugprone-use-after-move): moved-from is documented empty
+  for (const Texts* texts : std::initializer_list<const Texts*>{&copy, &moved}) {
+    EXPECT_EQ(texts->size(), 70000u);
+    EXPECT_EQ(texts->memory_bytes(), 0u);
+    EXPECT_EQ((*texts)[69999], "");
+  }
+}
+
+TEST(Texts, MovesHandOverTheStringsAndLeaveTheSourceEmpty) {
+  Texts source{"gemma3:latest", "", "llama3:8b"};
+  Texts target{"old", "rows"};
+  target = std::move(source);
+  EXPECT_EQ(target, (Texts{"gemma3:latest", "", "llama3:8b"}));
+  EXPECT_TRUE(source.empty());  // NOLINT(bugprone-use-after-move)
+  Texts constructed(std::move(target));
+  EXPECT_EQ(constructed[2], "llama3:8b");
+  EXPECT_TRUE(target.empty());  // NOLINT(bugprone-use-after-move)
+  auto& self = constructed;
+  constructed = self;
+  EXPECT_EQ(constructed.size(), 3u);
+}
+
 TEST(Texts, IteratesAndCompares) {
   const Texts texts{"x", "y", "x"};
   const std::vector<std::string_view> seen(texts.begin(), texts.end());

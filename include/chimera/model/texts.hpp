@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "chimera/model/index_iterator.hpp"
@@ -29,16 +30,21 @@ class Texts {
   // Implicit so that a column can be assigned a vector or a braced list of strings.
   Texts(const std::vector<std::string>& values);           // NOLINT(google-explicit-constructor)
   Texts(std::initializer_list<std::string_view> values);  // NOLINT(google-explicit-constructor)
-  Texts(const Texts&) = default;
-  Texts& operator=(const Texts&) = default;
-  Texts(Texts&&) noexcept = default;
-  Texts& operator=(Texts&&) noexcept = default;
-  ~Texts() = default;
+  Texts(const Texts& other);
+  Texts& operator=(const Texts& other);
+  Texts(Texts&& other) noexcept : m_word(std::exchange(other.m_word, k_blank)) {}
+  Texts& operator=(Texts&& other) noexcept;
+  ~Texts();
 
-  [[nodiscard]] std::size_t size() const { return m_codes.size(); }
-  [[nodiscard]] bool empty() const { return m_codes.size() == 0; }
+  [[nodiscard]] std::size_t size() const {
+    const PackedCodes* codes = boxed();
+    return codes == nullptr ? static_cast<std::size_t>(m_word >> 1) : codes->size();
+  }
+  [[nodiscard]] bool empty() const { return size() == 0; }
   [[nodiscard]] std::string_view operator[](std::size_t i) const {
-    return string_at(static_cast<std::uint32_t>(m_codes[i]));
+    const PackedCodes* codes = boxed();
+    return codes == nullptr ? std::string_view()
+                            : string_at(*codes, static_cast<std::uint32_t>((*codes)[i]));
   }
   [[nodiscard]] Iterator begin() const { return {this, 0}; }
   [[nodiscard]] Iterator end() const { return {this, size()}; }
@@ -58,20 +64,27 @@ class Texts {
     std::memcpy(&value, dictionary + sizeof(std::uint32_t) * k, sizeof value);
     return value;
   }
-  [[nodiscard]] std::string_view string_at(std::uint32_t id) const {
-    const std::uint8_t* dictionary = m_codes.tail();
-    if (dictionary == nullptr) {
-      return {};
-    }
+  [[nodiscard]] static std::string_view string_at(const PackedCodes& codes, std::uint32_t id) {
+    const std::uint8_t* dictionary = codes.tail();
     const std::uint8_t* chars = dictionary + sizeof(std::uint32_t) * (word(dictionary, 0) + 2);
     const std::uint32_t begin = word(dictionary, id + 1);
     return {reinterpret_cast<const char*>(chars + begin), word(dictionary, id + 2) - begin};
   }
 
-  PackedCodes m_codes;
+  // A column where every row is "" (most error columns and failure reasons) is just its row
+  // count, (rows << 1) | 1. Any other keeps its codes, with the dictionary in their tail, in a
+  // block of their own, and m_word is that block's address (even). 8 bytes either way: a
+  // Markdown corpus holds millions of numeric columns whose texts are empty.
+  static constexpr std::uintptr_t k_blank = 1;  // no rows
+  [[nodiscard]] const PackedCodes* boxed() const {
+    return (m_word & 1) != 0 ? nullptr : reinterpret_cast<const PackedCodes*>(m_word);
+  }
+  void adopt(PackedCodes codes);
+
+  std::uintptr_t m_word = k_blank;
 };
 
-static_assert(sizeof(Texts) == 16, "a Markdown corpus holds millions of these");
+static_assert(sizeof(Texts) == 8, "a Markdown corpus holds millions of these");
 
 // Collects a column's strings one row at a time.
 class Texts::Builder {
