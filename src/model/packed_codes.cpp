@@ -1,5 +1,7 @@
 #include "chimera/model/packed_codes.hpp"
 
+#include "chimera/model/block_pool.hpp"
+
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
@@ -18,7 +20,7 @@ PackedCodes::PackedCodes(std::size_t size, unsigned width, std::size_t tail_byte
   }
   if (m_has_tail || bits() > 8 * sizeof(m_storage)) {
     m_on_heap = true;
-    m_storage.heap = new std::uint8_t[block_bytes(tail_bytes)]();
+    m_storage.heap = detail::allocate_block(block_bytes(tail_bytes));
     if (m_has_tail) {
       const auto size32 = static_cast<std::uint32_t>(tail_bytes);
       std::memcpy(m_storage.heap + tail_offset() - sizeof size32, &size32, sizeof size32);
@@ -35,7 +37,7 @@ PackedCodes::PackedCodes(const PackedCodes& other)
       m_tag(other.m_tag) {
   if (m_on_heap) {
     const std::size_t bytes = other.block_bytes(other.tail_bytes());
-    m_storage.heap = new std::uint8_t[bytes];
+    m_storage.heap = detail::allocate_block(bytes);
     std::memcpy(m_storage.heap, other.m_storage.heap, bytes);
   }
 }
@@ -58,7 +60,7 @@ PackedCodes& PackedCodes::operator=(PackedCodes&& other) noexcept {
 
 PackedCodes::~PackedCodes() {
   if (m_on_heap) {
-    delete[] m_storage.heap;
+    detail::free_block(m_storage.heap, block_bytes(tail_bytes()));
   }
 }
 
@@ -81,9 +83,10 @@ std::size_t PackedCodes::tail_bytes() const {
 }
 
 std::size_t PackedCodes::block_bytes(std::size_t tail_bytes) const {
-  // The 8-byte load of the last code starts at most one byte before the codes' end, or at the
-  // block's start when there are no code bytes (width 0 before a tail).
-  const std::size_t loaded = std::max<std::size_t>(memory_bytes() + 7, 8);
+  // Room for the 8-byte load of the last code, which starts at the byte holding its first bit
+  // (the block's start when there are no code bytes: width 0 before a tail).
+  const std::size_t last = m_size == 0 ? 0 : static_cast<std::size_t>(m_size - 1) * m_width / 8;
+  const std::size_t loaded = last + sizeof(std::uint64_t);
   return m_has_tail ? std::max(loaded, tail_offset() + tail_bytes) : loaded;
 }
 

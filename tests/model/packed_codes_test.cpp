@@ -89,8 +89,8 @@ TEST(PackedCodes, UpTo64BitsOfCodesLiveInline) {
                                     {3, 32}, {2, 64}}) {
     const auto codes = sample_codes(size, width, 2);
     const PackedCodes packed = generated(codes, width);
-    // The codes plus room for the last code's 8-byte load.
-    EXPECT_EQ(packed.heap_bytes(), (size * width + 7) / 8 + 7) << size << " x " << width;
+    // Up to the end of the last code's 8-byte load, from the byte holding its first bit.
+    EXPECT_EQ(packed.heap_bytes(), (size - 1) * width / 8 + 8) << size << " x " << width;
     expect_codes(packed, codes);
   }
 }
@@ -200,6 +200,17 @@ TEST(PackedCodes, WidthZeroHoldsZeros) {
   EXPECT_EQ(codes.heap_bytes(), 0u);
   EXPECT_EQ(codes.memory_bytes(), 0u);
   EXPECT_EQ(codes[999], 0u);
+}
+
+TEST(PackedCodes, AHeapBlockEndsWhereTheLastCodesLoadEnds) {
+  // Ten 15-bit codes: the last starts in byte 16 and is read as 8 bytes, so 24 bytes in all,
+  // not the 19 bytes of codes plus 8. Ten-row Markdown columns fit the 24-byte pool blocks.
+  const PackedCodes codes(10, 15);
+  EXPECT_EQ(codes.heap_bytes(), 24u);
+  const PackedCodes wide(3, 64);
+  EXPECT_EQ(wide.heap_bytes(), 24u);
+  const PackedCodes generated_codes = generated(sample_codes(10, 15, 7), 15);
+  EXPECT_EQ(generated_codes[9], sample_codes(10, 15, 7)[9]);
 }
 
 }  // namespace

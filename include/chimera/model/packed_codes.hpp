@@ -12,9 +12,10 @@ namespace chimera::model {
 // the largest code, back to back. Width 0 means every code is 0. The storage of Numbers and
 // Texts, 16 bytes itself: a corpus of small Markdown tables holds millions of them. Up to 64 bits
 // of codes (a one-row scalar, a short column of small codes) live inside the object, with no heap
-// block at all. The owner may keep more in the same heap block, after the codes (a tail: Texts'
-// dictionary, Numbers' values set aside), and one byte of its own in the object (a tag), so
-// that it needs no fields or allocations of its own.
+// block at all; a heap block comes from block_pool.hpp and is only as long as the last code's
+// 8-byte load needs. The owner may keep more in the same heap block, after the codes (a tail:
+// Texts' dictionary, Numbers' values set aside), and one byte of its own in the object (a tag),
+// so that it needs no fields or allocations of its own.
 class PackedCodes {
  public:
   // Widths above this become 64: a code is read with one unaligned 8-byte load, shifted by up
