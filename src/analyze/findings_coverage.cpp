@@ -10,15 +10,15 @@ namespace {
 // The name a metric is compared under across tables: its kind, or its leaf name when the kind
 // says nothing about meaning.
 std::string unit_key(const model::Column& c) {
-  if (c.kind == model::MetricKind::none || c.kind == model::MetricKind::other ||
-      c.kind == model::MetricKind::count) {
-    return leaf_name(c.name);
+  if (c.kind() == model::MetricKind::none || c.kind() == model::MetricKind::other ||
+      c.kind() == model::MetricKind::count) {
+    return leaf_name(c.name());
   }
-  return std::string(model::to_string(c.kind));
+  return std::string(model::to_string(c.kind()));
 }
 
 std::string column_location(const model::Table& table, const model::Column& c) {
-  return table.location() + " " + c.name;
+  return table.location() + " " + c.name();
 }
 
 std::string list_units(const std::map<std::string, std::string>& units) {
@@ -40,13 +40,13 @@ void units(const model::Corpus& corpus, const RowIndex& index, std::vector<model
       continue;
     }
     for (const auto& c : corpus.tables[t].columns) {
-      if (c.role != model::Role::metric) {
+      if (c.role() != model::Role::metric) {
         continue;
       }
       const auto key = unit_key(c);
-      canonical[key].emplace(c.unit, column_location(corpus.tables[t], c));
-      if (!c.source_unit.empty()) {
-        written[key].emplace(c.source_unit, column_location(corpus.tables[t], c));
+      canonical[key].emplace(c.unit(), column_location(corpus.tables[t], c));
+      if (!c.source_unit().empty()) {
+        written[key].emplace(c.source_unit(), column_location(corpus.tables[t], c));
       }
     }
   }

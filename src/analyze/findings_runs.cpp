@@ -50,7 +50,7 @@ void failed_runs(const model::Corpus& corpus, const RowIndex& index,
 std::vector<double> metric_values(const model::Table& table, std::size_t row) {
   std::vector<double> values;
   for (const auto& c : table.columns) {
-    if (c.role == model::Role::metric && row < c.numbers.size()) {
+    if (c.role() == model::Role::metric && row < c.numbers.size()) {
       const double v = c.numbers[row];
       values.push_back(std::isnan(v) ? -std::numeric_limits<double>::infinity() : v);
     }
@@ -100,7 +100,7 @@ const model::Column* sample_count_column(const model::Table& table) {
   static const std::set<std::string> k_names{
       "runs", "n", "n_runs", "num_runs", "samples", "sample_count", "iterations", "repetitions"};
   for (const auto& c : table.columns) {
-    if (!c.numbers.empty() && k_names.count(leaf_name(c.name)) != 0) {
+    if (!c.numbers.empty() && k_names.count(leaf_name(c.name())) != 0) {
       return &c;
     }
   }
@@ -115,7 +115,7 @@ std::size_t raw_samples(const model::Corpus& corpus, const RowIndex& index,
   for (const std::size_t t : same_file) {
     const auto& table = corpus.tables[t];
     for (const auto& c : table.columns) {
-      if (c.role != model::Role::metric || c.kind != kind || is_aggregate_name(c.name)) {
+      if (c.role() != model::Role::metric || c.kind() != kind || is_aggregate_name(c.name())) {
         continue;
       }
       for (std::size_t r = 0; r < c.numbers.size() && r < table.rows(); ++r) {
@@ -142,7 +142,7 @@ void single_sample_summaries(const model::Corpus& corpus, const RowIndex& index,
     }
     const auto* counter = sample_count_column(table);
     for (const auto& c : table.columns) {
-      if (c.role != model::Role::metric || !is_aggregate_name(c.name)) {
+      if (c.role() != model::Role::metric || !is_aggregate_name(c.name())) {
         continue;
       }
       for (std::size_t r = 0; r < c.numbers.size() && r < table.rows(); ++r) {
@@ -152,11 +152,11 @@ void single_sample_summaries(const model::Corpus& corpus, const RowIndex& index,
         const bool counted_one =
             counter != nullptr && r < counter->numbers.size() && counter->numbers[r] == 1;
         const bool one_raw =
-            c.kind != model::MetricKind::none &&
-            raw_samples(corpus, index, tables_of[table.source], index.keys[t].ids[r], c.kind) == 1;
+            c.kind() != model::MetricKind::none &&
+            raw_samples(corpus, index, tables_of[table.source], index.keys[t].ids[r], c.kind()) == 1;
         if (counted_one || one_raw) {
-          evidence.push_back(table.row_location(r) + ": " + c.name + " = " +
-                             format_value(c.numbers[r], c.unit) + " from 1 run");
+          evidence.push_back(table.row_location(r) + ": " + c.name() + " = " +
+                             format_value(c.numbers[r], c.unit()) + " from 1 run");
         }
       }
     }

@@ -19,7 +19,7 @@ struct Outliers {
 
 void scan_column(const model::Table& table, const TableKeys& keys,
                  const model::Column& column, Outliers& found) {
-  const auto direction = effective_direction(column.kind, column.direction);
+  const auto direction = effective_direction(column.kind(), column.direction());
   if (direction == model::Direction::none) {
     return;
   }
@@ -44,9 +44,9 @@ void scan_column(const model::Table& table, const TableKeys& keys,
         continue;
       }
       const bool worse = direction == model::Direction::lower ? z[i] > 0 : z[i] < 0;
-      const std::string line = table.row_location(rows[i]) + ": " + column.name + " " +
-                               format_value(values[i], column.unit) + ", median " +
-                               format_value(median, column.unit) + ", modified z " +
+      const std::string line = table.row_location(rows[i]) + ": " + column.name() + " " +
+                               format_value(values[i], column.unit()) + ", median " +
+                               format_value(median, column.unit()) + ", modified z " +
                                format_number(z[i]);
       if (i == 0 && worse) {
         found.cold.push_back(line);
@@ -68,8 +68,8 @@ void outliers(const model::Corpus& corpus, const RowIndex& index,
       continue;
     }
     for (const auto& column : corpus.tables[t].columns) {
-      if (column.role == model::Role::metric) {
-        scan_column(corpus.tables[t], index.keys[t], column, by_column[leaf_name(column.name)]);
+      if (column.role() == model::Role::metric) {
+        scan_column(corpus.tables[t], index.keys[t], column, by_column[leaf_name(column.name())]);
       }
     }
   }
@@ -103,7 +103,7 @@ void outliers(const model::Corpus& corpus, const RowIndex& index,
 
 const model::Column* first_of(const model::Table& table, model::MetricKind kind) {
   for (const auto& c : table.columns) {
-    if (c.role == model::Role::metric && c.kind == kind && !is_aggregate_name(c.name)) {
+    if (c.role() == model::Role::metric && c.kind() == kind && !is_aggregate_name(c.name())) {
       return &c;
     }
   }
@@ -114,7 +114,7 @@ const model::Column* generated_tokens(const model::Table& table) {
   static const std::set<std::string> k_names{"eval_count", "tokens_generated", "completion_tokens",
                                              "output_tokens", "generated_tokens"};
   for (const auto& c : table.columns) {
-    if (c.role == model::Role::metric && k_names.count(leaf_name(c.name)) != 0) {
+    if (c.role() == model::Role::metric && k_names.count(leaf_name(c.name())) != 0) {
       return &c;
     }
   }

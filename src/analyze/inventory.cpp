@@ -14,7 +14,7 @@ bool data_time_range(const model::Corpus& corpus, model::Inventory& inv) {
   double last = -std::numeric_limits<double>::infinity();
   for (const auto& table : corpus.tables) {
     for (const auto& column : table.columns) {
-      if (column.role != model::Role::timestamp) {
+      if (column.role() != model::Role::timestamp) {
         continue;
       }
       for (const double v : column.numbers) {

@@ -90,7 +90,7 @@ std::vector<model::MetricStats> table_metrics(const model::Corpus& corpus) {
   for (const auto& table : corpus.tables) {
     const auto failed = table.failed.count();
     for (const auto& column : table.columns) {
-      if (column.role != model::Role::metric ||
+      if (column.role() != model::Role::metric ||
           std::none_of(column.numbers.begin(), column.numbers.end(),
                        [](double v) { return std::isfinite(v); })) {
         continue;
@@ -98,10 +98,10 @@ std::vector<model::MetricStats> table_metrics(const model::Corpus& corpus) {
       model::MetricStats stats;
       stats.source = table.source;
       stats.locator = table.locator;
-      stats.column = column.name;
-      stats.kind = column.kind;
-      stats.unit = column.unit;
-      stats.direction = column.direction;
+      stats.column = column.name();
+      stats.kind = column.kind();
+      stats.unit = column.unit();
+      stats.direction = column.direction();
       stats.failed_excluded = failed;
       stats.summary = summarize(ok_values(table, column));
       out.push_back(std::move(stats));
@@ -133,7 +133,7 @@ std::vector<model::GroupStats> group_metrics(const model::Corpus& corpus, const 
     const auto metrics = metric_names(table);
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
       const auto& column = table.columns[c];
-      if (column.role != model::Role::metric || is_spread_name(column.name)) {
+      if (column.role() != model::Role::metric || is_spread_name(column.name())) {
         continue;
       }
       // By key id: equal ids are equal keys, and comparing ids is cheap for millions of rows.
@@ -146,10 +146,10 @@ std::vector<model::GroupStats> group_metrics(const model::Corpus& corpus, const 
       const std::string& metric = metrics[c];
       for (auto& [id, values] : by_key) {
         const auto& key = (*index.keys[t].distinct)[id];
-        auto& acc = groups[{metric, column.unit, key}];
-        acc.kind = column.kind;
-        acc.direction = column.direction;
-        acc.by_source[table.source].push_back({std::move(values), is_aggregate_name(column.name)});
+        auto& acc = groups[{metric, column.unit(), key}];
+        acc.kind = column.kind();
+        acc.direction = column.direction();
+        acc.by_source[table.source].push_back({std::move(values), is_aggregate_name(column.name())});
       }
     }
   }

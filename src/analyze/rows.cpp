@@ -42,7 +42,7 @@ std::vector<const model::Table*> enclosing_tables(const std::vector<const model:
 void add_dimensions(const model::Table& table, std::size_t row,
                     std::map<std::string, std::string>& key) {
   for (const auto& column : table.columns) {
-    if (column.role != model::Role::dimension) {
+    if (column.role() != model::Role::dimension) {
       continue;
     }
     std::string value;
@@ -52,7 +52,7 @@ void add_dimensions(const model::Table& table, std::size_t row,
       value = column.texts[row];
     }
     if (!value.empty()) {
-      key.emplace(leaf_name(column.name), value);  // an existing (nearer) value wins
+      key.emplace(leaf_name(column.name()), value);  // an existing (nearer) value wins
     }
   }
 }
@@ -115,20 +115,20 @@ std::vector<std::string> metric_names(const model::Table& table) {
   // Counted once per table: a Markdown file's scalars can have hundreds of metric columns.
   std::map<model::MetricKind, std::size_t> same_kind;
   for (const auto& c : table.columns) {
-    if (c.role == model::Role::metric && !is_spread_name(c.name)) {
-      ++same_kind[c.kind];
+    if (c.role() == model::Role::metric && !is_spread_name(c.name())) {
+      ++same_kind[c.kind()];
     }
   }
   std::vector<std::string> names;
   names.reserve(table.columns.size());
   for (const auto& c : table.columns) {
-    if (c.kind == model::MetricKind::count || c.kind == model::MetricKind::other ||
-        c.kind == model::MetricKind::none) {
-      names.push_back(leaf_name(c.name));
+    if (c.kind() == model::MetricKind::count || c.kind() == model::MetricKind::other ||
+        c.kind() == model::MetricKind::none) {
+      names.push_back(leaf_name(c.name()));
       continue;
     }
-    const std::string kind(model::to_string(c.kind));
-    names.push_back(same_kind[c.kind] > 1 ? kind + ":" + leaf_name(c.name) : kind);
+    const std::string kind(model::to_string(c.kind()));
+    names.push_back(same_kind[c.kind()] > 1 ? kind + ":" + leaf_name(c.name()) : kind);
   }
   return names;
 }

@@ -13,15 +13,15 @@ std::string_view record_of(std::string_view name) {
 }
 
 bool is_unitless_duration(const model::Column& column) {
-  return column.role == model::Role::metric && column.unit == "ms" && column.source_unit.empty();
+  return column.role() == model::Role::metric && column.unit() == "ms" && column.source_unit().empty();
 }
 
 // The two timestamp columns of `record`, if it has exactly two.
-bool find_span(const std::vector<model::Column>& columns, std::string_view record,
+bool find_span(const model::Columns& columns, std::string_view record,
                const model::Column*& first, const model::Column*& second) {
   first = second = nullptr;
   for (const auto& column : columns) {
-    if (column.role != model::Role::timestamp || record_of(column.name) != record) {
+    if (column.role() != model::Role::timestamp || record_of(column.name()) != record) {
       continue;
     }
     if (first == nullptr) {
@@ -54,14 +54,14 @@ bool matches_seconds(const model::Column& value, const model::Column& a, const m
 
 }  // namespace
 
-void settle_unitless_durations(std::vector<model::Column>& columns) {
+void settle_unitless_durations(model::Columns& columns) {
   for (auto& column : columns) {
     if (!is_unitless_duration(column)) {
       continue;
     }
     const model::Column* start = nullptr;
     const model::Column* end = nullptr;
-    if (!find_span(columns, record_of(column.name), start, end) ||
+    if (!find_span(columns, record_of(column.name()), start, end) ||
         !matches_seconds(column, *start, *end)) {
       continue;
     }
@@ -70,7 +70,7 @@ void settle_unitless_durations(std::vector<model::Column>& columns) {
       v *= 1000.0;
     }
     column.numbers = ms;
-    column.source_unit = "s";
+    column.set_source_unit("s");
   }
 }
 

@@ -217,10 +217,10 @@ bool mixed_families(const std::vector<std::string_view>& cell_units) {
   return false;
 }
 
-void settle_metric(model::Column& column, std::vector<double>& values, const NameInfo& info,
+void settle_metric(model::ColumnHead& head, std::vector<double>& values, const NameInfo& info,
                    const std::vector<std::string_view>& cell_units) {
   if (!info.unit && mixed_families(cell_units)) {
-    column.kind = MetricKind::other;
+    head.kind = MetricKind::other;
     return;
   }
   std::optional<Unit> written = info.unit;
@@ -234,24 +234,24 @@ void settle_metric(model::Column& column, std::vector<double>& values, const Nam
       }
     }
   }
-  column.kind = info.kind;
-  if (written && (column.kind == MetricKind::other || column.kind == MetricKind::count ||
-                  family_of(column.kind) != written->family)) {
+  head.kind = info.kind;
+  if (written && (head.kind == MetricKind::other || head.kind == MetricKind::count ||
+                  family_of(head.kind) != written->family)) {
     const auto by_unit = kind_for_family(written->family);
     // A name that says ttft with a cell unit "s" stays ttft; a nameless "12 ms" is a duration.
-    if (family_of(column.kind) != written->family) {
-      column.kind = by_unit;
+    if (family_of(head.kind) != written->family) {
+      head.kind = by_unit;
     }
   }
-  const auto family = family_of(column.kind);
+  const auto family = family_of(head.kind);
   if (family && (!written || written->family != *family)) {
     written = *family == UnitFamily::time ? assumed_time_unit(values)
-                                          : *parse_unit(canonical_unit(column.kind));
+                                          : *parse_unit(canonical_unit(head.kind));
     source.clear();
   }
-  column.unit = std::string(canonical_unit(column.kind));
-  column.source_unit = source;
-  column.direction = direction_for(column.kind, column.name);
+  head.unit = std::string(canonical_unit(head.kind));
+  head.source_unit = source;
+  head.direction = direction_for(head.kind, head.name);
   if (!written || !family) {
     return;
   }
@@ -271,33 +271,37 @@ void settle_metric(model::Column& column, std::vector<double>& values, const Nam
 
 model::Column infer_column(std::string name, std::span<const Cell> cells) {
   model::Column column;
-  column.name = std::move(name);
-  const NameInfo info = classify_name(column.name);
+  model::ColumnHead head;
+  head.name = name;
+  const NameInfo info = classify_name(name);
   std::vector<double> values;
   const Census census = take_census(cells, values);
   const std::size_t present = cells.size() - census.nulls;
 
   if (info.identifier) {
-    column.role = Role::text;
+    head.role = Role::text;
     if (present > 0 && census.integers == present && writes_back_as_numbers(cells, values)) {
-      column.type = ValueType::integer;
+      head.type = ValueType::integer;
       column.numbers = values;
     } else {
-      column.type = ValueType::string;
+      head.type = ValueType::string;
       column.texts = texts_of(cells);
     }
+    column.set_head(head);
     return column;
   }
   if (info.error) {
-    column.type = ValueType::string;
-    column.role = Role::error;
+    head.type = ValueType::string;
+    head.role = Role::error;
     column.texts = texts_of(cells);
+    column.set_head(head);
     return column;
   }
   if (present > 0 && census.booleans == present) {
-    column.type = ValueType::boolean;
-    column.role = Role::dimension;
+    head.type = ValueType::boolean;
+    head.role = Role::dimension;
     column.numbers = values;
+    column.set_head(head);
     return column;
   }
   std::vector<std::string_view> cell_units;
@@ -308,11 +312,12 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
   bool integral = census.integers == census.numbers;
   if (!numeric && census.others > 0 && census.booleans == 0) {
     if (auto stamps = as_timestamps(cells)) {
-      column.type = ValueType::timestamp;
-      column.role = Role::timestamp;
+      head.type = ValueType::timestamp;
+      head.role = Role::timestamp;
       column.numbers = *stamps;
       column.texts = texts_of(cells);
-      return column;
+      column.set_head(head);
+    return column;
     }
     if (auto units = as_leading_numbers(cells, values, integral)) {
       numeric = true;
@@ -320,20 +325,23 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
     }
   }
   if (!numeric) {
-    column.type = ValueType::string;
-    column.role = info.dimension ? Role::dimension : Role::text;
+    head.type = ValueType::string;
+    head.role = info.dimension ? Role::dimension : Role::text;
     column.texts = texts_of(cells);
+    column.set_head(head);
     return column;
   }
-  column.type = integral && present > 0 ? ValueType::integer : ValueType::floating;
+  head.type = integral && present > 0 ? ValueType::integer : ValueType::floating;
   if (info.dimension) {
-    column.role = Role::dimension;
+    head.role = Role::dimension;
     column.numbers = values;
+    column.set_head(head);
     return column;
   }
-  column.role = Role::metric;
-  settle_metric(column, values, info, cell_units);
+  head.role = Role::metric;
+  settle_metric(head, values, info, cell_units);
   column.numbers = values;
+  column.set_head(head);
   return column;
 }
 

@@ -20,22 +20,22 @@ bool is_blank_error(std::string_view text) {
 constexpr std::uint32_t k_not_failed = UINT32_MAX;
 constexpr std::uint32_t k_metrics_empty = UINT32_MAX - 1;  // the table has metrics, all missing or 0
 
-std::vector<std::uint32_t> failure_causes(const std::vector<model::Column>& columns,
+std::vector<std::uint32_t> failure_causes(const model::Columns& columns,
                                           std::size_t rows) {
   bool has_metric = false;
   for (const auto& column : columns) {
-    has_metric = has_metric || column.role == model::Role::metric;
+    has_metric = has_metric || column.role() == model::Role::metric;
   }
   std::vector<std::uint32_t> causes(rows, has_metric ? k_metrics_empty : k_not_failed);
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const auto& column = columns[c];
-    if (column.role == model::Role::error) {
+    if (column.role() == model::Role::error) {
       for (std::size_t row = 0; row < rows; ++row) {
         if (causes[row] >= k_metrics_empty && !is_blank_error(column.texts[row])) {
           causes[row] = static_cast<std::uint32_t>(c);
         }
       }
-    } else if (column.role == model::Role::metric) {
+    } else if (column.role() == model::Role::metric) {
       for (std::size_t row = 0; row < rows; ++row) {
         const double v = column.numbers[row];
         if (causes[row] == k_metrics_empty && !std::isnan(v) && v != 0.0) {
@@ -107,8 +107,11 @@ model::Table TableBuilder::finish() {
   for (auto& pending : m_columns) {
     pending.cells.resize(n, Cell::null());
     auto column = infer_column(std::move(pending.name), pending.cells);
-    column.line = static_cast<std::uint32_t>(std::min<std::uint64_t>(pending.line, UINT32_MAX));
-    column.pointer = std::move(pending.pointer);
+    if (!pending.pointer.empty()) {
+      column.set_pointer(pending.pointer);
+    } else {
+      column.set_line(pending.line);
+    }
     table.columns.push_back(std::move(column));
     pending.cells = {};
   }
@@ -134,7 +137,7 @@ model::Table TableBuilder::finish() {
       reasons.push_back("every metric is empty or zero");
     } else {
       const auto& column = table.columns[cause];
-      reason.assign(column.name).append(": ").append(column.texts[row]);
+      reason.assign(column.name()).append(": ").append(column.texts[row]);
       reasons.push_back(reason);
     }
   }

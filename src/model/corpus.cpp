@@ -116,7 +116,7 @@ std::string Table::location() const { return locator.empty() ? source.str() : so
 
 const Column* Table::find_column(std::string_view name) const {
   const auto it = std::find_if(columns.begin(), columns.end(),
-                               [&](const Column& c) { return c.name == name; });
+                               [&](const Column& c) { return c.name() == name; });
   return it == columns.end() ? nullptr : &*it;
 }
 

@@ -116,12 +116,12 @@ Json tables_json(const model::Corpus& corpus) {
     Json columns = Json::array();
     for (const auto& c : t.columns) {
       columns.push_back(
-          {{"name", c.name},
-           {"type", model::to_string(c.type)},
-           {"role", model::to_string(c.role)},
+          {{"name", c.name()},
+           {"type", model::to_string(c.type())},
+           {"role", model::to_string(c.role())},
            {"kind",
-            c.kind == model::MetricKind::none ? Json(nullptr) : Json(model::to_string(c.kind))},
-           {"unit", text_or_null(c.unit)}});
+            c.kind() == model::MetricKind::none ? Json(nullptr) : Json(model::to_string(c.kind()))},
+           {"unit", text_or_null(c.unit())}});
     }
     out.push_back({{"source", t.source},
                    {"locator", t.locator},

@@ -16,9 +16,9 @@ using testing::TableBuilder;
 
 model::Table run_scalars(const std::string& path, double gpu, double timestamp) {
   model::Column ts;
-  ts.name = "timestamp";
-  ts.type = model::ValueType::timestamp;
-  ts.role = model::Role::timestamp;
+  ts.set_name("timestamp");
+  ts.set_type(model::ValueType::timestamp);
+  ts.set_role(model::Role::timestamp);
   ts.numbers = {timestamp};
   return TableBuilder(path, "")
       .dimension("model", std::vector<std::string>{"gemma3:latest"})

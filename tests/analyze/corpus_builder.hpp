@@ -24,30 +24,30 @@ class TableBuilder {
                        std::vector<double> values,
                        model::Direction direction = model::Direction::none) {
     model::Column c;
-    c.name = std::move(name);
-    c.type = model::ValueType::floating;
-    c.role = model::Role::metric;
-    c.kind = kind;
-    c.unit = std::move(unit);
-    c.source_unit = c.unit;
-    c.direction = direction;
+    c.set_name(std::move(name));
+    c.set_type(model::ValueType::floating);
+    c.set_role(model::Role::metric);
+    c.set_kind(kind);
+    c.set_unit(std::move(unit));
+    c.set_source_unit(c.unit());
+    c.set_direction(direction);
     c.numbers = std::move(values);
     return add(std::move(c));
   }
 
   TableBuilder& dimension(std::string name, std::vector<std::string> values) {
     model::Column c;
-    c.name = std::move(name);
-    c.role = model::Role::dimension;
+    c.set_name(std::move(name));
+    c.set_role(model::Role::dimension);
     c.texts = std::move(values);
     return add(std::move(c));
   }
 
   TableBuilder& dimension(std::string name, std::vector<double> values) {
     model::Column c;
-    c.name = std::move(name);
-    c.type = model::ValueType::floating;
-    c.role = model::Role::dimension;
+    c.set_name(std::move(name));
+    c.set_type(model::ValueType::floating);
+    c.set_role(model::Role::dimension);
     c.numbers = std::move(values);
     return add(std::move(c));
   }
@@ -61,7 +61,7 @@ class TableBuilder {
   }
 
   TableBuilder& source_unit(std::string unit) {
-    m_table.columns.back().source_unit = std::move(unit);
+    m_table.columns.back().set_source_unit(std::move(unit));
     return *this;
   }
 

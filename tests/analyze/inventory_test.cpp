@@ -14,9 +14,9 @@ using testing::TableBuilder;
 
 model::Column timestamps(std::vector<double> values) {
   model::Column c;
-  c.name = "timestamp";
-  c.type = model::ValueType::timestamp;
-  c.role = model::Role::timestamp;
+  c.set_name("timestamp");
+  c.set_type(model::ValueType::timestamp);
+  c.set_role(model::Role::timestamp);
   c.numbers = std::move(values);
   return c;
 }

@@ -34,10 +34,10 @@ void expect_column(const model::Table& table, std::string_view name, model::Role
                    model::MetricKind kind, std::string_view unit, model::Direction direction) {
   const auto* column = table.find_column(name);
   ASSERT_NE(column, nullptr) << table.source << "#" << table.locator << ": " << name;
-  EXPECT_EQ(column->role, role) << name;
-  EXPECT_EQ(column->kind, kind) << name;
-  EXPECT_EQ(column->unit, unit) << name;
-  EXPECT_EQ(column->direction, direction) << name;
+  EXPECT_EQ(column->role(), role) << name;
+  EXPECT_EQ(column->kind(), kind) << name;
+  EXPECT_EQ(column->unit(), unit) << name;
+  EXPECT_EQ(column->direction(), direction) << name;
 }
 
 void expect_every_file_accounted_for(const model::Corpus& corpus) {
@@ -88,9 +88,9 @@ TEST(SharedCorpora, AgentSweepMetricsJsonColumns) {
   expect_column(scalars, "chimera.model", Role::dimension, MetricKind::none, "", Direction::none);
   expect_column(scalars, "delta.ttft_reduction_percent", Role::metric, MetricKind::percent, "%",
                 Direction::higher);
-  EXPECT_EQ(scalars.find_column("chimera.timestamp")->role, Role::timestamp);
+  EXPECT_EQ(scalars.find_column("chimera.timestamp")->role(), Role::timestamp);
   EXPECT_EQ(scalars.find_column("chimera.configuration.num_gpu")->numbers[0], 80.0);
-  EXPECT_EQ(scalars.find_column("chimera.configuration.num_gpu")->pointer,
+  EXPECT_EQ(scalars.find_column("chimera.configuration.num_gpu")->pointer(),
             "/chimera/configuration/num_gpu");
 }
 
@@ -130,13 +130,13 @@ TEST(SharedCorpora, PythonSweepNestedRunArrayAndSecondsInMarkdown) {
   // execution_time carries no unit; its record's start_time and end_time show it is seconds.
   const auto* execution = runs.find_column("baseline_results.execution_time");
   ASSERT_NE(execution, nullptr);
-  EXPECT_EQ(execution->source_unit, "s");
+  EXPECT_EQ(execution->source_unit(), "s");
   EXPECT_NEAR(execution->numbers[0], 26339.488, 1e-6);
   const auto& scalars = table_at(corpus, dir + "/reports/comparison_report.md", "scalars");
   const auto* demo = scalars.find_column("Demo Duration");
   ASSERT_NE(demo, nullptr);
   EXPECT_DOUBLE_EQ(demo->numbers[0], 53000.0);
-  EXPECT_EQ(demo->source_unit, "seconds");
+  EXPECT_EQ(demo->source_unit(), "seconds");
 }
 
 }  // namespace

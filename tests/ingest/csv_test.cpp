@@ -67,13 +67,13 @@ TEST(CsvParser, UsesTabForTsvPathEvenWithCommasInFields) {
   const auto table =
       one_table(parse_csv("a,x\tb\n1,5\t2\n", {"runs/x.tsv", model::FileKind::csv}));
   ASSERT_EQ(table.columns.size(), 2u);
-  EXPECT_EQ(table.columns[0].name, "a,x");
+  EXPECT_EQ(table.columns[0].name(), "a,x");
 }
 
 TEST(CsvParser, HandlesCrlfLineEnds) {
   const auto table = one_table(parse_csv("a,b\r\n1,x\r\n2,y\r\n", k_where));
   ASSERT_EQ(table.rows(), 2u);
-  EXPECT_EQ(table.columns[1].name, "b");
+  EXPECT_EQ(table.columns[1].name(), "b");
   EXPECT_EQ(table.columns[1].texts, (std::vector<std::string>{"x", "y"}));
 }
 
@@ -109,7 +109,7 @@ TEST(CsvParser, ReadsNullTokensAsMissing) {
 TEST(CsvParser, KeepsEmbeddedJsonAsText) {
   const auto table =
       one_table(parse_csv("id,meta\n1,\"{\"\"gpu\"\": 80, \"\"ctx\"\": [1,2]}\"\n", k_where));
-  EXPECT_EQ(table.columns[1].type, model::ValueType::string);
+  EXPECT_EQ(table.columns[1].type(), model::ValueType::string);
   EXPECT_EQ(table.columns[1].texts[0], "{\"gpu\": 80, \"ctx\": [1,2]}");
 }
 
@@ -129,8 +129,8 @@ TEST(CsvParser, EmptyFileIsAFailure) {
 TEST(CsvParser, NamesEmptyAndDuplicateHeaders) {
   const auto table = one_table(parse_csv("a,,a\n1,2,3\n", k_where));
   ASSERT_EQ(table.columns.size(), 3u);
-  EXPECT_EQ(table.columns[1].name, "column_2");
-  EXPECT_EQ(table.columns[2].name, "a_2");
+  EXPECT_EQ(table.columns[1].name(), "column_2");
+  EXPECT_EQ(table.columns[2].name(), "a_2");
 }
 
 TEST(CsvParser, MarksRowWithErrorTextFailed) {

@@ -22,8 +22,8 @@ TEST(UnitlessDurations, SecondsAreRecognisedFromTheRecordsOwnStartAndEnd) {
       "start_time": "2025-10-09T16:39:58.107537", "end_time": "2025-10-09T16:40:24.447025"}})",
                                  k_where);
   const auto& time = column(parsed, "run.execution_time");
-  EXPECT_EQ(time.unit, "ms");
-  EXPECT_EQ(time.source_unit, "s");
+  EXPECT_EQ(time.unit(), "ms");
+  EXPECT_EQ(time.source_unit(), "s");
   EXPECT_NEAR(time.numbers[0], 26339.488, 1e-6);
 }
 
@@ -32,7 +32,7 @@ TEST(UnitlessDurations, MillisecondsMatchingTheSpanStayMilliseconds) {
       "start_time": "2025-10-09T16:39:58.107537", "end_time": "2025-10-09T16:40:24.447025"}})",
                                  k_where);
   const auto& time = column(parsed, "run.execution_time");
-  EXPECT_EQ(time.source_unit, "");
+  EXPECT_EQ(time.source_unit(), "");
   EXPECT_EQ(time.numbers[0], 26339.5);
 }
 

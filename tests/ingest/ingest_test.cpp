@@ -91,11 +91,11 @@ TEST(Ingest, ExampleCorpusMarksTheFailedSweepRow) {
   EXPECT_EQ(failed, 1u);
   const auto* ttft = sweep->find_column("ttft_s");
   ASSERT_NE(ttft, nullptr);
-  EXPECT_EQ(ttft->kind, model::MetricKind::ttft);
-  EXPECT_EQ(ttft->unit, "ms");
+  EXPECT_EQ(ttft->kind(), model::MetricKind::ttft);
+  EXPECT_EQ(ttft->unit(), "ms");
   EXPECT_DOUBLE_EQ(ttft->numbers[0], 406.0);
-  EXPECT_EQ(sweep->find_column("tokens_s")->kind, model::MetricKind::throughput);
-  EXPECT_EQ(sweep->find_column("error")->role, model::Role::error);
+  EXPECT_EQ(sweep->find_column("tokens_s")->kind(), model::MetricKind::throughput);
+  EXPECT_EQ(sweep->find_column("error")->role(), model::Role::error);
 }
 
 TEST(Ingest, ExampleCorpusDuplicateFilesShareContentHash) {

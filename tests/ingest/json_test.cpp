@@ -28,7 +28,7 @@ TEST(JsonParser, FlattensNestedObjectsToDottedScalars) {
   const auto* ttft = scalars.find_column("baseline.aggregate.ttft_ms");
   ASSERT_NE(ttft, nullptr);
   EXPECT_EQ(ttft->numbers[0], 12.5);
-  EXPECT_EQ(ttft->pointer, "/baseline/aggregate/ttft_ms");
+  EXPECT_EQ(ttft->pointer(), "/baseline/aggregate/ttft_ms");
   EXPECT_EQ(scalars.find_column("model")->texts[0], "gemma");
 }
 
@@ -73,7 +73,7 @@ TEST(JsonParser, ArrayOfNumbersBecomesSamplesOfOneMetric) {
   ASSERT_NE(samples, nullptr);
   ASSERT_EQ(samples->columns.size(), 1u);
   EXPECT_EQ(samples->columns[0].numbers, (std::vector<double>{10, 12.5, 11}));
-  EXPECT_EQ(samples->columns[0].kind, model::MetricKind::ttft);
+  EXPECT_EQ(samples->columns[0].kind(), model::MetricKind::ttft);
   EXPECT_EQ(samples->row_pointers[1], "/timing/ttft_ms/1");
 }
 
@@ -87,7 +87,7 @@ TEST(JsonParser, AcceptsNanAndInfinityAsNulls) {
   for (const char* name : {"ttft_ms", "tokens_per_second", "memory_mb"}) {
     ASSERT_EQ(t.find_column(name)->numbers.size(), 1u) << name;
     EXPECT_TRUE(std::isnan(t.find_column(name)->numbers[0])) << name;
-    EXPECT_EQ(t.find_column(name)->role, model::Role::metric) << name;
+    EXPECT_EQ(t.find_column(name)->role(), model::Role::metric) << name;
   }
   EXPECT_EQ(t.find_column("runs")->numbers[0], 1.0);
   EXPECT_EQ(t.find_column("s")->texts[0], "NaN text");
@@ -202,12 +202,12 @@ TEST(JsonParser, OrdersColumnsAndTablesByKeyNotByDocumentOrder) {
   ASSERT_EQ(parsed.tables.size(), 3u);
   const auto& scalars = parsed.tables[0].columns;
   ASSERT_EQ(scalars.size(), 3u);
-  EXPECT_EQ(scalars[0].name, "a.x");
-  EXPECT_EQ(scalars[1].name, "a.y");
-  EXPECT_EQ(scalars[2].name, "b");
+  EXPECT_EQ(scalars[0].name(), "a.x");
+  EXPECT_EQ(scalars[1].name(), "a.y");
+  EXPECT_EQ(scalars[2].name(), "b");
   EXPECT_EQ(parsed.tables[1].locator, "/m");
   EXPECT_EQ(parsed.tables[2].locator, "/z");
-  EXPECT_EQ(parsed.tables[2].columns[0].name, "b");
+  EXPECT_EQ(parsed.tables[2].columns[0].name(), "b");
 }
 
 TEST(JsonParser, LastOfDuplicateKeysWins) {
@@ -219,7 +219,7 @@ TEST(JsonParser, LastOfDuplicateKeysWins) {
 
 TEST(JsonParser, EscapesKeysInPointersButNotInNames) {
   const auto parsed = parse_json(R"({"a/b": {"c~d": [{"e": 1}], "f": 2}})", k_where);
-  EXPECT_EQ(parsed.tables[0].find_column("a/b.f")->pointer, "/a~1b/f");
+  EXPECT_EQ(parsed.tables[0].find_column("a/b.f")->pointer(), "/a~1b/f");
   const auto* table = find_table(parsed, "/a~1b/c~0d");
   ASSERT_NE(table, nullptr);
   EXPECT_EQ(table->title, "c~0d");

@@ -79,15 +79,15 @@ TEST(MarkdownParser, TakesLeadingNumberOfCellsWithSpreadOrDelta) {
   const auto* delta = table->find_column("Δ");
   ASSERT_NE(delta, nullptr);
   EXPECT_EQ(delta->numbers, (std::vector<double>{0.2, 2.1}));
-  EXPECT_EQ(delta->kind, model::MetricKind::percent);
-  EXPECT_EQ(table->find_column("Metric")->role, model::Role::dimension);
+  EXPECT_EQ(delta->kind(), model::MetricKind::percent);
+  EXPECT_EQ(table->find_column("Metric")->role(), model::Role::dimension);
 }
 
 TEST(MarkdownParser, BoldHeaderCellIsPlainText) {
   const auto parsed = parse_markdown(k_report, k_where);
   const auto* column = find(parsed, "table 2")->find_column("TTFT (ms)");
   ASSERT_NE(column, nullptr);
-  EXPECT_EQ(column->kind, model::MetricKind::ttft);
+  EXPECT_EQ(column->kind(), model::MetricKind::ttft);
   EXPECT_EQ(column->numbers[0], 336.1);
 }
 
@@ -100,16 +100,16 @@ TEST(MarkdownParser, ReadsBulletsAndBoldLabelsAsScalarsWithUnits) {
   const auto* throughput = scalars->find_column("Throughput");
   ASSERT_NE(throughput, nullptr);
   EXPECT_EQ(throughput->numbers[0], 40.99);
-  EXPECT_EQ(throughput->kind, model::MetricKind::throughput);
-  EXPECT_EQ(throughput->line, 10u);
+  EXPECT_EQ(throughput->kind(), model::MetricKind::throughput);
+  EXPECT_EQ(throughput->line(), 10u);
   const auto* ttft = scalars->find_column("Best TTFT");
   ASSERT_NE(ttft, nullptr);
-  EXPECT_EQ(ttft->kind, model::MetricKind::ttft);
+  EXPECT_EQ(ttft->kind(), model::MetricKind::ttft);
   EXPECT_DOUBLE_EQ(ttft->numbers[0], 312.0);
-  EXPECT_EQ(ttft->source_unit, "s");
+  EXPECT_EQ(ttft->source_unit(), "s");
   EXPECT_EQ(scalars->find_column("Model")->texts[0], "gemma3:latest");
-  EXPECT_EQ(scalars->find_column("Model")->role, model::Role::dimension);
-  EXPECT_EQ(scalars->find_column("Date")->role, model::Role::timestamp);
+  EXPECT_EQ(scalars->find_column("Model")->role(), model::Role::dimension);
+  EXPECT_EQ(scalars->find_column("Date")->role(), model::Role::timestamp);
   EXPECT_EQ(scalars->find_column("Runs")->numbers[0], 3.0);
   EXPECT_EQ(scalars->find_column("Note"), nullptr) << "plain prose is not a key/value line";
   EXPECT_EQ(scalars->find_column("Fake"), nullptr) << "code blocks are not data";
@@ -120,11 +120,11 @@ TEST(MarkdownParser, QualifiesRepeatedKeyWithItsHeading) {
       "## Throughput\n- Baseline: 99.31 tok/s\n\n## TTFT\n- Baseline: 3759.71 ms\n", k_where);
   const auto* scalars = find(parsed, "scalars");
   ASSERT_NE(scalars, nullptr);
-  EXPECT_EQ(scalars->find_column("Baseline")->kind, model::MetricKind::throughput);
+  EXPECT_EQ(scalars->find_column("Baseline")->kind(), model::MetricKind::throughput);
   const auto* ttft = scalars->find_column("TTFT > Baseline");
   ASSERT_NE(ttft, nullptr);
-  EXPECT_EQ(ttft->kind, model::MetricKind::ttft);
-  EXPECT_EQ(ttft->unit, "ms");
+  EXPECT_EQ(ttft->kind(), model::MetricKind::ttft);
+  EXPECT_EQ(ttft->unit(), "ms");
 }
 
 TEST(MarkdownParser, ProseOnlyGivesNoTables) {
@@ -161,11 +161,11 @@ TEST(MarkdownParser, TransposesMetricValueTableIntoOneRowOfNamedMetrics) {
   EXPECT_EQ(table.rows(), 1u);
   const auto* ttft = table.find_column("Average TTFT");
   ASSERT_NE(ttft, nullptr);
-  EXPECT_EQ(ttft->kind, model::MetricKind::ttft);
+  EXPECT_EQ(ttft->kind(), model::MetricKind::ttft);
   EXPECT_DOUBLE_EQ(ttft->numbers[0], 4200.0);
-  EXPECT_EQ(ttft->line, 6u);
-  EXPECT_EQ(table.find_column("Average Throughput")->kind, model::MetricKind::throughput);
-  EXPECT_EQ(table.find_column("Total Tokens Generated")->kind, model::MetricKind::tokens);
+  EXPECT_EQ(ttft->line(), 6u);
+  EXPECT_EQ(table.find_column("Average Throughput")->kind(), model::MetricKind::throughput);
+  EXPECT_EQ(table.find_column("Total Tokens Generated")->kind(), model::MetricKind::tokens);
 }
 
 TEST(MarkdownParser, ColumnWithUnitsOfDifferentKindsHasNoSingleKind) {
@@ -174,8 +174,8 @@ TEST(MarkdownParser, ColumnWithUnitsOfDifferentKindsHasNoSingleKind) {
       {"r.md", model::FileKind::markdown});
   const auto* reading = parsed.tables[0].find_column("Reading");
   ASSERT_NE(reading, nullptr);
-  EXPECT_EQ(reading->kind, model::MetricKind::other);
-  EXPECT_EQ(reading->unit, "");
+  EXPECT_EQ(reading->kind(), model::MetricKind::other);
+  EXPECT_EQ(reading->unit(), "");
   EXPECT_EQ(reading->numbers, (std::vector<double>{99.31, 12}));
 }
 
@@ -219,7 +219,7 @@ TEST(MarkdownParser, ManyFilesInARowOnOneThreadReadTheSame) {
     for (std::size_t c = 0; c < first.tables[t].columns.size(); ++c) {
       const auto& a = first.tables[t].columns[c];
       const auto& b = again.tables[t].columns[c];
-      EXPECT_EQ(a.name, b.name);
+      EXPECT_EQ(a.name(), b.name());
       EXPECT_EQ(a.texts, b.texts);
       EXPECT_EQ(a.numbers.size(), b.numbers.size());
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -7,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chimera/model/block_pool.hpp"
 #include "chimera/model/numbers.hpp"
 #include "chimera/model/row_flags.hpp"
 #include "chimera/model/row_pointers.hpp"
@@ -81,27 +83,97 @@ enum class Direction : std::uint8_t { none, higher, lower };
 [[nodiscard]] std::string_view to_string(MetricKind kind);
 [[nodiscard]] std::string_view to_string(Direction direction);
 
-// One column of a table. Numeric columns (metrics, numeric dimensions, booleans as 0/1,
-// timestamps as Unix seconds) fill `numbers` in canonical units, NaN for a missing value;
-// text columns fill `texts`. A column fills at least one of them, with one entry per row.
-// Both are compact read-only stores (numbers.hpp, texts.hpp): a table is built whole by ingest.
-// Names, units and pointers are Symbols: a large corpus repeats them across a million columns.
-struct Column {
+// What a column is, apart from its values. A large corpus repeats a few thousand of these across
+// millions of columns (every table of a sweep's Markdown reports has the same header), so each
+// distinct one is kept once per process and a Column holds its 4-byte id (column_head.cpp).
+struct ColumnHead {
   Symbol name;
   Symbol unit;         // canonical unit: "ms", "tok/s", "tokens", "MiB", "%", ""
   Symbol source_unit;  // the unit as written in the input, e.g. "s" for ttft_s
-  // Provenance of the value of a one-row "scalars" table, where every column has its own origin:
-  // the JSON pointer of a JSON value, or the 1-based line of a Markdown bullet (0 when unknown;
-  // a line past 2^32 - 1, in a file of more than 4 GB, is held as 2^32 - 1).
-  Symbol pointer;
   ValueType type = ValueType::string;
   Role role = Role::text;
   MetricKind kind = MetricKind::none;  // metrics only
   Direction direction = Direction::none;
-  std::uint32_t line = 0;
+
+  friend bool operator==(const ColumnHead& a, const ColumnHead& b) {
+    return a.name.id() == b.name.id() && a.unit.id() == b.unit.id() &&
+           a.source_unit.id() == b.source_unit.id() && a.type == b.type && a.role == b.role &&
+           a.kind == b.kind && a.direction == b.direction;
+  }
+};
+
+namespace detail {
+// Head ids index a table of chunks, as Symbol ids do: written once before an id in them is
+// handed out, never moved; id 0 is the default head.
+inline constexpr unsigned k_head_chunk_bits = 12;
+inline constexpr std::size_t k_head_chunk_size = std::size_t{1} << k_head_chunk_bits;
+inline constexpr std::size_t k_head_chunks = std::size_t{1} << 20;
+extern std::atomic<const ColumnHead*> g_head_chunks[k_head_chunks];
+
+[[nodiscard]] inline const ColumnHead& column_head(std::uint32_t id) {
+  return g_head_chunks[id >> k_head_chunk_bits].load(
+      std::memory_order_acquire)[id & (k_head_chunk_size - 1)];
+}
+// The id of `head`, kept from now on if it is new. Thread-safe.
+[[nodiscard]] std::uint32_t intern_head(const ColumnHead& head);
+}  // namespace detail
+
+// One column of a table: its head (name, units, type, role, kind, direction), the origin of a
+// scalar's value, and one value per row. Numeric columns (metrics, numeric dimensions, booleans
+// as 0/1, timestamps as Unix seconds) fill `numbers` in canonical units, NaN for a missing value;
+// text columns fill `texts`. A column fills at least one of them, with one entry per row.
+// Both are compact read-only stores (numbers.hpp, texts.hpp): a table is built whole by ingest.
+// 40 bytes: a corpus of small Markdown tables holds millions of columns.
+class Column {
+ public:
+  [[nodiscard]] const ColumnHead& head() const { return detail::column_head(m_head); }
+  void set_head(const ColumnHead& head) { m_head = detail::intern_head(head); }
+
+  [[nodiscard]] const Symbol& name() const { return head().name; }
+  [[nodiscard]] const Symbol& unit() const { return head().unit; }
+  [[nodiscard]] const Symbol& source_unit() const { return head().source_unit; }
+  [[nodiscard]] ValueType type() const { return head().type; }
+  [[nodiscard]] Role role() const { return head().role; }
+  [[nodiscard]] MetricKind kind() const { return head().kind; }
+  [[nodiscard]] Direction direction() const { return head().direction; }
+  // Each setter looks the changed head up again: build a ColumnHead and set_head() it to set
+  // several fields at once.
+  void set_name(Symbol name);
+  void set_unit(Symbol unit);
+  void set_source_unit(Symbol source_unit);
+  void set_type(ValueType type);
+  void set_role(Role role);
+  void set_kind(MetricKind kind);
+  void set_direction(Direction direction);
+
+  // Provenance of the value of a one-row "scalars" table, where every column has its own origin:
+  // the JSON pointer of a JSON value, or the 1-based line of a Markdown bullet. A column has at
+  // most one of them: line() is 0 when there is a pointer or the line is unknown, and a line
+  // past 2^31 - 1 (in a file of more than 2 GB) is held as 2^31 - 1.
+  [[nodiscard]] Symbol pointer() const;
+  [[nodiscard]] std::uint32_t line() const;
+  void set_pointer(Symbol pointer);
+  void set_line(std::uint64_t line);
+
   Numbers numbers;
   Texts texts;
+
+ private:
+  static constexpr std::uint32_t k_pointer_bit = std::uint32_t{1} << 31;
+
+  // Sets one field of the head.
+  template <class T>
+  void change(T ColumnHead::*field, T value);
+
+  std::uint32_t m_head = 0;
+  // A line, or a pointer's Symbol id with k_pointer_bit set.
+  std::uint32_t m_origin = 0;
 };
+
+static_assert(sizeof(Column) == 40, "a Markdown corpus holds millions of these");
+
+// A table's columns, in a pooled block (block_pool.hpp) rather than malloc's.
+using Columns = std::vector<Column, detail::PoolAllocator<Column>>;
 
 // One table: a CSV file, an array of records in a JSON file, a GFM table in Markdown,
 // or the file-level scalars of a JSON or Markdown file (a one-row table).
@@ -109,7 +181,7 @@ struct Table {
   Symbol source;   // file path relative to the root
   Symbol locator;  // "" for a CSV, a JSON pointer, or "table N" / "scalars" in Markdown
   Symbol title;    // nearest heading or the JSON key, for people
-  std::vector<Column> columns;
+  Columns columns;
   Numbers row_lines;          // 1-based line of each row (CSV, Markdown)
   RowPointers row_pointers;   // JSON pointer of each row (JSON)
   RowFlags failed;            // one per row: a failed run, kept but excluded

@@ -41,6 +41,15 @@ class Symbol {
   Symbol(const char* text)  // NOLINT(google-explicit-constructor)
       : Symbol(std::string_view(text)) {}
 
+  // The id: equal for equal texts, 0 for the empty string. A Symbol is rebuilt from one with
+  // from_id(), for storage that packs ids more tightly than Symbols.
+  [[nodiscard]] std::uint32_t id() const { return m_id; }
+  [[nodiscard]] static Symbol from_id(std::uint32_t id) {
+    Symbol symbol;
+    symbol.m_id = id;
+    return symbol;
+  }
+
   [[nodiscard]] const std::string& str() const { return detail::symbol_text(m_id); }
   [[nodiscard]] std::string_view view() const { return detail::symbol_text(m_id); }
   operator const std::string&() const { return detail::symbol_text(m_id); }  // NOLINT(google-explicit-constructor)
