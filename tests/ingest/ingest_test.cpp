@@ -4,6 +4,9 @@
 
 #include <cmath>
 #include <set>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "chimera/discover/discover.hpp"
 #include "support/process.hpp"
@@ -124,6 +127,45 @@ TEST(Ingest, ResultDoesNotDependOnTheNumberOfThreads) {
   for (std::size_t i = 0; i < one.diagnostics.size(); ++i) {
     EXPECT_EQ(model::format_diagnostic(one.diagnostics[i]),
               model::format_diagnostic(four.diagnostics[i]));
+  }
+}
+
+TEST(Ingest, TablesComeInFileOrderThoughTheLargestFilesAreParsedFirst) {
+  // Sizes grow with the name, so the files are parsed in about the reverse of file order, and
+  // the threads finish them out of order; the tables must still come in file order, and a
+  // file's own tables in their order in the file.
+  test::TempDir dir;
+  std::vector<std::pair<std::string, std::string>> expected;
+  for (int f = 0; f < 24; ++f) {
+    const std::string stem = (f < 10 ? "f0" : "f") + std::to_string(f);
+    std::string csv = "model,ttft_ms\n";
+    std::string md = "# Run " + std::to_string(f) + "\n";
+    for (int t = 1; t <= 3; ++t) {
+      md += "\n| model | ttft_ms |\n|---|---|\n";
+      for (int row = 0; row < 20 * f + t; ++row) {
+        md += "| m" + std::to_string(row) + " | " + std::to_string(row + t) + " |\n";
+      }
+    }
+    for (int row = 0; row < 200 * f + 1; ++row) {
+      csv += "m" + std::to_string(row) + "," + std::to_string(row) + "\n";
+    }
+    dir.write(stem + ".csv", csv);
+    dir.write(stem + ".md", md);
+    expected.emplace_back(stem + ".csv", "");
+    for (int t = 1; t <= 3; ++t) {
+      expected.emplace_back(stem + ".md", "table " + std::to_string(t));
+    }
+  }
+  for (const unsigned jobs : {1U, 2U, 4U}) {
+    const auto corpus = ingest_dir(dir.path(), jobs);
+    std::vector<std::pair<std::string, std::string>> seen;
+    for (const auto& table : corpus.tables) {
+      seen.emplace_back(table.source, table.locator);
+    }
+    EXPECT_EQ(seen, expected) << jobs << " jobs";
+    ASSERT_EQ(corpus.tables.size(), expected.size());
+    // Each table kept its own rows: table t of file f has 20 f + t of them.
+    EXPECT_EQ(corpus.tables[4 * 23 + 3].rows(), 20u * 23 + 3) << jobs << " jobs";
   }
 }
 
