@@ -42,7 +42,7 @@ Registry& registry() {
 std::uint32_t register_head(Registry& reg, const ColumnHead& head) {
   const std::uint32_t id = reg.next;
   if (id == 0 || id >> detail::k_head_chunk_bits >= detail::k_head_chunks) {
-    throw std::length_error("more than 4294967295 distinct column heads");
+    throw std::length_error("more than 1073741823 distinct column heads");
   }
   auto& slot = detail::g_head_chunks[id >> detail::k_head_chunk_bits];
   const ColumnHead* chunk = slot.load(std::memory_order_acquire);

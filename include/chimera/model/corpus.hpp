@@ -107,7 +107,7 @@ namespace detail {
 // handed out, never moved; id 0 is the default head.
 inline constexpr unsigned k_head_chunk_bits = 12;
 inline constexpr std::size_t k_head_chunk_size = std::size_t{1} << k_head_chunk_bits;
-inline constexpr std::size_t k_head_chunks = std::size_t{1} << 20;
+inline constexpr std::size_t k_head_chunks = std::size_t{1} << 18;  // 2^30 heads
 extern std::atomic<const ColumnHead*> g_head_chunks[k_head_chunks];
 
 [[nodiscard]] inline const ColumnHead& column_head(std::uint32_t id) {
