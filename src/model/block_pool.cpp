@@ -65,8 +65,8 @@ std::uint8_t* allocate_block(std::size_t bytes) {
     const std::lock_guard lock(c.mutex);
     if (c.free != nullptr) {
       block = c.free;
-      ASAN_UNPOISON_MEMORY_REGION(block, sizeof block);
-      std::memcpy(&c.free, block, sizeof block);
+      ASAN_UNPOISON_MEMORY_REGION(block, sizeof c.free);
+      std::memcpy(&c.free, block, sizeof c.free);
     } else {
       if (c.cursor == c.end) {
         c.cursor = new_slab(p);
@@ -89,8 +89,8 @@ void free_block(std::uint8_t* block, std::size_t bytes) noexcept {
   const std::size_t index = (bytes - 1) / k_granule;
   SizeClass& c = pool().classes[index];
   const std::lock_guard lock(c.mutex);
-  ASAN_UNPOISON_MEMORY_REGION(block, sizeof block);
-  std::memcpy(block, &c.free, sizeof block);
+  ASAN_UNPOISON_MEMORY_REGION(block, sizeof c.free);
+  std::memcpy(block, &c.free, sizeof c.free);
   ASAN_POISON_MEMORY_REGION(block, (index + 1) * k_granule);
   c.free = block;
 }

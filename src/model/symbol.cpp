@@ -32,7 +32,10 @@ std::array<Shard, k_shards>& shards() {
   return all;
 }
 
-constinit const std::string k_empty;
+// The empty string, id 0. GCC initialises it at compile time (libstdc++'s std::string constructor
+// is constexpr), but clang cannot evaluate that constructor, so it is also put first among the
+// objects initialised at start-up, before any other static object could read a Symbol.
+[[gnu::init_priority(101)]] const std::string k_empty;
 // Chunk 0 exists before any Symbol does (a default Symbol reads slot 0), so it is static.
 constinit const std::string* g_first_chunk[detail::k_symbol_chunk_size] = {&k_empty};
 std::atomic<std::uint32_t> g_next_id{1};
