@@ -153,7 +153,8 @@ void single_sample_summaries(const model::Corpus& corpus, const RowIndex& index,
             counter != nullptr && r < counter->numbers.size() && counter->numbers[r] == 1;
         const bool one_raw =
             c.kind() != model::MetricKind::none &&
-            raw_samples(corpus, index, tables_of[table.source], index.keys[t].ids[r], c.kind()) == 1;
+            raw_samples(corpus, index, tables_of[table.source], index.keys[t].ids[r],
+                        c.kind()) == 1;
         if (counted_one || one_raw) {
           evidence.push_back(table.row_location(r) + ": " + c.name() + " = " +
                              format_value(c.numbers[r], c.unit()) + " from 1 run");

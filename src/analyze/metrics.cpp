@@ -149,7 +149,8 @@ std::vector<model::GroupStats> group_metrics(const model::Corpus& corpus, const 
         auto& acc = groups[{metric, column.unit(), key}];
         acc.kind = column.kind();
         acc.direction = column.direction();
-        acc.by_source[table.source].push_back({std::move(values), is_aggregate_name(column.name())});
+        acc.by_source[table.source].push_back(
+            {std::move(values), is_aggregate_name(column.name())});
       }
     }
   }

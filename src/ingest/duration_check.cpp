@@ -13,7 +13,8 @@ std::string_view record_of(std::string_view name) {
 }
 
 bool is_unitless_duration(const model::Column& column) {
-  return column.role() == model::Role::metric && column.unit() == "ms" && column.source_unit().empty();
+  return column.role() == model::Role::metric && column.unit() == "ms" &&
+         column.source_unit().empty();
 }
 
 // The two timestamp columns of `record`, if it has exactly two.

@@ -317,7 +317,7 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
       column.numbers = *stamps;
       column.texts = texts_of(cells);
       column.set_head(head);
-    return column;
+      return column;
     }
     if (auto units = as_leading_numbers(cells, values, integral)) {
       numeric = true;

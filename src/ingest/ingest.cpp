@@ -114,7 +114,8 @@ void keep_freed_memory_for_reuse() {
 // Puts `tables`, spooled in the order their files finished, in file order: by the rank in
 // `file_of` of each table's file, keeping a file's own tables in their order. In place, one
 // cycle of the permutation at a time, so that no second array of tables is ever held.
-void put_in_file_order(std::vector<model::Table>& tables, const std::vector<std::uint32_t>& file_of) {
+void put_in_file_order(std::vector<model::Table>& tables,
+                       const std::vector<std::uint32_t>& file_of) {
   std::vector<std::uint32_t> from(tables.size());  // from[i]: the table that belongs at i
   std::iota(from.begin(), from.end(), std::uint32_t{0});
   std::stable_sort(from.begin(), from.end(),
