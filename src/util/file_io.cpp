@@ -6,35 +6,12 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 namespace chimera::util {
 namespace fs = std::filesystem;
-
-Result<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return fail(ErrorCode::io, std::string("cannot open: ") + std::strerror(errno), path.string());
-  }
-  std::string data;
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (!ec) {
-    data.resize(static_cast<std::size_t>(size));
-    in.read(data.data(), static_cast<std::streamsize>(size));
-    data.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  char buffer[65536];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    data.append(buffer, static_cast<std::size_t>(in.gcount()));
-  }
-  if (in.bad()) {
-    return fail(ErrorCode::io, "read failed", path.string());
-  }
-  return data;
-}
 
 Result<std::string_view> read_file(const fs::path& path, FileBuffer& buffer) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -69,6 +46,15 @@ Result<std::string_view> read_file(const fs::path& path, FileBuffer& buffer) {
   }
   ::close(fd);
   return std::string_view(buffer.data(), used);
+}
+
+Result<std::string> read_file(const fs::path& path) {
+  FileBuffer buffer;
+  auto bytes = read_file(path, buffer);
+  if (!bytes) {
+    return tl::unexpected(std::move(bytes.error()));
+  }
+  return std::string(*bytes);
 }
 
 Result<void> write_file_atomically(const fs::path& path, std::string_view content) {
