@@ -103,6 +103,45 @@ TEST(MarkdownReport, PerformanceTablesPutUnitsInHeadersAndShowTheMedianInterval)
             std::string::npos);
 }
 
+TEST(MarkdownReport, LongPerformanceTablesKeepTheirFirst200RowsAndSayHowManyAreLeftOut) {
+  Rendered r;
+  auto& analysis = r.sample.analysis;
+  // 205 files of one throughput column, and 203 configurations of TTFT.
+  const model::MetricStats first_metric = analysis.metrics[0];
+  const model::GroupStats ttft_group = analysis.groups[1];
+  analysis.metrics.clear();
+  analysis.groups.clear();
+  for (int i = 0; i < 205; ++i) {
+    model::MetricStats m = first_metric;
+    m.source = "run_" + std::to_string(1000 + i) + ".csv";
+    analysis.metrics.push_back(m);
+  }
+  for (int i = 0; i < 203; ++i) {
+    model::GroupStats g = ttft_group;
+    g.group = {{"num_ctx", std::to_string(1000 + i)}};
+    analysis.groups.push_back(g);
+  }
+  r.narrative = build_narrative(r.sample.llm, "");
+  const ReportInput in{r.sample.config,   r.sample.corpus,     r.sample.analysis, r.sample.llm,
+                       r.narrative,       Timings{0, 0, 0},    "2025-11-10T05:12:37Z"};
+  const std::string md = render_markdown(in);
+
+  EXPECT_EQ(lines_starting_with(md, "| `run_").size(), 200u);
+  EXPECT_NE(md.find("| `run_1199.csv` |"), std::string::npos);
+  EXPECT_EQ(md.find("| `run_1200.csv` |"), std::string::npos);
+  EXPECT_NE(md.find("| `run_1199.csv` | tokens_s | 6 | 1 | 69.10 | 67 – 71.30 | 69.50 | 1.90 | "
+                    "0.027 | 66 – 72.40 | 66.20 – 72.10 |\n\n_5 more rows are left out of this "
+                    "table, which shows the first 200; `--format json` has all 205 under "
+                    "`metrics`._\n"),
+            std::string::npos);
+  EXPECT_EQ(lines_starting_with(md, "| num_ctx=").size(), 200u);
+  EXPECT_NE(md.find("_3 more rows are left out of this table, which shows the first 200; "
+                    "`--format json` has all 203 under `groups`._\n"),
+            std::string::npos);
+  // A table of 200 rows or fewer has no such line.
+  EXPECT_EQ(render_with(nullptr).md.find("more rows are left out"), std::string::npos);
+}
+
 TEST(MarkdownReport, ListsSkippedFilesFindingsAndDiagnostics) {
   const auto r = render_with(nullptr);
   EXPECT_NE(r.md.find("- `big.json`: larger than --max-file-size\n"), std::string::npos);
