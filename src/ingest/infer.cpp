@@ -267,13 +267,9 @@ void settle_metric(model::ColumnHead& head, std::vector<double>& values, const N
   }
 }
 
-}  // namespace
-
-model::Column infer_column(std::string name, std::span<const Cell> cells) {
-  model::Column column;
-  model::ColumnHead head;
-  head.name = name;
-  const NameInfo info = classify_name(name);
+// Fills the head (beyond its name) and the values of a column.
+void infer_values(model::ColumnHead& head, model::Column& column, std::span<const Cell> cells) {
+  const NameInfo info = classify_name(head.name);
   std::vector<double> values;
   const Census census = take_census(cells, values);
   const std::size_t present = cells.size() - census.nulls;
@@ -287,22 +283,19 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
       head.type = ValueType::string;
       column.texts = texts_of(cells);
     }
-    column.set_head(head);
-    return column;
+    return;
   }
   if (info.error) {
     head.type = ValueType::string;
     head.role = Role::error;
     column.texts = texts_of(cells);
-    column.set_head(head);
-    return column;
+    return;
   }
   if (present > 0 && census.booleans == present) {
     head.type = ValueType::boolean;
     head.role = Role::dimension;
     column.numbers = values;
-    column.set_head(head);
-    return column;
+    return;
   }
   std::vector<std::string_view> cell_units;
   // A column with no value at all is still a metric when its name says so
@@ -316,8 +309,7 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
       head.role = Role::timestamp;
       column.numbers = *stamps;
       column.texts = texts_of(cells);
-      column.set_head(head);
-      return column;
+      return;
     }
     if (auto units = as_leading_numbers(cells, values, integral)) {
       numeric = true;
@@ -328,19 +320,26 @@ model::Column infer_column(std::string name, std::span<const Cell> cells) {
     head.type = ValueType::string;
     head.role = info.dimension ? Role::dimension : Role::text;
     column.texts = texts_of(cells);
-    column.set_head(head);
-    return column;
+    return;
   }
   head.type = integral && present > 0 ? ValueType::integer : ValueType::floating;
   if (info.dimension) {
     head.role = Role::dimension;
     column.numbers = values;
-    column.set_head(head);
-    return column;
+    return;
   }
   head.role = Role::metric;
   settle_metric(head, values, info, cell_units);
   column.numbers = values;
+}
+
+}  // namespace
+
+model::Column infer_column(std::string name, std::span<const Cell> cells) {
+  model::Column column;
+  model::ColumnHead head;
+  head.name = name;
+  infer_values(head, column, cells);
   column.set_head(head);
   return column;
 }

@@ -1,6 +1,5 @@
 #include "chimera/ingest/table_builder.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
