@@ -111,7 +111,7 @@ ExitCode analyze_command(const model::Config& config) {
   print_diagnostics(config, corpus.diagnostics);
 
   const auto analysis_start = Clock::now();
-  const model::Analysis analysis = analyze::analyze(corpus);
+  const model::Analysis analysis = analyze::analyze(corpus, config.jobs);
   app::LlmSession session(config, std::move(*prompts), progress);
   std::unique_ptr<llm::LlmClient> client;
   if (config.llm == model::LlmMode::off) {

@@ -1,29 +1,42 @@
 #include "chimera/analyze/analyze.hpp"
 
-#include "chimera/analyze/compare.hpp"
+#include "chimera/analyze/agreement.hpp"
+#include "chimera/analyze/documents.hpp"
+#include "chimera/analyze/experiment_stats.hpp"
+#include "chimera/analyze/experiments.hpp"
 #include "chimera/analyze/findings.hpp"
 #include "chimera/analyze/inventory.hpp"
 #include "chimera/analyze/metrics.hpp"
 #include "chimera/analyze/narrative.hpp"
-#include "chimera/analyze/ranking.hpp"
-#include "chimera/analyze/rows.hpp"
+#include "chimera/analyze/records.hpp"
 
 namespace chimera::analyze {
 
-model::Analysis analyze(const model::Corpus& corpus) {
+model::Analysis analyze(const model::Corpus& corpus, unsigned jobs) {
   model::Analysis analysis;
   analysis.inventory = take_inventory(corpus);
-  analysis.metrics = table_metrics(corpus);
-  const RowIndex index = index_rows(corpus);
-  analysis.shared_dimensions = index.shared;
-  analysis.groups = group_metrics(corpus, index);
-  const auto primary = primary_metric(analysis.groups);
-  if (primary) {
-    analysis.ranking = rank_configs(analysis.groups, *primary);
-    analysis.comparisons = sweep_comparisons(analysis.groups, *primary);
+  analysis.metrics = table_metrics(corpus, model::k_table_metrics, analysis.metrics_total);
+  const auto sets = record_sets(corpus, duplicate_files(corpus));
+  // Markdown tables count as runs only when no CSV or JSON file measures what they state.
+  auto documents = classify_documents(corpus, sets);
+  std::vector<bool> counts(sets.size(), true);
+  for (std::size_t i = 0; i < documents.tables.size(); ++i) {
+    counts[documents.set_of[i]] = documents.tables[i].use == model::DocumentUse::measurement;
   }
-  analysis.pareto = pareto_front(analysis.groups);
-  analysis.findings = find_all(corpus, index, analysis.groups, primary.value_or(""));
+  auto planned = plan_experiments(corpus, sets, counts);
+  for (auto& p : planned) {
+    compute_statistics(corpus, sets, p, jobs);
+  }
+  analysis.agreements = find_agreements(corpus, sets, planned);
+  std::vector<model::Experiment> experiments;
+  experiments.reserve(planned.size());
+  for (const auto& p : planned) {
+    experiments.push_back(p.experiment);
+  }
+  recheck_against_statistics(corpus, sets, experiments, documents);
+  analysis.documents = std::move(documents.tables);
+  analysis.findings = find_all({corpus, sets, planned});
+  analysis.experiments = std::move(experiments);
   auto narrative = write_narrative(analysis);
   analysis.key_findings = std::move(narrative.key_findings);
   analysis.recommendations = std::move(narrative.recommendations);

@@ -13,18 +13,22 @@ std::vector<std::string> capped(std::vector<std::string> evidence) {
   return evidence;
 }
 
-std::vector<model::Finding> find_all(const model::Corpus& corpus, const RowIndex& index,
-                                     const std::vector<model::GroupStats>& groups,
-                                     const std::string& primary) {
-  auto out = file_findings(corpus);
-  for (auto& f : run_findings(corpus, index, groups, primary)) {
-    out.push_back(std::move(f));
+std::vector<std::string> with_more(std::vector<std::string> first, std::size_t total) {
+  if (first.size() > k_max_evidence) {
+    return capped(std::move(first));
   }
-  for (auto& f : value_findings(corpus, index)) {
-    out.push_back(std::move(f));
+  if (total > first.size()) {
+    first.push_back("... and " + std::to_string(total - first.size()) + " more");
   }
-  for (auto& f : coverage_findings(corpus, index, groups)) {
-    out.push_back(std::move(f));
+  return first;
+}
+
+std::vector<model::Finding> find_all(const FindingsInput& in) {
+  auto out = file_findings(in.corpus);
+  for (auto* family : {&run_findings, &value_findings, &coverage_findings}) {
+    for (auto& f : (*family)(in)) {
+      out.push_back(std::move(f));
+    }
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const auto& a, const auto& b) { return a.severity > b.severity; });

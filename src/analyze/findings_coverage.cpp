@@ -3,6 +3,7 @@
 
 #include "chimera/analyze/findings.hpp"
 #include "chimera/analyze/format.hpp"
+#include "chimera/analyze/names.hpp"
 
 namespace chimera::analyze {
 namespace {
@@ -32,21 +33,19 @@ std::string list_units(const std::map<std::string, std::string>& units) {
   return out;
 }
 
-void units(const model::Corpus& corpus, const RowIndex& index, std::vector<model::Finding>& out) {
+void units(const FindingsInput& in, std::vector<model::Finding>& out) {
   std::map<std::string, std::map<std::string, std::string>> canonical;  // metric -> unit -> where
   std::map<std::string, std::map<std::string, std::string>> written;
-  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
-    if (index.duplicate[t]) {
-      continue;
-    }
-    for (const auto& c : corpus.tables[t].columns) {
-      if (c.role() != model::Role::metric) {
-        continue;
-      }
-      const auto key = unit_key(c);
-      canonical[key].emplace(c.unit(), column_location(corpus.tables[t], c));
-      if (!c.source_unit().empty()) {
-        written[key].emplace(c.source_unit(), column_location(corpus.tables[t], c));
+  for (const auto& planned : in.experiments) {
+    for (const auto& member : planned.members) {
+      for (const auto& s : in.sets[member.set].series) {
+        const auto& table = in.corpus.tables[s.table];
+        const auto& c = table.columns[s.column];
+        const auto key = unit_key(c);
+        canonical[key].emplace(c.unit(), column_location(table, c));
+        if (!c.source_unit().empty()) {
+          written[key].emplace(c.source_unit(), column_location(table, c));
+        }
       }
     }
   }
@@ -84,64 +83,60 @@ void units(const model::Corpus& corpus, const RowIndex& index, std::vector<model
   }
 }
 
-std::string family_name(const std::vector<std::string>& dimensions) {
-  std::string out;
-  for (const auto& d : dimensions) {
-    out += (out.empty() ? "" : ", ") + d;
+void missing_metrics(const model::Experiment& e, std::vector<model::Finding>& out) {
+  std::vector<std::size_t> measured;  // configurations with runs that did not all fail
+  for (std::size_t c = 0; c < e.configurations.size(); ++c) {
+    if (!e.configurations[c].metrics.empty()) {
+      measured.push_back(c);
+    }
   }
-  return out;
-}
-
-void missing_metrics(const std::vector<model::GroupStats>& groups,
-                     std::vector<model::Finding>& out) {
-  using Family = std::vector<std::string>;
-  std::map<Family, std::set<model::GroupKey>> keys;
-  std::map<Family, std::map<std::string, std::set<model::GroupKey>>> having;
-  for (const auto& g : groups) {
-    if (g.summary.n == 0) {
+  if (measured.size() < 2) {
+    return;
+  }
+  std::vector<std::string> evidence;
+  std::size_t missing = 0;
+  std::string names;
+  for (std::size_t m = 0; m < e.metrics.size(); ++m) {
+    if (e.metrics[m].aggregate) {
       continue;
     }
-    Family family;
-    for (const auto& [name, value] : g.group) {
-      family.push_back(name);
+    std::vector<std::size_t> lacking;
+    for (const auto c : measured) {
+      if (e.configurations[c].summary_of(m) == nullptr) {
+        lacking.push_back(c);
+      }
     }
-    keys[family].insert(g.group);
-    having[family][g.metric].insert(g.group);
-  }
-  for (const auto& [family, all] : keys) {
-    if (all.size() < 2) {
+    if (lacking.empty() || lacking.size() == measured.size()) {
       continue;
     }
-    for (const auto& [metric, present] : having[family]) {
-      if (present.size() == all.size()) {
-        continue;
-      }
-      model::Finding f;
-      f.id = "missing-metric";
-      f.severity = model::Severity::warning;
-      const auto missing = all.size() - present.size();
-      f.count = missing;
-      f.message = metric + " is missing in " + std::to_string(missing) + " of " +
-                  std::to_string(all.size()) + " configurations of (" + family_name(family) +
-                  "); they cannot be compared on it, record it for every configuration";
-      for (const auto& key : all) {
-        if (present.count(key) == 0) {
-          f.evidence.push_back(format_key(key) + ": no " + metric);
-        }
-      }
-      f.evidence = capped(std::move(f.evidence));
-      out.push_back(std::move(f));
+    names += (names.empty() ? "" : ", ") + e.metrics[m].column;
+    missing += lacking.size();
+    for (const auto c : lacking) {
+      evidence.push_back(e.label(c) + ": no " + e.metrics[m].column);
     }
   }
+  if (evidence.empty()) {
+    return;
+  }
+  model::Finding f;
+  f.id = "missing-metric";
+  f.severity = model::Severity::warning;
+  f.count = missing;
+  f.message = "in `" + e.name + "`, some of the " + std::to_string(measured.size()) +
+              " configurations have no " + names +
+              "; they cannot be compared on it, record it for every configuration";
+  f.evidence = capped(std::move(evidence));
+  out.push_back(std::move(f));
 }
 
 }  // namespace
 
-std::vector<model::Finding> coverage_findings(const model::Corpus& corpus, const RowIndex& index,
-                                              const std::vector<model::GroupStats>& groups) {
+std::vector<model::Finding> coverage_findings(const FindingsInput& in) {
   std::vector<model::Finding> out;
-  units(corpus, index, out);
-  missing_metrics(groups, out);
+  units(in, out);
+  for (const auto& planned : in.experiments) {
+    missing_metrics(planned.experiment, out);
+  }
   return out;
 }
 

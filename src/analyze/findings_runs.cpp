@@ -1,8 +1,9 @@
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <map>
-#include <set>
+#include <unordered_map>
 
 #include "chimera/analyze/findings.hpp"
 #include "chimera/analyze/format.hpp"
@@ -12,193 +13,159 @@ namespace {
 
 constexpr std::size_t k_interval_min_n = 6;
 
-void failed_runs(const model::Corpus& corpus, const RowIndex& index,
-                 std::vector<model::Finding>& out) {
-  std::map<std::string, std::vector<std::string>> by_reason;
-  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
-    const auto& table = corpus.tables[t];
-    if (index.duplicate[t]) {
-      continue;
-    }
-    for (std::size_t row = 0; row < table.rows(); ++row) {
-      if (table.failed[row]) {
-        const std::string_view reason =
-            row < table.failure_reason.size() && !table.failure_reason[row].empty()
-                ? table.failure_reason[row]
-                : "no error message";
-        by_reason[std::string(reason)].push_back(table.row_location(row));
+std::string plural(std::size_t n, const std::string& one, const std::string& many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+void failed_runs(const FindingsInput& in, std::vector<model::Finding>& out) {
+  struct Failed {
+    std::vector<std::string> rows;  // the first k_max_evidence
+    std::size_t count = 0;
+  };
+  std::map<std::string, Failed> by_reason;
+  for (const auto& planned : in.experiments) {
+    for (const auto& member : planned.members) {
+      const auto& set = in.sets[member.set];
+      if (set.samples) {
+        continue;
+      }
+      const auto& table = in.corpus.tables[set.tables.front()];
+      for (std::size_t row = 0; row < table.rows(); ++row) {
+        if (member.configuration_of(row) == k_not_a_run || !member.failed(row)) {
+          continue;
+        }
+        auto& failed = by_reason[failure_reason(in.corpus, set, row)];
+        if (failed.count++ < k_max_evidence) {
+          failed.rows.push_back(table.row_location(row));
+        }
       }
     }
   }
-  for (auto& [reason, rows] : by_reason) {
+  for (auto& [reason, failed] : by_reason) {
+    const std::size_t n = failed.count;
     model::Finding f;
     f.id = "failed-run";
-    f.count = rows.size();
+    f.count = n;
     f.severity = model::Severity::warning;
-    f.message = std::to_string(rows.size());
-    f.message += rows.size() > 1 ? " failed runs (" : " failed run (";
+    f.message = std::to_string(n);
+    f.message += n > 1 ? " failed runs (" : " failed run (";
     f.message += reason;
     f.message += ") excluded from statistics; fix the cause and re-run ";
-    f.message += rows.size() > 1 ? "them" : "it";
-    f.evidence = capped(std::move(rows));
+    f.message += n > 1 ? "them" : "it";
+    f.evidence = with_more(std::move(failed.rows), n);
     out.push_back(std::move(f));
   }
 }
 
-// The metric values of a row, missing ones as -infinity so that rows compare (NaN is unordered);
-// a row qualifies when it has two or more finite values.
-std::vector<double> metric_values(const model::Table& table, std::size_t row) {
-  std::vector<double> values;
-  for (const auto& c : table.columns) {
-    if (c.role() == model::Role::metric && row < c.numbers.size()) {
-      const double v = c.numbers[row];
-      values.push_back(std::isnan(v) ? -std::numeric_limits<double>::infinity() : v);
-    }
+// The bits of a row's series values (missing ones as NaN's bits), when two or more are finite.
+bool row_bits(const model::Table& table, const RecordSet& set, std::size_t row,
+              std::vector<std::uint64_t>& bits) {
+  bits.clear();
+  std::size_t finite = 0;
+  for (const auto& s : set.series) {
+    const auto& numbers = table.columns[s.column].numbers;
+    const double v = row < numbers.size() ? numbers[row] : std::numeric_limits<double>::quiet_NaN();
+    finite += std::isfinite(v) ? 1 : 0;
+    bits.push_back(std::isnan(v) ? 0x7ff8000000000000ULL : std::bit_cast<std::uint64_t>(v));
   }
-  const auto finite =
-      std::count_if(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
-  return finite >= 2 ? values : std::vector<double>{};
+  return finite >= 2;
 }
 
-void duplicate_rows(const model::Corpus& corpus, const RowIndex& index,
-                    std::vector<model::Finding>& out) {
+std::uint64_t hash_of(std::uint32_t configuration, const std::vector<std::uint64_t>& bits) {
+  std::uint64_t h = 14695981039346656037ULL ^ configuration;
+  for (const auto b : bits) {
+    h = (h ^ b) * 1099511628211ULL;
+    h ^= h >> 29;
+  }
+  return h;
+}
+
+void duplicate_rows(const FindingsInput& in, std::vector<model::Finding>& out) {
   std::vector<std::string> evidence;
-  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
-    const auto& table = corpus.tables[t];
-    if (index.duplicate[t]) {
-      continue;
-    }
-    // A map finds the first earlier row with the same key and values in n log n, not n^2.
-    std::map<std::pair<std::uint32_t, std::vector<double>>, std::size_t> first_row;
-    for (std::size_t r = 0; r < table.rows(); ++r) {
-      auto values = metric_values(table, r);
-      if (values.empty()) {
+  std::size_t count = 0;
+  std::vector<std::uint64_t> bits;
+  std::vector<std::uint64_t> other;
+  for (const auto& planned : in.experiments) {
+    for (const auto& member : planned.members) {
+      const auto& set = in.sets[member.set];
+      if (set.samples) {
         continue;
       }
-      const auto [it, inserted] =
-          first_row.emplace(std::pair{index.keys[t].ids[r], std::move(values)}, r);
-      if (!inserted) {
-        evidence.push_back(table.row_location(r) + " repeats " + table.row_location(it->second));
+      const auto& table = in.corpus.tables[set.tables.front()];
+      // Rows by the hash of their configuration and values, sorted: equal rows are neighbours.
+      std::vector<std::pair<std::uint64_t, std::size_t>> hashed;
+      for (std::size_t r = 0; r < table.rows(); ++r) {
+        const auto c = member.configuration_of(r);
+        if (c != k_not_a_run && !member.failed(r) && row_bits(table, set, r, bits)) {
+          hashed.emplace_back(hash_of(c, bits), r);
+        }
+      }
+      std::sort(hashed.begin(), hashed.end());
+      for (std::size_t i = 0; i < hashed.size();) {
+        std::size_t j = i + 1;
+        while (j < hashed.size() && hashed[j].first == hashed[i].first) {
+          ++j;
+        }
+        // Within a run of equal hashes, each row against the earlier ones.
+        for (std::size_t k = i + 1; k < j; ++k) {
+          const std::size_t r = hashed[k].second;
+          row_bits(table, set, r, bits);
+          for (std::size_t e = i; e < k; ++e) {
+            const std::size_t earlier = hashed[e].second;
+            row_bits(table, set, earlier, other);
+            if (other == bits && member.configuration_of(earlier) == member.configuration_of(r)) {
+              ++count;
+              if (evidence.size() < k_max_evidence) {
+                evidence.push_back(table.row_location(r) + " repeats " +
+                                   table.row_location(earlier));
+              }
+              break;
+            }
+          }
+        }
+        i = j;
       }
     }
   }
-  if (!evidence.empty()) {
+  if (count > 0) {
     model::Finding f;
     f.id = "duplicate-rows";
-    const std::size_t count = evidence.size();
     f.count = count;
     f.severity = model::Severity::warning;
     f.message = std::to_string(count) + " row" + (count > 1 ? "s repeat" : " repeats") +
                 " an earlier row's configuration and every metric value; remove the copies or "
                 "confirm they are distinct runs";
-    f.evidence = capped(std::move(evidence));
+    f.evidence = with_more(std::move(evidence), count);
     out.push_back(std::move(f));
   }
 }
 
-const model::Column* sample_count_column(const model::Table& table) {
-  static const std::set<std::string> k_names{
-      "runs", "n", "n_runs", "num_runs", "samples", "sample_count", "iterations", "repetitions"};
-  for (const auto& c : table.columns) {
-    if (!c.numbers.empty() && k_names.count(leaf_name(c.name())) != 0) {
-      return &c;
-    }
+void sample_sizes(const model::Experiment& e, std::vector<model::Finding>& out) {
+  if (!e.headline) {
+    return;
   }
-  return nullptr;
-}
-
-// Raw (non-aggregate) values of a metric kind in the same file and configuration as a row.
-std::size_t raw_samples(const model::Corpus& corpus, const RowIndex& index,
-                        const std::vector<std::size_t>& same_file, std::uint32_t key,
-                        model::MetricKind kind) {
-  std::size_t n = 0;
-  for (const std::size_t t : same_file) {
-    const auto& table = corpus.tables[t];
-    for (const auto& c : table.columns) {
-      if (c.role() != model::Role::metric || c.kind() != kind || is_aggregate_name(c.name())) {
-        continue;
-      }
-      for (std::size_t r = 0; r < c.numbers.size() && r < table.rows(); ++r) {
-        if (index.keys[t].ids[r] == key && std::isfinite(c.numbers[r])) {
-          ++n;
-        }
-      }
-    }
-  }
-  return n;
-}
-
-void single_sample_summaries(const model::Corpus& corpus, const RowIndex& index,
-                             std::vector<model::Finding>& out) {
-  std::map<std::string, std::vector<std::size_t>> tables_of;
-  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
-    tables_of[corpus.tables[t].source].push_back(t);
-  }
-  std::vector<std::string> evidence;
-  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
-    const auto& table = corpus.tables[t];
-    if (index.duplicate[t]) {
-      continue;
-    }
-    const auto* counter = sample_count_column(table);
-    for (const auto& c : table.columns) {
-      if (c.role() != model::Role::metric || !is_aggregate_name(c.name())) {
-        continue;
-      }
-      for (std::size_t r = 0; r < c.numbers.size() && r < table.rows(); ++r) {
-        if (!std::isfinite(c.numbers[r])) {
-          continue;
-        }
-        const bool counted_one =
-            counter != nullptr && r < counter->numbers.size() && counter->numbers[r] == 1;
-        const bool one_raw =
-            c.kind() != model::MetricKind::none &&
-            raw_samples(corpus, index, tables_of[table.source], index.keys[t].ids[r],
-                        c.kind()) == 1;
-        if (counted_one || one_raw) {
-          evidence.push_back(table.row_location(r) + ": " + c.name() + " = " +
-                             format_value(c.numbers[r], c.unit()) + " from 1 run");
-        }
-      }
-    }
-  }
-  if (!evidence.empty()) {
-    model::Finding f;
-    f.id = "single-sample-summary";
-    f.count = evidence.size();
-    f.severity = model::Severity::warning;
-    f.message = std::to_string(evidence.size()) + " average" +
-                (evidence.size() > 1 ? "s or spreads are" : " or spread is") +
-                " computed from a single run; treat them as one measurement, not a mean";
-    f.evidence = capped(std::move(evidence));
-    out.push_back(std::move(f));
-  }
-}
-
-void sample_sizes(const std::vector<model::GroupStats>& groups, const std::string& primary,
-                  std::vector<model::Finding>& out) {
+  const auto& metric = e.metrics[*e.headline];
   std::vector<std::string> single;
   std::vector<std::string> few;
-  for (const auto& g : groups) {
-    if (g.metric != primary || g.summary.n == 0) {
-      continue;
-    }
-    const std::string line = format_key(g.group) + ": n = " + std::to_string(g.summary.n) + ", " +
-                             primary + " " + format_value(g.summary.median, g.unit);
-    if (g.summary.n == 1) {
+  for (const auto& r : e.ranking) {
+    const auto* s = e.configurations[r.configuration].summary_of(*e.headline);
+    const std::string line = e.label(r.configuration) + ": n = " + std::to_string(s->n) + ", " +
+                             metric.column + " " + format_value(s->median, metric.unit);
+    if (s->n == 1) {
       single.push_back(line);
-    } else if (g.summary.n < k_interval_min_n) {
+    } else if (s->n < k_interval_min_n) {
       few.push_back(line);
     }
   }
+  const std::string where = " of `" + e.name + "`";
   if (!single.empty()) {
     model::Finding f;
     f.id = "single-sample";
     f.count = single.size();
     f.severity = model::Severity::warning;
-    f.message = std::to_string(single.size()) + " configuration" +
-                (single.size() > 1 ? "s have" : " has") + " a single " + primary +
-                " sample; re-run " + (single.size() > 1 ? "them" : "it") +
+    f.message = plural(single.size(), "configuration", "configurations") + where +
+                (single.size() > 1 ? " have" : " has") + " a single " + metric.column +
+                " run; re-run " + (single.size() > 1 ? "them" : "it") +
                 " at least 6 times before ranking";
     f.evidence = capped(std::move(single));
     out.push_back(std::move(f));
@@ -208,9 +175,9 @@ void sample_sizes(const std::vector<model::GroupStats>& groups, const std::strin
     f.id = "few-samples";
     f.count = few.size();
     f.severity = model::Severity::info;
-    f.message = std::to_string(few.size()) + " configuration" +
-                (few.size() > 1 ? "s have" : " has") + " 2 to 5 " + primary +
-                " samples, too few for a 95% median interval; re-run " +
+    f.message = plural(few.size(), "configuration", "configurations") + where +
+                (few.size() > 1 ? " have" : " has") + " 2 to 5 " + metric.column +
+                " runs, too few for a 95% median interval; re-run " +
                 (few.size() > 1 ? "them" : "it") + " to at least 6";
     f.evidence = capped(std::move(few));
     out.push_back(std::move(f));
@@ -219,15 +186,12 @@ void sample_sizes(const std::vector<model::GroupStats>& groups, const std::strin
 
 }  // namespace
 
-std::vector<model::Finding> run_findings(const model::Corpus& corpus, const RowIndex& index,
-                                         const std::vector<model::GroupStats>& groups,
-                                         const std::string& primary) {
+std::vector<model::Finding> run_findings(const FindingsInput& in) {
   std::vector<model::Finding> out;
-  failed_runs(corpus, index, out);
-  duplicate_rows(corpus, index, out);
-  single_sample_summaries(corpus, index, out);
-  if (!primary.empty()) {
-    sample_sizes(groups, primary, out);
+  failed_runs(in, out);
+  duplicate_rows(in, out);
+  for (const auto& planned : in.experiments) {
+    sample_sizes(planned.experiment, out);
   }
   return out;
 }

@@ -1,204 +1,269 @@
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
 #include "chimera/analyze/findings.hpp"
 #include "chimera/analyze/format.hpp"
-#include "chimera/analyze/ranking.hpp"
-#include "chimera/analyze/stats.hpp"
+#include "chimera/analyze/names.hpp"
 
 namespace chimera::analyze {
 namespace {
 
 struct Outliers {
-  std::vector<std::string> cold;
+  std::vector<std::string> cold;  // the first k_max_evidence of each
   std::vector<std::string> other;
-  double worst_ratio = 0;  // cold-start value / configuration median
+  std::size_t cold_count = 0;
+  std::size_t other_count = 0;
+  std::set<std::string> cold_metrics;
+  double worst_ratio = 0;  // cold-start value / configuration median, or its inverse
 };
 
-void scan_column(const model::Table& table, const TableKeys& keys,
-                 const model::Column& column, Outliers& found) {
-  const auto direction = effective_direction(column.kind(), column.direction());
-  if (direction == model::Direction::none) {
+// Median by selection: big configurations are common and a full sort per column is not needed.
+double median_in_place(std::vector<double>& v) {
+  const std::size_t n = v.size();
+  const std::size_t lower = (n - 1) / 2;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lower), v.end());
+  const double low = v[lower];
+  if (n % 2 == 1) {
+    return low;
+  }
+  return (low + *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(lower) + 1, v.end())) / 2;
+}
+
+// The runs of one configuration in one column, in row order.
+void scan(const model::Table& table, const model::Column& column, model::Direction direction,
+          const std::vector<std::size_t>& rows, Outliers& found) {
+  std::vector<double> values;
+  std::vector<std::size_t> at;
+  for (const auto r : rows) {
+    const double v =
+        r < column.numbers.size() ? column.numbers[r] : std::numeric_limits<double>::quiet_NaN();
+    if (std::isfinite(v)) {
+      values.push_back(v);
+      at.push_back(r);
+    }
+  }
+  if (values.size() < k_outlier_min_n) {
     return;
   }
-  std::map<model::GroupKey, std::vector<std::size_t>> rows_by_key;
-  for (std::size_t r = 0; r < column.numbers.size() && r < table.rows(); ++r) {
-    if (!table.failed[r] && std::isfinite(column.numbers[r])) {
-      rows_by_key[keys[r]].push_back(r);
-    }
+  std::vector<double> work = values;
+  const double median = median_in_place(work);
+  for (auto& w : work) {
+    w = std::fabs(w - median);
   }
-  for (const auto& [key, rows] : rows_by_key) {
-    if (rows.size() < k_outlier_min_n) {
+  const double mad = median_in_place(work);
+  double scale = mad / 0.6745;
+  if (mad == 0) {
+    double sum = 0;
+    for (const double v : values) {
+      sum += std::fabs(v - median);
+    }
+    scale = 1.253314 * sum / static_cast<double>(values.size());
+  }
+  if (scale == 0 || median == 0) {
+    return;
+  }
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const double z = (values[i] - median) / scale;
+    const double ratio = values[i] / median;
+    if (std::fabs(z) <= k_outlier_z || (ratio < k_outlier_ratio && ratio > 1 / k_outlier_ratio)) {
       continue;
     }
-    std::vector<double> values;
-    for (const auto r : rows) {
-      values.push_back(column.numbers[r]);
-    }
-    const auto z = modified_z_scores(values);
-    const double median = median_sorted(finite_sorted(values));
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (std::fabs(z[i]) <= k_outlier_z) {
-        continue;
+    const bool worse = direction == model::Direction::lower ? z > 0 : z < 0;
+    const auto line = [&] {
+      return table.row_location(at[i]) + ": " + column.name() + " " +
+             format_value(values[i], column.unit()) + ", median " +
+             format_value(median, column.unit()) + " (" + format_number(ratio) + "x), modified z " +
+             format_number(z);
+    };
+    if (i == 0 && worse) {
+      if (found.cold_count++ < k_max_evidence) {
+        found.cold.push_back(line());
       }
-      const bool worse = direction == model::Direction::lower ? z[i] > 0 : z[i] < 0;
-      const std::string line = table.row_location(rows[i]) + ": " + column.name() + " " +
-                               format_value(values[i], column.unit()) + ", median " +
-                               format_value(median, column.unit()) + ", modified z " +
-                               format_number(z[i]);
-      if (i == 0 && worse) {
-        found.cold.push_back(line);
-        if (median != 0) {
-          found.worst_ratio = std::max(found.worst_ratio, values[i] / median);
-        }
-      } else {
-        found.other.push_back(line);
-      }
+      found.cold_metrics.insert(leaf_name(column.name()));
+      found.worst_ratio = std::max(found.worst_ratio, std::max(ratio, 1 / ratio));
+    } else if (found.other_count++ < k_max_evidence) {
+      found.other.push_back(line());
     }
   }
 }
 
-void outliers(const model::Corpus& corpus, const RowIndex& index,
-              std::vector<model::Finding>& out) {
-  std::map<std::string, Outliers> by_column;  // leaf column name, for one finding per metric
-  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
-    if (index.duplicate[t]) {
-      continue;
-    }
-    for (const auto& column : corpus.tables[t].columns) {
-      if (column.role() == model::Role::metric) {
-        scan_column(corpus.tables[t], index.keys[t], column, by_column[leaf_name(column.name())]);
+void outliers(const FindingsInput& in, std::vector<model::Finding>& out) {
+  for (const auto& planned : in.experiments) {
+    const auto& e = planned.experiment;
+    Outliers found;
+    for (const auto& member : planned.members) {
+      const auto& set = in.sets[member.set];
+      if (set.samples) {
+        continue;
+      }
+      const auto& table = in.corpus.tables[set.tables.front()];
+      std::map<std::uint32_t, std::vector<std::size_t>> rows_of;
+      for (std::size_t r = 0; r < table.rows(); ++r) {
+        const auto c = member.configuration_of(r);
+        if (c != k_not_a_run && !member.failed(r)) {
+          rows_of[c].push_back(r);
+        }
+      }
+      for (std::size_t i = 0; i < set.series.size(); ++i) {
+        const auto& metric = e.metrics[member.metric_of[i]];
+        if (metric.direction == model::Direction::none || metric.aggregate) {
+          continue;
+        }
+        for (const auto& [c, rows] : rows_of) {
+          scan(table, table.columns[set.series[i].column], metric.direction, rows, found);
+        }
       }
     }
-  }
-  for (auto& [name, found] : by_column) {
-    if (!found.cold.empty()) {
+    if (found.cold_count > 0) {
+      std::string metrics;
+      for (const auto& m : found.cold_metrics) {
+        metrics += (metrics.empty() ? "" : ", ") + m;
+      }
       model::Finding f;
       f.id = "cold-start";
       f.severity = model::Severity::warning;
-      const auto n = found.cold.size();
+      const auto n = found.cold_count;
       f.count = n;
-      f.message = std::to_string(n) + " first run" + (n > 1 ? "s" : "") + " of " + name +
-                  " far from the rest (modified z > 3.5, up to " +
+      f.message = std::to_string(n) + " first run" + (n > 1 ? "s" : "") + " in `" + e.name +
+                  "` far from the rest of their configuration (" + metrics + ", up to " +
                   format_number(found.worst_ratio) +
                   "x the median): a cold start; drop warm-up runs or report them separately";
-      f.evidence = capped(std::move(found.cold));
+      f.evidence = with_more(std::move(found.cold), n);
       out.push_back(std::move(f));
     }
-    if (!found.other.empty()) {
+    if (found.other_count > 0) {
       model::Finding f;
       f.id = "outlier";
       f.severity = model::Severity::info;
-      const auto n = found.other.size();
+      const auto n = found.other_count;
       f.count = n;
-      f.message = std::to_string(n) + " value" + (n > 1 ? "s" : "") + " of " + name +
-                  " with |modified z| > 3.5 within their configuration; check those runs";
-      f.evidence = capped(std::move(found.other));
+      f.message = std::to_string(n) + " value" + (n > 1 ? "s" : "") + " in `" + e.name +
+                  "` with |modified z| > 3.5, 1.25x or more off their configuration's median; "
+                  "check those runs";
+      f.evidence = with_more(std::move(found.other), n);
       out.push_back(std::move(f));
     }
   }
 }
 
-const model::Column* first_of(const model::Table& table, model::MetricKind kind) {
-  for (const auto& c : table.columns) {
-    if (c.role() == model::Role::metric && c.kind() == kind && !is_aggregate_name(c.name())) {
+const model::Column* first_of(const model::Table& table, const RecordSet& set,
+                              model::MetricKind kind) {
+  for (const auto& s : set.series) {
+    const auto& c = table.columns[s.column];
+    if (c.kind() == kind && !s.aggregate) {
       return &c;
     }
   }
   return nullptr;
 }
 
-const model::Column* generated_tokens(const model::Table& table) {
+const model::Column* generated_tokens(const model::Table& table, const RecordSet& set) {
   static const std::set<std::string> k_names{"eval_count", "tokens_generated", "completion_tokens",
                                              "output_tokens", "generated_tokens"};
-  for (const auto& c : table.columns) {
-    if (c.role() == model::Role::metric && k_names.count(leaf_name(c.name())) != 0) {
-      return &c;
+  for (const auto& s : set.series) {
+    if (k_names.count(normalize_name(leaf_name(table.columns[s.column].name()))) != 0) {
+      return &table.columns[s.column];
     }
   }
   return nullptr;
 }
 
 double value_at(const model::Column* c, std::size_t row) {
-  return c != nullptr && row < c->numbers.size() ? c->numbers[row] : std::nan("");
+  return c != nullptr && row < c->numbers.size() ? c->numbers[row]
+                                                 : std::numeric_limits<double>::quiet_NaN();
 }
 
 struct Check {
   std::string id;
-  std::string what;  // the sentence's subject
-  std::vector<std::string> evidence;
+  std::string what;                   // the sentence's subject
+  std::vector<std::string> evidence;  // the first k_max_evidence rows
+  std::size_t count = 0;
   double worst = 0;
 };
 
-void add_if_inconsistent(Check& check, double stated, double derived, const std::string& line) {
+// Adds the line `describe()` writes when the two values disagree; the line is only written then.
+template <class Describe>
+void add_if_inconsistent(Check& check, double stated, double derived, Describe describe) {
   if (!std::isfinite(stated) || !std::isfinite(derived) || stated == 0) {
     return;
   }
   const double relative = std::fabs(stated - derived) / std::fabs(stated);
   if (relative > k_inconsistency) {
-    check.evidence.push_back(line + " (" + format_number(100 * relative) + "% apart)");
+    if (check.count++ < k_max_evidence) {
+      check.evidence.push_back(describe() + " (" + format_number(100 * relative) + "% apart)");
+    }
     check.worst = std::max(check.worst, relative);
   }
 }
 
-void inconsistencies(const model::Corpus& corpus, const RowIndex& index,
-                     std::vector<model::Finding>& out) {
+void inconsistencies(const FindingsInput& in, std::vector<model::Finding>& out) {
   Check ttft{"inconsistent-ttft", "ttft differs from load + prompt_eval", {}, 0};
   Check rate{
       "inconsistent-throughput", "throughput differs from generated tokens / eval time", {}, 0};
-  for (std::size_t t = 0; t < corpus.tables.size(); ++t) {
-    const auto& table = corpus.tables[t];
-    if (index.duplicate[t]) {
-      continue;
-    }
-    const auto* c_ttft = first_of(table, model::MetricKind::ttft);
-    const auto* c_load = first_of(table, model::MetricKind::load);
-    const auto* c_prompt = first_of(table, model::MetricKind::prompt_eval);
-    const auto* c_rate = first_of(table, model::MetricKind::throughput);
-    const auto* c_eval = first_of(table, model::MetricKind::eval);
-    const auto* c_tokens = generated_tokens(table);
-    for (std::size_t r = 0; r < table.rows(); ++r) {
-      if (table.failed[r]) {
+  for (const auto& planned : in.experiments) {
+    for (const auto& member : planned.members) {
+      const auto& set = in.sets[member.set];
+      if (set.samples) {
         continue;
       }
-      const double sum = value_at(c_load, r) + value_at(c_prompt, r);
-      add_if_inconsistent(ttft, value_at(c_ttft, r), sum,
-                          table.row_location(r) + ": ttft " +
-                              format_value(value_at(c_ttft, r), "ms") + ", load + prompt_eval " +
-                              format_value(sum, "ms"));
-      const double eval_s = value_at(c_eval, r) / 1000.0;
-      const double derived = eval_s > 0 ? value_at(c_tokens, r) / eval_s : std::nan("");
-      add_if_inconsistent(rate, value_at(c_rate, r), derived,
-                          table.row_location(r) + ": throughput " +
-                              format_value(value_at(c_rate, r), "tok/s") + ", tokens / eval time " +
-                              format_value(derived, "tok/s"));
+      const auto& table = in.corpus.tables[set.tables.front()];
+      const auto* c_ttft = first_of(table, set, model::MetricKind::ttft);
+      const auto* c_load = first_of(table, set, model::MetricKind::load);
+      const auto* c_prompt = first_of(table, set, model::MetricKind::prompt_eval);
+      const auto* c_rate = first_of(table, set, model::MetricKind::throughput);
+      const auto* c_eval = first_of(table, set, model::MetricKind::eval);
+      const auto* c_tokens = generated_tokens(table, set);
+      if ((c_ttft == nullptr || c_load == nullptr || c_prompt == nullptr) &&
+          (c_rate == nullptr || c_eval == nullptr || c_tokens == nullptr)) {
+        continue;
+      }
+      for (std::size_t r = 0; r < table.rows(); ++r) {
+        if (member.configuration_of(r) == k_not_a_run || member.failed(r)) {
+          continue;
+        }
+        const double ttft_ms = value_at(c_ttft, r);
+        const double sum = value_at(c_load, r) + value_at(c_prompt, r);
+        add_if_inconsistent(ttft, ttft_ms, sum, [&] {
+          return table.row_location(r) + ": ttft " + format_value(ttft_ms, "ms") +
+                 ", load + prompt_eval " + format_value(sum, "ms");
+        });
+        const double rate_value = value_at(c_rate, r);
+        const double eval_s = value_at(c_eval, r) / 1000.0;
+        const double derived =
+            eval_s > 0 ? value_at(c_tokens, r) / eval_s : std::numeric_limits<double>::quiet_NaN();
+        add_if_inconsistent(rate, rate_value, derived, [&] {
+          return table.row_location(r) + ": throughput " + format_value(rate_value, "tok/s") +
+                 ", tokens / eval time " + format_value(derived, "tok/s");
+        });
+      }
     }
   }
   for (auto* check : {&ttft, &rate}) {
-    if (check->evidence.empty()) {
+    if (check->count == 0) {
       continue;
     }
     model::Finding f;
     f.id = check->id;
     f.severity = model::Severity::warning;
-    const auto n = check->evidence.size();
+    const auto n = check->count;
     f.count = n;
     f.message = std::to_string(n) + " row" + (n > 1 ? "s where " : " where ") + check->what +
                 " by more than 10% (up to " + format_number(100 * check->worst) +
                 "%); check how the metrics were measured before comparing them";
-    f.evidence = capped(std::move(check->evidence));
+    f.evidence = with_more(std::move(check->evidence), n);
     out.push_back(std::move(f));
   }
 }
 
 }  // namespace
 
-std::vector<model::Finding> value_findings(const model::Corpus& corpus, const RowIndex& index) {
+std::vector<model::Finding> value_findings(const FindingsInput& in) {
   std::vector<model::Finding> out;
-  outliers(corpus, index, out);
-  inconsistencies(corpus, index, out);
+  outliers(in, out);
+  inconsistencies(in, out);
   return out;
 }
 

@@ -19,31 +19,29 @@ struct Ranked {
   double tie_term = 0;  // sum of t^3 - t over groups of t tied values
 };
 
-Ranked rank(const std::vector<double>& a, const std::vector<double>& b) {
-  std::vector<std::pair<double, bool>> all;  // value, from a
-  all.reserve(a.size() + b.size());
-  for (const double v : a) {
-    all.emplace_back(v, true);
-  }
-  for (const double v : b) {
-    all.emplace_back(v, false);
-  }
-  std::sort(all.begin(), all.end());
+// Ranks of two ascending samples merged, without copying them.
+Ranked rank(std::span<const double> a, std::span<const double> b) {
   Ranked out;
-  for (std::size_t i = 0; i < all.size();) {
-    std::size_t j = i;
-    while (j < all.size() && all[j].first == all[i].first) {
+  std::size_t i = 0;
+  std::size_t j = 0;
+  std::size_t position = 0;  // values ranked so far
+  while (i < a.size() || j < b.size()) {
+    const double v = j == b.size() || (i < a.size() && a[i] <= b[j]) ? a[i] : b[j];
+    std::size_t from_a = 0;
+    std::size_t from_b = 0;
+    while (i < a.size() && a[i] == v) {
+      ++i;
+      ++from_a;
+    }
+    while (j < b.size() && b[j] == v) {
       ++j;
+      ++from_b;
     }
-    const double midrank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2.0;
-    const double t = static_cast<double>(j - i);
+    const double t = static_cast<double>(from_a + from_b);
+    const double midrank = static_cast<double>(position) + (t + 1) / 2;
     out.tie_term += t * t * t - t;
-    for (std::size_t k = i; k < j; ++k) {
-      if (all[k].second) {
-        out.rank_sum_a += midrank;
-      }
-    }
-    i = j;
+    out.rank_sum_a += midrank * static_cast<double>(from_a);
+    position += from_a + from_b;
   }
   return out;
 }
@@ -90,8 +88,10 @@ double mann_whitney_exact_cdf(std::size_t m, std::size_t n, double u) {
 }
 
 MannWhitney mann_whitney_u(std::span<const double> a, std::span<const double> b) {
-  const auto xs = finite_sorted(a);
-  const auto ys = finite_sorted(b);
+  return mann_whitney_sorted(finite_sorted(a), finite_sorted(b));
+}
+
+MannWhitney mann_whitney_sorted(std::span<const double> xs, std::span<const double> ys) {
   MannWhitney out;
   if (xs.empty() || ys.empty()) {
     return out;

@@ -9,85 +9,142 @@
 namespace chimera::analyze {
 namespace {
 
+// Experiments the summary speaks of by name; the rest are counted.
+constexpr std::size_t k_named_experiments = 5;
+
 std::string plural(std::size_t n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-std::string median_text(const model::RankedConfig& r) {
-  std::string text =
-      format_value(r.summary.median, r.unit) + " (n = " + std::to_string(r.summary.n);
-  if (r.summary.median_ci) {
-    text += ", 95% CI " + format_number(r.summary.median_ci->first) + " to " +
-            format_value(r.summary.median_ci->second, r.unit);
+std::string median_text(const model::Summary& s, const std::string& unit) {
+  std::string text = format_value(s.median, unit) + " (n = " + std::to_string(s.n);
+  if (s.median_ci) {
+    text += ", 95% CI " + format_number(s.median_ci->first) + " to " +
+            format_value(s.median_ci->second, unit);
   }
   return text + ")";
 }
 
 void corpus_sentence(const model::Analysis& a, std::vector<std::string>& out) {
   const auto& inv = a.inventory;
-  out.push_back("analysed " + plural(inv.tables, "table", "tables") + " with " +
-                plural(inv.rows, "row", "rows") + " from " +
-                plural(inv.files_total, "file", "files") + "; " +
-                plural(inv.failed_rows, "failed run was", "failed runs were") +
-                " excluded from the statistics");
-}
-
-void ranking_sentences(const model::Analysis& a, std::vector<std::string>& out) {
-  if (a.ranking.empty()) {
-    return;
+  std::size_t runs = 0;
+  std::size_t failed = 0;
+  for (const auto& e : a.experiments) {
+    runs += e.runs;
+    failed += e.failed_runs;
   }
-  const auto& best = a.ranking.front();
-  const auto tied = static_cast<std::size_t>(std::count_if(
-      a.ranking.begin() + 1, a.ranking.end(), [](const auto& r) { return r.rank == 1; }));
-  std::string sentence =
-      "best " + best.metric + " (" + std::string(model::to_string(best.direction)) +
-      " is better): " + format_key(best.group) + " at a median of " + median_text(best);
-  if (tied > 0) {
-    sentence +=
-        "; statistically tied with " + plural(tied, "other configuration", "other configurations");
+  std::string sentence = "found " + plural(a.experiments.size(), "experiment", "experiments") +
+                         " in " + plural(inv.files_total, "file", "files") + ": " +
+                         plural(runs, "run", "runs") + ", " +
+                         plural(failed, "failed run", "failed runs") + " excluded";
+  std::size_t restated = 0;
+  std::size_t unverified = 0;
+  for (const auto& d : a.documents) {
+    restated += d.use == model::DocumentUse::restates ? 1 : 0;
+    unverified += d.use == model::DocumentUse::unverified ? 1 : 0;
   }
-  if (!best.summary.median_ci) {
-    sentence += "; too few runs for a 95% interval, so not yet conclusive";
+  if (restated + unverified > 0) {
+    sentence += "; " + plural(restated + unverified, "Markdown table", "Markdown tables") +
+                " about the measurements " + (restated + unverified == 1 ? "is" : "are") +
+                " not counted as runs (" + std::to_string(restated) + " restate them, " +
+                std::to_string(unverified) + " state numbers not found in them)";
   }
   out.push_back(sentence);
-  if (a.ranking.size() >= 2) {
-    const auto& worst = a.ranking.back();
-    out.push_back(best.metric + " medians range from " +
-                  format_value(best.summary.median, best.unit) + " (best) to " +
-                  format_value(worst.summary.median, worst.unit) + " (" + format_key(worst.group) +
-                  ") across " + plural(a.ranking.size(), "configuration", "configurations"));
-  }
 }
 
-void pareto_sentence(const model::Analysis& a, std::vector<std::string>& out) {
-  if (a.pareto.empty()) {
-    return;
+// The factor that matters most for the headline metric, if any does.
+const model::FactorEffect* strongest_effect(const model::Experiment& e) {
+  const model::FactorEffect* best = nullptr;
+  for (const auto& effect : e.effects) {
+    if (effect.metric != e.headline || effect.p_value >= 0.05) {
+      continue;
+    }
+    if (best == nullptr || effect.spread > best->spread) {
+      best = &effect;
+    }
   }
-  std::string list;
-  for (std::size_t i = 0; i < a.pareto.size() && i < 3; ++i) {
-    list += (i == 0 ? "" : "; ") + format_key(a.pareto[i].group) + " (" +
-            format_value(a.pareto[i].throughput_tok_s, "tok/s") + ", " +
-            format_value(a.pareto[i].ttft_ms, "ms") + ")";
-  }
-  if (a.pareto.size() > 3) {
-    list += "; and " + std::to_string(a.pareto.size() - 3) + " more";
-  }
-  out.push_back(plural(a.pareto.size(), "configuration is", "configurations are") +
-                " on the throughput/TTFT Pareto front: " + list);
+  return best;
 }
 
-void comparison_sentence(const model::Analysis& a, std::vector<std::string>& out) {
-  if (a.comparisons.empty()) {
+std::string effect_text(const model::Experiment& e, const model::FactorEffect& effect) {
+  const auto& metric = e.metrics[effect.metric];
+  const auto higher = metric.direction != model::Direction::lower;
+  const auto* best = &effect.levels.front();
+  const auto* worst = best;
+  for (const auto& l : effect.levels) {
+    if (higher ? l.median > best->median : l.median < best->median) {
+      best = &l;
+    }
+    if (higher ? l.median < worst->median : l.median > worst->median) {
+      worst = &l;
+    }
+  }
+  return effect.factor + " matters (p = " + format_number(effect.p_value) + "): median " +
+         metric.column + " " + format_value(worst->median, metric.unit) + " at " + worst->level +
+         " against " + format_value(best->median, metric.unit) + " at " + best->level + ", " +
+         format_number(100 * effect.spread) + "% " + (higher ? "higher" : "lower");
+}
+
+void experiment_sentence(const model::Experiment& e, std::vector<std::string>& out) {
+  if (!e.headline || e.ranking.empty()) {
+    out.push_back("`" + e.name + "`: " + plural(e.runs, "run", "runs") +
+                  ", no ranked metric (no throughput or duration measured)");
     return;
   }
-  const auto significant = static_cast<std::size_t>(std::count_if(
-      a.comparisons.begin(), a.comparisons.end(), [](const auto& c) { return c.significant; }));
-  const auto small = static_cast<std::size_t>(std::count_if(
-      a.comparisons.begin(), a.comparisons.end(), [](const auto& c) { return c.small_sample; }));
-  out.push_back(std::to_string(significant) + " of " +
-                plural(a.comparisons.size(), "comparison is", "comparisons are") +
-                " significant at alpha 0.05 (two-sided Mann-Whitney U); " +
-                plural(small, "has", "have") + " fewer than 4 runs on a side");
+  const auto& metric = e.metrics[*e.headline];
+  const auto& top = e.ranking.front();
+  const auto* s = e.configurations[top.configuration].summary_of(*e.headline);
+  std::string sentence = "`" + e.name + "`: ";
+  if (e.ranking.size() == 1) {
+    sentence += metric.column + " " + median_text(*s, metric.unit);
+  } else {
+    const auto tied = static_cast<std::size_t>(std::count_if(
+        e.ranking.begin() + 1, e.ranking.end(), [](const auto& r) { return r.rank == 1; }));
+    sentence += "best " + metric.column + " " + e.label(top.configuration) + " at " +
+                median_text(*s, metric.unit) + " of " +
+                plural(e.ranking.size(), "configuration", "configurations");
+    if (tied > 0) {
+      sentence += ", statistically tied with " + plural(tied, "other", "others");
+    }
+  }
+  if (!s->median_ci) {
+    sentence += " (too few runs for a 95% interval: not yet conclusive)";
+  }
+  if (const auto* effect = strongest_effect(e)) {
+    sentence += "; " + effect_text(e, *effect);
+  } else if (!e.factors.empty() && !e.effects.empty()) {
+    sentence += "; no factor changes " + metric.column + " significantly";
+  }
+  out.push_back(sentence);
+}
+
+void agreement_sentences(const model::Analysis& a, std::vector<std::string>& out) {
+  std::size_t agree = 0;
+  const model::Agreement* worst = nullptr;
+  for (const auto& g : a.agreements) {
+    if (g.agree) {
+      ++agree;
+      continue;
+    }
+    const double gap = std::abs(g.median_second / g.median_first - 1);
+    if (worst == nullptr || gap > std::abs(worst->median_second / worst->median_first - 1)) {
+      worst = &g;
+    }
+  }
+  if (a.agreements.empty()) {
+    return;
+  }
+  std::string sentence = plural(a.agreements.size(), "configuration is", "configurations are") +
+                         " measured in two experiments; " + std::to_string(agree) + " agree";
+  if (worst != nullptr) {
+    const auto& first = a.experiments[worst->first];
+    const auto& second = a.experiments[worst->second];
+    sentence += "; the largest disagreement: " + first.label(worst->first_configuration) + " at " +
+                format_value(worst->median_first, worst->unit) + " in `" + first.name +
+                "` against " + format_value(worst->median_second, worst->unit) + " in `" +
+                second.name + "` (p = " + format_number(worst->p_value) + ")";
+  }
+  out.push_back(sentence);
 }
 
 void quality_sentence(const model::Analysis& a, std::vector<std::string>& out) {
@@ -111,7 +168,7 @@ struct Advice {
   const char* many;
 };
 
-constexpr std::array<Advice, 14> k_advice{{
+constexpr std::array<Advice, 13> k_advice{{
     {"malformed-file", "fix or remove the malformed file so its runs are counted",
      "fix or remove the {n} malformed files so their runs are counted"},
     {"unreadable-file", "make the unreadable data file readable or remove it",
@@ -120,16 +177,14 @@ constexpr std::array<Advice, 14> k_advice{{
      "delete the {n} duplicate file copies so no run is counted twice"},
     {"failed-run", "fix the cause of the failed run and re-run it",
      "fix the causes of the {n} failed runs and re-run them"},
-    {"single-sample", "re-run the single-sample configuration at least 6 times before ranking it",
-     "re-run the {n} single-sample configurations at least 6 times before ranking them"},
-    {"few-samples", "add runs to the configuration with 2 to 5 samples until it has at least 6",
-     "add runs to the {n} configurations with 2 to 5 samples until each has at least 6"},
+    {"single-sample", "re-run the single-run configuration at least 6 times before ranking it",
+     "re-run the {n} single-run configurations at least 6 times before ranking them"},
+    {"few-samples", "add runs to the configuration with 2 to 5 runs until it has at least 6",
+     "add runs to the {n} configurations with 2 to 5 runs until each has at least 6"},
     {"cold-start", "drop the cold-start first run or report it separately before comparing",
      "drop the {n} cold-start first runs or report them separately before comparing"},
     {"duplicate-rows", "remove the repeated row or confirm it is a distinct run",
      "remove the {n} repeated rows or confirm they are distinct runs"},
-    {"single-sample-summary", "do not read the single-run average as a mean; report the raw run",
-     "do not read the {n} single-run averages and spreads as means; report the raw runs"},
     {"inconsistent-ttft", "check how ttft is measured: 1 row disagrees with load + prompt_eval",
      "check how ttft is measured: {n} rows disagree with load + prompt_eval by more than 10%"},
     {"inconsistent-throughput",
@@ -161,17 +216,38 @@ void advice(const model::Analysis& a, std::vector<std::string>& out) {
     }
     out.push_back(text);
   }
-  if (a.ranking.size() >= 2) {
+  for (const auto& g : a.agreements) {
+    if (!g.agree) {
+      out.push_back("find out why " + a.experiments[g.first].label(g.first_configuration) +
+                    " measures differently in `" + a.experiments[g.first].name + "` and `" +
+                    a.experiments[g.second].name + "` before pooling or comparing them");
+      break;
+    }
+  }
+  std::size_t unverified = 0;
+  for (const auto& d : a.documents) {
+    unverified += d.use == model::DocumentUse::unverified ? 1 : 0;
+  }
+  if (unverified > 0) {
+    out.push_back("check the " + plural(unverified, "Markdown table", "Markdown tables") +
+                  " whose numbers are not among the measurements before quoting them");
+  }
+  std::size_t named = 0;
+  for (const auto& e : a.experiments) {
+    if (!e.headline || e.ranking.size() < 2 || named++ == k_named_experiments) {
+      continue;
+    }
     const auto top = static_cast<std::size_t>(std::count_if(
-        a.ranking.begin(), a.ranking.end(), [](const auto& r) { return r.rank == 1; }));
-    const auto& best = a.ranking.front();
+        e.ranking.begin(), e.ranking.end(), [](const auto& r) { return r.rank == 1; }));
+    const auto& metric = e.metrics[*e.headline].column;
+    const auto* best = e.configurations[e.ranking[0].configuration].summary_of(*e.headline);
+    const auto* next = e.configurations[e.ranking[1].configuration].summary_of(*e.headline);
     if (top > 1) {
-      out.push_back("add runs to the " + std::to_string(top) +
-                    " configurations tied for the best " + best.metric +
-                    " before choosing between them");
-    } else if (best.summary.median_ci && a.ranking[1].summary.median_ci) {
-      out.push_back("prefer " + format_key(best.group) + " for " + best.metric +
-                    ": its 95% median interval does not overlap the next best");
+      out.push_back("in `" + e.name + "`, add runs to the " + std::to_string(top) +
+                    " configurations tied for the best " + metric + " before choosing");
+    } else if (best->median_ci && next->median_ci) {
+      out.push_back("in `" + e.name + "`, prefer " + e.label(e.ranking.front().configuration) +
+                    " for " + metric + ": its 95% median interval does not overlap the next best");
     }
   }
 }
@@ -181,9 +257,17 @@ void advice(const model::Analysis& a, std::vector<std::string>& out) {
 Narrative write_narrative(const model::Analysis& analysis) {
   Narrative n;
   corpus_sentence(analysis, n.key_findings);
-  ranking_sentences(analysis, n.key_findings);
-  pareto_sentence(analysis, n.key_findings);
-  comparison_sentence(analysis, n.key_findings);
+  std::size_t named = 0;
+  for (const auto& e : analysis.experiments) {
+    if (named++ == k_named_experiments) {
+      n.key_findings.push_back(plural(analysis.experiments.size() - k_named_experiments,
+                                      "more experiment", "more experiments") +
+                               " in the Experiments section");
+      break;
+    }
+    experiment_sentence(e, n.key_findings);
+  }
+  agreement_sentences(analysis, n.key_findings);
   quality_sentence(analysis, n.key_findings);
   advice(analysis, n.recommendations);
   return n;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "chimera/util/number.hpp"
@@ -44,17 +45,22 @@ EvidenceSection corpus_section(const model::Corpus& corpus, const model::Analysi
     s.lines.push_back(fmt::format("- {}: {} files, {} bytes", model::to_string(kind), totals.files,
                                   totals.bytes));
   }
-  if (!analysis.shared_dimensions.empty()) {
-    s.lines.push_back("- every run shares " + format_group(analysis.shared_dimensions));
-  }
-  if (inv.failed_rows > 0) {
-    s.lines.push_back(
-        fmt::format("- {} rows are failed runs, excluded from the statistics", inv.failed_rows));
-  }
   if (inv.data_first && inv.data_last) {
     s.lines.push_back(fmt::format("- time range {} to {} (from {})",
                                   util::iso8601_utc(*inv.data_first),
                                   util::iso8601_utc(*inv.data_last), inv.time_range_source));
+  }
+  std::size_t restates = 0;
+  std::size_t unverified = 0;
+  for (const auto& d : analysis.documents) {
+    restates += d.use == model::DocumentUse::restates ? 1 : 0;
+    unverified += d.use == model::DocumentUse::unverified ? 1 : 0;
+  }
+  if (restates + unverified > 0) {
+    s.lines.push_back(fmt::format(
+        "- Markdown tables are documents, not runs: {} restate the measurements, {} state numbers "
+        "not found in them",
+        restates, unverified));
   }
   for (const auto& [path, reason] : inv.skipped) {
     s.lines.push_back(fmt::format("- skipped {}: {}", path, reason));
@@ -93,73 +99,111 @@ EvidenceSection findings_section(const model::Analysis& analysis) {
   return s;
 }
 
-EvidenceSection ranking_section(const model::Analysis& analysis) {
-  EvidenceSection s{"Configurations ranked by median", {}};
-  for (const auto& r : analysis.ranking) {
-    s.lines.push_back(fmt::format(
-        "- rank {} {}{}: {} {}, {}", r.rank, format_group(r.group),
-        r.tied_with_previous ? " (tied with the one above)" : "", model::to_string(r.kind),
-        r.direction == model::Direction::lower ? "(lower is better)" : "(higher is better)",
-        describe(r.summary, r.unit)));
-  }
-  return s;
+std::string metric_title(const model::ExperimentMetric& m) {
+  return metric_name(m.kind, m.unit) + " [" + m.column + "]";
 }
 
-EvidenceSection pareto_section(const model::Analysis& analysis) {
-  EvidenceSection s{"Pareto front: throughput (higher) against TTFT (lower)", {}};
-  for (const auto& p : analysis.pareto) {
-    s.lines.push_back(fmt::format("- {}: median {} tok/s, median TTFT {} ms", format_group(p.group),
-                                  format_number(p.throughput_tok_s), format_number(p.ttft_ms)));
+// One experiment: what it is, its best configurations, what matters, and its front.
+EvidenceSection experiment_section(const model::Experiment& e, std::size_t number) {
+  constexpr std::size_t k_top = 10;
+  EvidenceSection s{fmt::format("Experiment {}: {}", number, e.name), {}};
+  s.lines.push_back(fmt::format("- {} files, {} runs ({} failed, excluded), {} configurations{}",
+                                e.sources.size(), e.runs, e.failed_runs, e.configurations.size(),
+                                e.origin == "summaries"   ? "; values are means, not single runs"
+                                : e.origin == "documents" ? "; read from Markdown tables"
+                                                          : ""));
+  for (const auto& f : e.factors) {
+    std::string levels;
+    for (std::size_t i = 0; i < f.levels.size() && i < 12; ++i) {
+      levels += (i == 0 ? "" : ", ") + f.levels[i];
+    }
+    if (f.levels.size() > 12) {
+      levels += fmt::format(" and {} more", f.levels.size() - 12);
+    }
+    s.lines.push_back(fmt::format("- factor {}: {}", f.name, levels));
   }
-  return s;
-}
-
-EvidenceSection comparisons_section(const model::Analysis& analysis) {
-  EvidenceSection s{"Comparisons (median ratio candidate / baseline, Mann-Whitney U)", {}};
-  // Significant differences first; a sweep compares its best configuration with every other,
-  // and a page of "not significant" rows would crowd out the statistics.
-  constexpr std::size_t k_most = 12;
-  std::vector<const model::Comparison*> chosen;
-  for (const bool significant : {true, false}) {
-    for (const auto& c : analysis.comparisons) {
-      if (c.significant == significant && (significant || chosen.size() < k_most)) {
-        chosen.push_back(&c);
+  if (!e.fixed.empty()) {
+    s.lines.push_back("- fixed: " + format_group(e.fixed));
+  }
+  if (!e.replicates.empty()) {
+    std::string how;
+    for (const auto& r : e.replicates) {
+      how += (how.empty() ? "" : "; ") + r;
+    }
+    s.lines.push_back("- replicates told apart by " + how);
+  }
+  if (!e.headline) {
+    s.lines.push_back("- no ranked metric");
+    return s;
+  }
+  for (const auto& o : e.overall) {
+    const auto& metric = e.metrics[o.metric];
+    s.lines.push_back(fmt::format("- {} over all runs: {}", metric_title(metric),
+                                  describe(o.summary, metric.unit)));
+  }
+  const auto& m = e.metrics[*e.headline];
+  s.lines.push_back(fmt::format("- ranked on {} ({} is better); top {}:", metric_title(m),
+                                model::to_string(m.direction), std::min(k_top, e.ranking.size())));
+  for (std::size_t i = 0; i < e.ranking.size() && i < k_top; ++i) {
+    const auto& r = e.ranking[i];
+    const auto& c = e.configurations[r.configuration];
+    std::string line = fmt::format("  - rank {} {}{}: {}", r.rank, e.label(r.configuration),
+                                   r.tied_with_previous ? " (tied with the one above)" : "",
+                                   describe(*c.summary_of(*e.headline), m.unit));
+    if (e.secondary) {
+      if (const auto* t = c.summary_of(*e.secondary)) {
+        line += fmt::format("; {} median {}", e.metrics[*e.secondary].column,
+                            with_unit(t->median, e.metrics[*e.secondary].unit));
       }
     }
+    s.lines.push_back(std::move(line));
   }
-  for (const auto* cp : chosen) {
-    const auto& c = *cp;
-    s.lines.push_back(fmt::format(
-        "- {}: {} (n={}) vs {} (n={}): ratio {}x ({:+.1f}%), p={}{}{}", metric_name(c.kind, c.unit),
-        format_group(c.candidate), c.n_candidate, format_group(c.baseline), c.n_baseline,
-        format_number(c.median_ratio), (c.median_ratio - 1) * 100, format_number(c.p_value),
-        c.significant ? ", significant" : ", not significant",
-        c.small_sample ? ", small sample" : ""));
+  if (e.ranking.size() > k_top) {
+    s.lines.push_back(
+        fmt::format("  - {} more configurations not listed", e.ranking.size() - k_top));
   }
-  if (chosen.size() < analysis.comparisons.size()) {
-    s.lines.push_back(fmt::format("- {} more comparisons, none significant, not listed",
-                                  analysis.comparisons.size() - chosen.size()));
+  for (const auto& effect : e.effects) {
+    std::string levels;
+    for (const auto& l : effect.levels) {
+      levels += fmt::format("{}{}: {} (n={})", levels.empty() ? "" : ", ", l.level,
+                            format_number(l.median), l.n);
+    }
+    s.lines.push_back(fmt::format("- effect of {} on {}: medians {}; {} p={}{}", effect.factor,
+                                  metric_title(e.metrics[effect.metric]), levels, effect.test,
+                                  format_number(effect.p_value),
+                                  effect.p_value < 0.05 ? " (matters)" : " (not significant)"));
+  }
+  if (e.pareto.size() >= 2) {
+    std::string front;
+    for (std::size_t i = 0; i < e.pareto.size() && i < 5; ++i) {
+      const auto& p = e.pareto[i];
+      front +=
+          fmt::format("{}{} ({} tok/s, {} ms)", front.empty() ? "" : "; ", e.label(p.configuration),
+                      format_number(p.throughput_tok_s), format_number(p.ttft_ms));
+    }
+    s.lines.push_back("- Pareto front throughput against TTFT: " + front);
+  }
+  std::size_t listed = 0;
+  for (const auto& c : e.comparisons) {
+    if (!c.significant || listed++ == k_top) {
+      continue;
+    }
+    s.lines.push_back(fmt::format("- {}: {} (n={}) vs {} (n={}): ratio {}x, p={}, significant",
+                                  metric_title(e.metrics[c.metric]), e.label(c.candidate),
+                                  c.n_candidate, e.label(c.baseline), c.n_baseline,
+                                  format_number(c.median_ratio), format_number(c.p_value)));
   }
   return s;
 }
 
-EvidenceSection groups_section(const model::Analysis& analysis) {
-  EvidenceSection s{"Metrics by configuration", {}};
-  for (const auto& g : analysis.groups) {
-    s.lines.push_back(fmt::format("- {} for {}: {}", metric_name(g.kind, g.unit),
-                                  format_group(g.group), describe(g.summary, g.unit)));
-  }
-  return s;
-}
-
-EvidenceSection metrics_section(const model::Analysis& analysis) {
-  EvidenceSection s{"Metrics by file and column", {}};
-  for (const auto& m : analysis.metrics) {
-    const std::string where = m.locator.empty() ? m.source : m.source + "#" + m.locator;
+EvidenceSection agreements_section(const model::Analysis& analysis) {
+  EvidenceSection s{"Same configuration in two experiments", {}};
+  for (const auto& g : analysis.agreements) {
     s.lines.push_back(fmt::format(
-        "- {} {} ({}): {}{}", where, m.column, metric_name(m.kind, m.unit),
-        describe(m.summary, m.unit),
-        m.failed_excluded > 0 ? fmt::format(", {} failed runs excluded", m.failed_excluded) : ""));
+        "- {}: median {} (n={}) in {} and {} (n={}) in {}; p={}, {}", format_group(g.setting),
+        with_unit(g.median_first, g.unit), g.n_first, analysis.experiments[g.first].name,
+        with_unit(g.median_second, g.unit), g.n_second, analysis.experiments[g.second].name,
+        format_number(g.p_value), g.agree ? "they agree" : "they disagree"));
   }
   return s;
 }
@@ -172,16 +216,6 @@ EvidenceSection lines_section(std::string title, const std::vector<std::string>&
   return s;
 }
 
-EvidenceSection files_section(const model::Corpus& corpus) {
-  EvidenceSection s{"Files", {}};
-  for (const auto& f : corpus.files) {
-    s.lines.push_back(fmt::format("- {} ({}, {} bytes, {} tables){}", f.path,
-                                  model::to_string(f.kind), f.bytes, f.tables,
-                                  f.skipped ? ", skipped: " + f.skip_reason : ""));
-  }
-  return s;
-}
-
 }  // namespace
 
 std::vector<EvidenceSection> evidence_sections(const model::Corpus& corpus,
@@ -189,15 +223,13 @@ std::vector<EvidenceSection> evidence_sections(const model::Corpus& corpus,
   std::vector<EvidenceSection> all{
       corpus_section(corpus, analysis),
       lines_section("Key findings (computed)", analysis.key_findings),
-      ranking_section(analysis),
-      pareto_section(analysis),
-      comparisons_section(analysis),
-      findings_section(analysis),
-      metrics_section(analysis),
-      groups_section(analysis),
-      lines_section("Recommendations (computed)", analysis.recommendations),
-      files_section(corpus),
   };
+  for (std::size_t i = 0; i < analysis.experiments.size(); ++i) {
+    all.push_back(experiment_section(analysis.experiments[i], i + 1));
+  }
+  all.push_back(agreements_section(analysis));
+  all.push_back(findings_section(analysis));
+  all.push_back(lines_section("Recommendations (computed)", analysis.recommendations));
   std::vector<EvidenceSection> out;
   for (auto& s : all) {
     if (!s.lines.empty()) {
@@ -231,11 +263,17 @@ void TokenEstimator::calibrate(std::int64_t estimated, std::int64_t actual) {
 
 std::string fit_evidence(const std::vector<EvidenceSection>& sections, std::int64_t max_tokens,
                          const TokenEstimator& estimator) {
-  // Room for the longest notes about what was cut (every title listed), so adding them never
-  // breaks the budget.
-  std::size_t note_bytes = 128;
+  // Room for the longest notes about what was cut (the first titles listed, the rest counted),
+  // so adding them never breaks the budget.
+  constexpr std::size_t k_named = 5;
+  std::vector<std::size_t> title_bytes;
   for (const auto& section : sections) {
-    note_bytes += section.title.size() + 2;
+    title_bytes.push_back(std::min<std::size_t>(section.title.size(), 120) + 2);
+  }
+  std::sort(title_bytes.rbegin(), title_bytes.rend());
+  std::size_t note_bytes = 128 + 24;  // the note's words and " and N more"
+  for (std::size_t i = 0; i < title_bytes.size() && i < k_named; ++i) {
+    note_bytes += title_bytes[i];
   }
   const std::int64_t reserve = estimator.estimate(note_bytes);
   std::string out;
@@ -270,10 +308,22 @@ std::string fit_evidence(const std::vector<EvidenceSection>& sections, std::int6
     }
   }
   std::string names;
+  std::size_t named = 0;
+  std::size_t unnamed = 0;
   for (const auto& name : left_out) {
-    if (!name.empty()) {
-      names += (names.empty() ? "" : "; ") + name;
+    if (name.empty()) {
+      continue;
     }
+    if (named == k_named) {
+      ++unnamed;
+      continue;
+    }
+    // A title is named whole up to 120 bytes, which the reserve above allows for.
+    names += (names.empty() ? "" : "; ") + name.substr(0, 120);
+    ++named;
+  }
+  if (unnamed > 0) {
+    names += fmt::format(" and {} more", unnamed);
   }
   if (!names.empty()) {
     out += "\n(Sections left out to fit the context: " + names + ")\n";

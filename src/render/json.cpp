@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -110,9 +111,15 @@ Json diagnostics_json(const model::Corpus& corpus) {
   return out;
 }
 
+// `tables` lists at most this many entries (and `metrics` as many, see model::k_table_metrics):
+// a corpus of a million small tables would otherwise give a report of gigabytes. The
+// experiments cover every table.
+constexpr std::size_t k_max_entries = model::k_table_metrics;
+
 Json tables_json(const model::Corpus& corpus) {
   Json out = Json::array();
-  for (const auto& t : corpus.tables) {
+  for (std::size_t i = 0; i < corpus.tables.size() && i < k_max_entries; ++i) {
+    const auto& t = corpus.tables[i];
     Json columns = Json::array();
     for (const auto& c : t.columns) {
       columns.push_back(
@@ -144,35 +151,70 @@ Json metrics_json(const model::Analysis& a) {
   return out;
 }
 
-Json analysis_extras(const model::Analysis& a, Json& root) {
-  Json groups = Json::array();
-  for (const auto& g : a.groups) {
-    Json j = metric_head(g.kind, g.unit, g.direction);
-    j["group"] = group_json(g.group);
-    j.update(summary_json(g.summary));
-    j["samples"] = g.samples;
-    groups.push_back(std::move(j));
+Json config_json(const model::Experiment& e, std::size_t configuration) {
+  return group_json(e.key(configuration));
+}
+
+Json metric_json(const model::ExperimentMetric& m) {
+  Json j{{"column", m.column}};
+  j.update(metric_head(m.kind, m.unit, m.direction));
+  return j;
+}
+
+// Files a configuration's runs come from: at most this many, with the total beside them.
+constexpr std::size_t k_max_sources = 10;
+
+Json experiment_json(const model::Experiment& e) {
+  Json factors = Json::array();
+  for (const auto& f : e.factors) {
+    factors.push_back({{"name", f.name}, {"levels", f.levels}, {"origin", f.origin}});
+  }
+  Json configurations = Json::array();
+  for (std::size_t c = 0; c < e.configurations.size(); ++c) {
+    const auto& config = e.configurations[c];
+    Json metrics = Json::array();
+    for (const auto& cm : config.metrics) {
+      Json j = metric_json(e.metrics[cm.metric]);
+      j.update(summary_json(cm.summary));
+      metrics.push_back(std::move(j));
+    }
+    const std::vector<std::string> sources(
+        config.sources.begin(),
+        config.sources.begin() +
+            static_cast<std::ptrdiff_t>(std::min(config.sources.size(), k_max_sources)));
+    configurations.push_back({{"config", config_json(e, c)},
+                              {"sources", sources},
+                              {"sources_total", config.sources.size()},
+                              {"n", config.runs - config.failed},
+                              {"failed", config.failed},
+                              {"metrics", metrics}});
   }
   Json ranking = Json::array();
-  for (const auto& r : a.ranking) {
+  for (const auto& r : e.ranking) {
+    const auto* s = e.configurations[r.configuration].summary_of(*e.headline);
     Json j{{"rank", r.rank},
            {"tied_with_previous", r.tied_with_previous},
-           {"group", group_json(r.group)}};
-    j.update(metric_head(r.kind, r.unit, r.direction));
-    j.update(summary_json(r.summary));
+           {"config", config_json(e, r.configuration)}};
+    j.update(metric_json(e.metrics[*e.headline]));
+    j["n"] = s->n;
+    j["median"] = number_or_null(s->median);
+    j["median_ci"] = s->median_ci
+                         ? Json{{"low", s->median_ci->first}, {"high", s->median_ci->second}}
+                         : Json(nullptr);
     ranking.push_back(std::move(j));
   }
   Json pareto = Json::array();
-  for (const auto& p : a.pareto) {
-    pareto.push_back({{"group", group_json(p.group)},
+  for (const auto& p : e.pareto) {
+    pareto.push_back({{"config", config_json(e, p.configuration)},
                       {"throughput_tok_s", number_or_null(p.throughput_tok_s)},
                       {"ttft_ms", number_or_null(p.ttft_ms)}});
   }
   Json comparisons = Json::array();
-  for (const auto& c : a.comparisons) {
-    Json j = metric_head(c.kind, c.unit, c.direction);
-    j.update(Json{{"baseline", group_json(c.baseline)},
-                  {"candidate", group_json(c.candidate)},
+  for (const auto& c : e.comparisons) {
+    Json j = metric_json(e.metrics[c.metric]);
+    j.update(Json{{"baseline", config_json(e, c.baseline)},
+                  {"candidate", config_json(e, c.candidate)},
+                  {"varies", text_or_null(c.varies)},
                   {"n_baseline", c.n_baseline},
                   {"n_candidate", c.n_candidate},
                   {"median_ratio", number_or_null(c.median_ratio)},
@@ -181,6 +223,79 @@ Json analysis_extras(const model::Analysis& a, Json& root) {
                   {"small_sample", c.small_sample}});
     comparisons.push_back(std::move(j));
   }
+  Json effects = Json::array();
+  for (const auto& effect : e.effects) {
+    Json levels = Json::array();
+    for (const auto& l : effect.levels) {
+      levels.push_back({{"level", l.level}, {"n", l.n}, {"median", number_or_null(l.median)}});
+    }
+    effects.push_back({{"factor", effect.factor},
+                       {"column", e.metrics[effect.metric].column},
+                       {"levels", levels},
+                       {"test", effect.test},
+                       {"p_value", number_or_null(effect.p_value)},
+                       {"spread", number_or_null(effect.spread)}});
+  }
+  Json metrics = Json::array();
+  for (const auto& m : e.metrics) {
+    Json j = metric_json(m);
+    j["aggregate"] = m.aggregate;
+    metrics.push_back(std::move(j));
+  }
+  Json overall = Json::array();
+  for (const auto& o : e.overall) {
+    Json j = metric_json(e.metrics[o.metric]);
+    j.update(summary_json(o.summary));
+    overall.push_back(std::move(j));
+  }
+  return {{"id", e.id},
+          {"name", e.name},
+          {"origin", e.origin},
+          {"sources", e.sources},
+          {"tables", e.tables},
+          {"runs", e.runs},
+          {"failed_runs", e.failed_runs},
+          {"replicates", e.replicates},
+          {"factors", factors},
+          {"fixed", group_json(e.fixed)},
+          {"metrics", metrics},
+          {"headline", e.headline ? Json(e.metrics[*e.headline].column) : Json(nullptr)},
+          {"secondary", e.secondary ? Json(e.metrics[*e.secondary].column) : Json(nullptr)},
+          {"overall", overall},
+          {"configurations", configurations},
+          {"ranking", ranking},
+          {"pareto", pareto},
+          {"comparisons", comparisons},
+          {"effects", effects}};
+}
+
+Json analysis_json(const model::Analysis& a, Json& root) {
+  Json experiments = Json::array();
+  for (const auto& e : a.experiments) {
+    experiments.push_back(experiment_json(e));
+  }
+  Json agreements = Json::array();
+  for (const auto& g : a.agreements) {
+    const auto& first = a.experiments[g.first];
+    const auto& second = a.experiments[g.second];
+    Json j{{"experiments", {first.id, second.id}}, {"setting", group_json(g.setting)}};
+    j.update(metric_head(g.kind, g.unit, model::Direction::none));
+    j.erase("direction");
+    j.update(Json{{"n", {g.n_first, g.n_second}},
+                  {"median", {number_or_null(g.median_first), number_or_null(g.median_second)}},
+                  {"p_value", number_or_null(g.p_value)},
+                  {"agree", g.agree}});
+    agreements.push_back(std::move(j));
+  }
+  Json documents = Json::array();
+  for (const auto& d : a.documents) {
+    documents.push_back({{"source", d.source},
+                         {"locator", d.locator},
+                         {"title", text_or_null(d.title)},
+                         {"use", model::to_string(d.use)},
+                         {"values", d.values},
+                         {"matched", d.matched}});
+  }
   Json findings = Json::array();
   for (const auto& f : a.findings) {
     findings.push_back({{"id", f.id},
@@ -188,15 +303,9 @@ Json analysis_extras(const model::Analysis& a, Json& root) {
                         {"message", f.message},
                         {"evidence", f.evidence}});
   }
-  nlohmann::ordered_json shared = nlohmann::ordered_json::object();
-  for (const auto& [name, value] : a.shared_dimensions) {
-    shared[name] = value;
-  }
-  root["shared_dimensions"] = shared;
-  root["groups"] = groups;
-  root["ranking"] = ranking;
-  root["pareto"] = pareto;
-  root["comparisons"] = comparisons;
+  root["experiments"] = experiments;
+  root["agreements"] = agreements;
+  root["documents"] = documents;
   root["findings"] = findings;
   root["key_findings"] = a.key_findings;
   root["recommendations"] = a.recommendations;
@@ -277,8 +386,11 @@ std::string render_json(const ReportInput& in) {
   root["files"] = files_json(in.corpus);
   root["diagnostics"] = diagnostics_json(in.corpus);
   root["tables"] = tables_json(in.corpus);
+  root["tables_omitted"] =
+      in.corpus.tables.size() - std::min(in.corpus.tables.size(), k_max_entries);
   root["metrics"] = metrics_json(in.analysis);
-  analysis_extras(in.analysis, root);
+  root["metrics_omitted"] = in.analysis.metrics_total - in.analysis.metrics.size();
+  analysis_json(in.analysis, root);
   root["llm"] = llm_json(in);
   const auto& t = in.timings;
   root["workflow"] = {{"ingest_s", t.ingest_s},

@@ -1,6 +1,7 @@
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
 
 #include "chimera/prompt/evidence.hpp"
 #include "chimera/render/report.hpp"
@@ -59,23 +60,21 @@ std::string as_sentence(std::string text) {
   return text;
 }
 
-// Without a report pass, the summary is the computed key findings, which already cover the
-// corpus, the best configuration, the spread of medians and the data quality.
+// Without a report pass, the summary is the computed key findings: the corpus, each
+// experiment's best configuration and the factor that matters most, agreement across
+// experiments and the data quality, one bullet each.
 std::string deterministic_summary(const ReportInput& in) {
   const auto& a = in.analysis;
   std::string out;
   for (const auto& k : a.key_findings) {
-    out += (out.empty() ? "" : " ") + as_sentence(k);
+    out += "- " + as_sentence(k) + "\n";
   }
   if (out.empty()) {
     const auto& inv = a.inventory;
-    out = fmt::format("chimera read {} files under `{}`: {} tables with {} rows.", inv.files_total,
-                      in.config.root.generic_string(), inv.tables, inv.rows);
+    out = fmt::format("chimera read {} files under {}: {} tables with {} rows.\n", inv.files_total,
+                      detail::code(in.config.root.generic_string()), inv.tables, inv.rows);
   }
-  if (a.metrics.empty()) {
-    out += " No numeric metrics were found in the ingested tables.";
-  }
-  return out + "\n\n";
+  return out + "\n";
 }
 
 void executive_summary(std::string& out, const ReportInput& in) {
@@ -118,12 +117,34 @@ void ingestion_summary(std::string& out, const ReportInput& in) {
   out += '\n';
 }
 
+// A finding as a list item: severity, id and message, then its first evidence items, one a line,
+// and how many more the JSON report has.
+void finding_item(std::string& out, const model::Finding& f) {
+  constexpr std::size_t k_shown = 5;
+  constexpr std::size_t k_item_chars = 200;
+  out += fmt::format("- **{}** `{}`: {}\n", model::to_string(f.severity), f.id,
+                     detail::inline_text(f.message));
+  std::size_t shown = 0;
+  for (const auto& e : f.evidence) {
+    if (e.starts_with("... and ") || shown == k_shown) {
+      continue;
+    }
+    std::string item = e.size() > k_item_chars ? e.substr(0, k_item_chars) + "…" : e;
+    out += "  - " + detail::code(item) + "\n";
+    ++shown;
+  }
+  const std::size_t total = std::max(f.count, f.evidence.size());
+  if (shown > 0 && total > shown) {
+    out += fmt::format("  - and {} more\n", total - shown);
+  }
+}
+
 void key_findings(std::string& out, const ReportInput& in) {
   const auto& a = in.analysis;
-  out += "## Key Findings\n\n### Computed\n\n";
-  if (a.key_findings.empty()) {
-    out += "No key findings were computed.\n\n";
-  } else {
+  out += "## Key Findings\n\n";
+  // Without an LLM summary the computed key findings are the Executive Summary already.
+  if (in.narrative.summary && !a.key_findings.empty()) {
+    out += "### Computed\n\n";
     for (const auto& k : a.key_findings) {
       out += "- " + k + "\n";
     }
@@ -132,16 +153,10 @@ void key_findings(std::string& out, const ReportInput& in) {
   if (a.findings.empty()) {
     out += "No data problems were found.\n\n";
   } else {
-    out += "| Severity | Finding | Message | Evidence |\n|---|---|---|---|\n";
     for (const auto& f : a.findings) {
-      std::string evidence;
-      for (const auto& e : f.evidence) {
-        evidence += (evidence.empty() ? "`" : ", `") + e + "`";
-      }
-      out += fmt::format("| {} | `{}` | {} | {} |\n", model::to_string(f.severity), f.id,
-                         escape_cell(f.message), escape_cell(evidence));
+      finding_item(out, f);
     }
-    out += '\n';
+    out += "\nEvery finding's evidence is in `--format json` (`findings`).\n\n";
   }
   if (in.narrative.findings) {
     out += "### From the analysis pass\n\n" + marked(*in.narrative.findings) + "\n\n";
@@ -178,29 +193,73 @@ void risks(std::string& out, const ReportInput& in) {
   }
 }
 
+// What each file was used for, in a few rows: a corpus of thousands of files would otherwise
+// need a row each (the JSON report has them: `files`).
 void appendix(std::string& out, const ReportInput& in) {
-  out += "## Appendix: Files\n\n";
-  out +=
-      "| File | Kind | Bytes | Modified (UTC) | Tables | Status |\n|---|---|---:|---|---:|---|\n";
-  for (const auto& file : in.corpus.files) {
-    const std::string status = file.skipped ? "skipped: " + file.skip_reason
-                               : file.kind == model::FileKind::other ? "not parsed"
-                                                                     : "ingested";
-    out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", escape_cell(file.path),
-                       model::to_string(file.kind), file.bytes, util::iso8601_utc(file.modified),
-                       file.tables, escape_cell(status));
+  constexpr std::size_t k_examples = 3;
+  const auto& a = in.analysis;
+  std::map<std::string, std::string> role;  // path -> role
+  for (std::size_t i = 0; i < a.experiments.size(); ++i) {
+    for (const auto& s : a.experiments[i].sources) {
+      role.emplace(s, fmt::format("runs of experiment {}", i + 1));
+    }
   }
-  out += '\n';
+  for (const auto& d : a.documents) {
+    role.emplace(d.source, d.use == model::DocumentUse::restates ? "documents restating runs"
+                           : d.use == model::DocumentUse::unverified
+                               ? "documents with other numbers"
+                               : "documents");
+  }
+  std::map<std::string, std::vector<const model::FileEntry*>> by_role;
+  for (const auto& file : in.corpus.files) {
+    const auto it = role.find(file.path);
+    const std::string r = file.skipped                             ? "skipped: " + file.skip_reason
+                          : it != role.end()                       ? it->second
+                          : file.kind == model::FileKind::other    ? "not parsed (other kinds)"
+                          : file.kind == model::FileKind::markdown ? "documents"
+                                                                   : "no measurements";
+    by_role[r].push_back(&file);
+  }
+  out += "## Appendix: Files\n\n| Use | Files | Bytes | Examples |\n|---|---:|---:|---|\n";
+  for (const auto& [r, files] : by_role) {
+    std::uint64_t bytes = 0;
+    std::string examples;
+    std::size_t listed = 0;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      bytes += files[i]->bytes;
+      if (i < k_examples && examples.size() + files[i]->path.size() < 180) {
+        examples += (examples.empty() ? "" : ", ") + detail::code(files[i]->path);
+        ++listed;
+      }
+    }
+    if (listed == 0) {
+      examples = detail::code(detail::shortened(files[0]->path, 160));
+      listed = 1;
+    }
+    if (files.size() > listed) {
+      examples += fmt::format(" and {} more", files.size() - listed);
+    }
+    out += fmt::format("| {} | {} | {} | {} |\n", escape_cell(detail::shortened(r, 80)),
+                       files.size(), bytes, examples);
+  }
+  out += "\nEvery file, with its size, time and content hash, is in `--format json` (`files`).\n\n";
   if (in.corpus.diagnostics.empty()) {
     return;
   }
+  constexpr std::size_t k_diagnostics = 20;
   out += "### Diagnostics\n\n";
-  for (const auto& d : in.corpus.diagnostics) {
+  for (std::size_t i = 0; i < in.corpus.diagnostics.size() && i < k_diagnostics; ++i) {
+    const auto& d = in.corpus.diagnostics[i];
     std::string where = d.path.empty() ? "corpus" : d.path;
     if (d.line) {
       where += ":" + std::to_string(*d.line);
     }
-    out += fmt::format("- `{}`: {}: {}\n", where, model::to_string(d.severity), d.message);
+    out += fmt::format("- {}: {}: {}\n", detail::code(where), model::to_string(d.severity),
+                       escape_cell(d.message));
+  }
+  if (in.corpus.diagnostics.size() > k_diagnostics) {
+    out += fmt::format("\n_{} more diagnostics in `--format json` (`diagnostics`)._\n",
+                       in.corpus.diagnostics.size() - k_diagnostics);
   }
   out += '\n';
 }
@@ -212,7 +271,7 @@ std::string render_markdown(const ReportInput& in) {
   header(out, in);
   executive_summary(out, in);
   ingestion_summary(out, in);
-  detail::performance_analysis(out, in);
+  detail::experiments_section(out, in);
   key_findings(out, in);
   recommendations(out, in);
   risks(out, in);
@@ -223,7 +282,7 @@ std::string render_markdown(const ReportInput& in) {
   while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') {
     out.pop_back();
   }
-  return out;
+  return detail::wrap_long_lines(out, detail::k_wrap_width);
 }
 
 }  // namespace chimera::render

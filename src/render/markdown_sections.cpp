@@ -50,6 +50,109 @@ std::string escape_cell(std::string_view text) {
   return out;
 }
 
+std::string inline_text(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    out += c == '\n' || c == '\r' ? ' ' : c;
+  }
+  return out;
+}
+
+std::string shortened(std::string_view text, std::size_t max) {
+  if (text.size() <= max) {
+    return std::string(text);
+  }
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;  // not inside a UTF-8 sequence
+  }
+  return std::string(text.substr(0, cut)) + "…";
+}
+
+namespace {
+
+// The indentation that continues a line: a list item's text column, a quote's marker.
+std::string continuation(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && line[i] == ' ') {
+    ++i;
+  }
+  if (line.substr(i).starts_with("> ")) {
+    return std::string(line.substr(0, i + 2));
+  }
+  if (line.substr(i).starts_with("- ") || line.substr(i).starts_with("* ")) {
+    return std::string(i + 2, ' ');
+  }
+  std::size_t digits = i;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') {
+    ++digits;
+  }
+  if (digits > i && line.substr(digits).starts_with(". ")) {
+    return std::string(digits + 2, ' ');
+  }
+  return std::string(i, ' ');
+}
+
+void wrap_line(std::string_view line, std::size_t width, std::string& out) {
+  const std::string indent = continuation(line);
+  bool first = true;
+  while (line.size() > width) {
+    std::size_t cut = line.rfind(' ', width);
+    if (cut == std::string_view::npos || cut <= indent.size()) {
+      cut = line.find(' ', width);  // a word longer than the width stays whole
+      if (cut == std::string_view::npos) {
+        break;
+      }
+    }
+    out.append(line.substr(0, cut));
+    out += '\n';
+    line.remove_prefix(cut + 1);
+    while (!line.empty() && line.front() == ' ') {
+      line.remove_prefix(1);
+    }
+    out += indent;
+    if (first) {
+      width -= std::min(width / 2, indent.size());
+      first = false;
+    }
+  }
+  out.append(line);
+}
+
+}  // namespace
+
+std::string wrap_long_lines(std::string_view markdown, std::size_t width) {
+  std::string out;
+  out.reserve(markdown.size() + markdown.size() / 50);
+  bool fenced = false;
+  std::size_t start = 0;
+  while (start < markdown.size()) {
+    std::size_t end = markdown.find('\n', start);
+    const bool last = end == std::string_view::npos;
+    end = last ? markdown.size() : end;
+    const std::string_view line = markdown.substr(start, end - start);
+    std::size_t lead = 0;
+    while (lead < line.size() && line[lead] == ' ') {
+      ++lead;
+    }
+    const std::string_view body = line.substr(lead);
+    if (body.starts_with("```") || body.starts_with("~~~")) {
+      fenced = !fenced;
+    }
+    if (fenced || line.size() <= width || body.starts_with("|") || body.starts_with("#") ||
+        lead >= 4) {
+      out.append(line);
+    } else {
+      wrap_line(line, width, out);
+    }
+    if (!last) {
+      out += '\n';
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string with_unit(std::string_view header, std::string_view unit) {
   return unit.empty() ? std::string(header) : fmt::format("{} ({})", header, unit);
 }

@@ -96,6 +96,7 @@ TEST(Analyze, FindsTheExampleCorpusProblems) {
 TEST(Analyze, ComputesPerTableStatisticsIncludingTheCopy) {
   const auto a = analyze(example_corpus());
   EXPECT_EQ(a.metrics.size(), 8u);  // two metric columns in each of four tables
+  EXPECT_EQ(a.metrics_total, 8u);
   const auto& sweep_ttft = a.metrics[6];
   EXPECT_EQ(sweep_ttft.source, "sweep/param_sweep.csv");
   EXPECT_EQ(sweep_ttft.summary.n, 3u);
@@ -103,27 +104,54 @@ TEST(Analyze, ComputesPerTableStatisticsIncludingTheCopy) {
   EXPECT_DOUBLE_EQ(sweep_ttft.summary.median, 370.0);
 }
 
-TEST(Analyze, GroupsRunsByConfigurationWithoutTheDuplicate) {
-  const auto a = analyze(example_corpus());
-  const auto it = std::find_if(a.groups.begin(), a.groups.end(), [](const auto& g) {
-    return g.metric == "ttft" &&
-           g.group ==
-               model::GroupKey{{"num_gpu", "80"}};  // model and num_ctx are the same everywhere
-  });
-  ASSERT_NE(it, a.groups.end());
-  EXPECT_EQ(it->summary.n, 6u);
-  EXPECT_EQ(it->sources, (std::vector<std::string>{"runs/run_002.json"}));
-  EXPECT_TRUE(it->summary.median_ci);
+const model::Experiment* named(const model::Analysis& a, const std::string& name) {
+  for (const auto& e : a.experiments) {
+    if (e.name == name) {
+      return &e;
+    }
+  }
+  return nullptr;
 }
 
-TEST(Analyze, RanksByThroughputAndBuildsTheParetoFront) {
+TEST(Analyze, MakesAnExperimentOfEachHarnessWithoutTheDuplicate) {
   const auto a = analyze(example_corpus());
-  ASSERT_FALSE(a.ranking.empty());
-  EXPECT_EQ(a.ranking.front().metric, "throughput");
-  EXPECT_EQ(a.ranking.front().group, (model::GroupKey{{"num_gpu", "120"}}));
-  EXPECT_FALSE(a.pareto.empty());
-  EXPECT_EQ(a.pareto.front().throughput_tok_s, 98.41);
-  EXPECT_FALSE(a.comparisons.empty());
+  ASSERT_EQ(a.experiments.size(), 2u);
+  const auto* runs = named(a, "runs/run_*.json#/runs");
+  ASSERT_NE(runs, nullptr);
+  ASSERT_EQ(runs->factors.size(), 1u);
+  EXPECT_EQ(runs->factors[0].name, "num_gpu");
+  EXPECT_EQ(runs->factors[0].levels, (std::vector<std::string>{"60", "80"}));
+  EXPECT_EQ(runs->fixed,
+            (model::GroupKey{{"model", "gemma3:latest"}, {"num_ctx", "1024"}}));
+  EXPECT_EQ(runs->sources,
+            (std::vector<std::string>{"runs/run_001.json", "runs/run_002.json"}));
+  ASSERT_EQ(runs->configurations.size(), 2u);
+  const auto& gpu80 = runs->configurations[1];
+  EXPECT_EQ(gpu80.values, (std::vector<std::string>{"80"}));
+  EXPECT_EQ(gpu80.sources, (std::vector<std::string>{"runs/run_002.json"}));
+  ASSERT_TRUE(runs->headline);
+  EXPECT_EQ(runs->metrics[*runs->headline].column, "tokens_per_second");
+  const auto* s = gpu80.summary_of(*runs->headline);
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->n, 6u);
+  EXPECT_TRUE(s->median_ci);
+}
+
+TEST(Analyze, RanksByThroughputAndBuildsTheParetoFrontWithinAnExperiment) {
+  const auto a = analyze(example_corpus());
+  const auto* sweep = named(a, "sweep/param_sweep.csv");
+  ASSERT_NE(sweep, nullptr);
+  ASSERT_EQ(sweep->ranking.size(), 2u);
+  EXPECT_EQ(sweep->label(sweep->ranking.front().configuration), "num_gpu=120");
+  EXPECT_EQ(sweep->failed_runs, 1u);
+  ASSERT_EQ(sweep->pareto.size(), 1u);
+  EXPECT_EQ(sweep->pareto.front().throughput_tok_s, 98.41);
+  const auto* runs = named(a, "runs/run_*.json#/runs");
+  ASSERT_NE(runs, nullptr);
+  EXPECT_FALSE(runs->comparisons.empty());
+  ASSERT_EQ(runs->effects.size(), 2u);  // num_gpu on throughput and on ttft
+  EXPECT_EQ(runs->effects[0].test, "mann-whitney");
+  EXPECT_LT(runs->effects[0].p_value, 0.05);
 }
 
 TEST(Analyze, TakesTheTimeRangeFromTheData) {
@@ -133,9 +161,9 @@ TEST(Analyze, TakesTheTimeRangeFromTheData) {
   EXPECT_EQ(a.inventory.time_range_source, "data timestamps");
 }
 
-TEST(Analyze, SameCorpusGivesTheSameNumbersInTheSameOrder) {
-  const auto a = analyze(example_corpus());
-  const auto b = analyze(example_corpus());
+TEST(Analyze, SameCorpusGivesTheSameNumbersInTheSameOrderWhateverTheThreads) {
+  const auto a = analyze(example_corpus(), 1);
+  const auto b = analyze(example_corpus(), 4);
   EXPECT_EQ(a.key_findings, b.key_findings);
   EXPECT_EQ(a.recommendations, b.recommendations);
   ASSERT_EQ(a.findings.size(), b.findings.size());
@@ -143,10 +171,21 @@ TEST(Analyze, SameCorpusGivesTheSameNumbersInTheSameOrder) {
     EXPECT_EQ(a.findings[i].message, b.findings[i].message);
     EXPECT_EQ(a.findings[i].evidence, b.findings[i].evidence);
   }
-  ASSERT_EQ(a.groups.size(), b.groups.size());
-  for (std::size_t i = 0; i < a.groups.size(); ++i) {
-    EXPECT_EQ(a.groups[i].group, b.groups[i].group);
-    EXPECT_EQ(a.groups[i].samples, b.groups[i].samples);
+  ASSERT_EQ(a.experiments.size(), b.experiments.size());
+  for (std::size_t i = 0; i < a.experiments.size(); ++i) {
+    const auto& x = a.experiments[i];
+    const auto& y = b.experiments[i];
+    EXPECT_EQ(x.id, y.id);
+    ASSERT_EQ(x.configurations.size(), y.configurations.size());
+    for (std::size_t c = 0; c < x.configurations.size(); ++c) {
+      ASSERT_EQ(x.configurations[c].metrics.size(), y.configurations[c].metrics.size());
+      for (std::size_t m = 0; m < x.configurations[c].metrics.size(); ++m) {
+        EXPECT_EQ(x.configurations[c].metrics[m].summary.median,
+                  y.configurations[c].metrics[m].summary.median);
+        EXPECT_EQ(x.configurations[c].metrics[m].summary.mean,
+                  y.configurations[c].metrics[m].summary.mean);
+      }
+    }
   }
   EXPECT_FALSE(a.key_findings.empty());
   EXPECT_FALSE(a.recommendations.empty());

@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "analyze/corpus_builder.hpp"
-#include "analyze/group_builder.hpp"
+#include "chimera/analyze/analyze.hpp"
 #include "chimera/analyze/findings.hpp"
 
 namespace chimera::analyze {
@@ -9,17 +11,25 @@ namespace {
 
 using model::MetricKind;
 using testing::file;
-using testing::group;
 using testing::TableBuilder;
+
+std::vector<model::Finding> with_id(const model::Corpus& corpus, const std::string& id) {
+  std::vector<model::Finding> out;
+  for (const auto& f : analyze(corpus).findings) {
+    if (f.id == id) {
+      out.push_back(f);
+    }
+  }
+  return out;
+}
 
 TEST(CoverageFindings, ReportsOneMetricInDifferentCanonicalUnits) {
   model::Corpus corpus;
   corpus.files = {file("a.csv"), file("b.csv")};
   corpus.tables = {TableBuilder("a.csv").metric("score", MetricKind::other, "ms", {1}).build(),
                    TableBuilder("b.csv").metric("score", MetricKind::other, "%", {1}).build()};
-  const auto findings = coverage_findings(corpus, index_rows(corpus), {});
+  const auto findings = with_id(corpus, "unit-mismatch");
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].id, "unit-mismatch");
   EXPECT_EQ(findings[0].message,
             "score is recorded in 2 different units: % (b.csv score), ms (a.csv score); convert "
             "to one unit before comparing");
@@ -33,30 +43,33 @@ TEST(CoverageFindings, NotesMetricsWrittenInSeveralSourceUnits) {
           .metric("ttft_s", MetricKind::ttft, "ms", {406})
           .source_unit("s")
           .build(),
-      TableBuilder("b.json", "/runs").metric("ttft_ms", MetricKind::ttft, "ms", {400}).build()};
-  const auto findings = coverage_findings(corpus, index_rows(corpus), {});
+      TableBuilder("b.json", "/runs")
+          .metric("ttft_ms", MetricKind::ttft, "ms", {400})
+          .pointers({"/runs/0"})
+          .build()};
+  const auto findings = with_id(corpus, "mixed-units");
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].id, "mixed-units");
   EXPECT_EQ(findings[0].severity, model::Severity::info);
   EXPECT_EQ(findings[0].evidence,
             (std::vector<std::string>{"b.json#/runs ttft_ms: ms", "a.csv ttft_s: s"}));
 }
 
 TEST(CoverageFindings, ReportsMetricsMissingInSomeConfigurationsOfAnExperiment) {
-  const std::vector<model::GroupStats> groups{
-      group("ttft", {{"gpu", "60"}}, {1}),
-      group("ttft", {{"gpu", "80"}}, {1}),
-      group("throughput", {{"gpu", "60"}}, {1}),
-      group("ttft", {{"model", "x"}}, {1}),
-  };
-  const model::Corpus corpus;
-  const auto findings = coverage_findings(corpus, index_rows(corpus), groups);
+  constexpr double k_missing = std::numeric_limits<double>::quiet_NaN();
+  model::Corpus corpus;
+  corpus.files = {file("sweep.csv")};
+  corpus.tables = {TableBuilder("sweep.csv")
+                       .dimension("gpu_layers", std::vector<double>{60, 60, 80, 80})
+                       .metric("ttft_ms", MetricKind::ttft, "ms", {1, 2, 3, 4})
+                       .metric("tokens_per_second", MetricKind::throughput, "tok/s",
+                               {5, 6, k_missing, k_missing})
+                       .build()};
+  const auto findings = with_id(corpus, "missing-metric");
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].id, "missing-metric");
   EXPECT_EQ(findings[0].message,
-            "throughput is missing in 1 of 2 configurations of (gpu); they cannot be compared on "
-            "it, record it for every configuration");
-  EXPECT_EQ(findings[0].evidence, (std::vector<std::string>{"gpu=80: no throughput"}));
+            "in `sweep.csv`, some of the 2 configurations have no tokens_per_second; they cannot "
+            "be compared on it, record it for every configuration");
+  EXPECT_EQ(findings[0].evidence, (std::vector<std::string>{"num_gpu=80: no tokens_per_second"}));
 }
 
 }  // namespace

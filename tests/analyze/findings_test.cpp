@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "analyze/corpus_builder.hpp"
+#include "chimera/analyze/analyze.hpp"
 
 namespace chimera::analyze {
 namespace {
@@ -26,12 +27,14 @@ TEST(FindAll, PutsErrorsFirstThenWarningsThenInfo) {
   corpus.diagnostics = {{"c.json", 3, model::Severity::error, "expected value"}};
   corpus.tables = {TableBuilder("a.csv").metric("x", model::MetricKind::ttft, "ms", {1}).build(),
                    TableBuilder("b.csv").metric("x", model::MetricKind::ttft, "ms", {1}).build()};
-  const auto index = index_rows(corpus);
-  const auto findings = find_all(corpus, index, {}, "");
-  ASSERT_EQ(findings.size(), 3u);
-  EXPECT_EQ(findings[0].id, "malformed-file");
+  const auto findings = analyze(corpus).findings;
+  ASSERT_GE(findings.size(), 3u);
+  EXPECT_EQ(findings.front().id, "malformed-file");
   EXPECT_EQ(findings[1].id, "duplicate-file");
-  EXPECT_EQ(findings[2].id, "skipped-file");
+  EXPECT_EQ(findings.back().id, "skipped-file");
+  for (std::size_t i = 1; i < findings.size(); ++i) {
+    EXPECT_GE(findings[i - 1].severity, findings[i].severity);
+  }
 }
 
 }  // namespace

@@ -28,8 +28,10 @@ model::Corpus sweep_corpus() {
 }
 
 TEST(TableMetrics, ExcludesAndCountsFailedRuns) {
-  const auto metrics = table_metrics(sweep_corpus());
+  std::size_t total = 0;
+  const auto metrics = table_metrics(sweep_corpus(), 10, total);
   ASSERT_EQ(metrics.size(), 2u);
+  EXPECT_EQ(total, 2u);
   EXPECT_EQ(metrics[0].column, "ttft_ms");
   EXPECT_EQ(metrics[0].summary.n, 4u);
   EXPECT_EQ(metrics[0].failed_excluded, 1u);
@@ -42,71 +44,17 @@ TEST(TableMetrics, SkipsColumnsWithoutAnyValue) {
   model::Corpus corpus;
   corpus.tables = {
       TableBuilder("a.csv").metric("ttft_ms", MetricKind::ttft, "ms", {k_nan, k_nan}).build()};
-  EXPECT_TRUE(table_metrics(corpus).empty());
+  std::size_t total = 0;
+  EXPECT_TRUE(table_metrics(corpus, 10, total).empty());
+  EXPECT_EQ(total, 0u);
 }
 
-TEST(GroupMetrics, GroupsRowsByConfigurationInNumericOrder) {
-  const auto corpus = sweep_corpus();
-  const auto groups = group_metrics(corpus, index_rows(corpus));
-  ASSERT_EQ(groups.size(), 4u);
-  EXPECT_EQ(groups[0].metric, "throughput");
-  EXPECT_EQ(groups[0].group, (model::GroupKey{{"num_ctx", "512"}}));
-  EXPECT_EQ(groups[0].samples, (std::vector<double>{70, 71}));
-  EXPECT_EQ(groups[1].group, (model::GroupKey{{"num_ctx", "1024"}}));
-  EXPECT_EQ(groups[1].samples, (std::vector<double>{60, 61}));  // failed row left out
-  EXPECT_EQ(groups[2].metric, "ttft");
-  EXPECT_DOUBLE_EQ(groups[2].summary.median, 305.0);
-  EXPECT_EQ(groups[2].sources, (std::vector<std::string>{"sweep.csv"}));
-}
-
-TEST(GroupMetrics, PrefersRawSamplesOverAggregatesAndCountsRepeatsOnce) {
-  model::Corpus corpus;
-  corpus.files = {file("r.json")};
-  corpus.tables = {
-      TableBuilder("r.json", "").dimension("model", std::vector<std::string>{"m"}).build(),
-      TableBuilder("r.json", "/runs").metric("ttft_ms", MetricKind::ttft, "ms", {3, 1, 2}).build(),
-      TableBuilder("r.json", "/timing_stats/ttft_ms/samples")
-          .metric("value", MetricKind::ttft, "ms", {3, 1, 2})
-          .build(),
-      TableBuilder("r.json", "/aggregate")
-          .metric("average_ttft_ms", MetricKind::ttft, "ms", {2})
-          .metric("stddev_ttft", MetricKind::ttft, "ms", {1})
-          .build(),
-  };
-  const auto groups = group_metrics(corpus, index_rows(corpus));
-  ASSERT_EQ(groups.size(), 1u);
-  EXPECT_EQ(groups[0].samples, (std::vector<double>{1, 2, 3}));
-}
-
-TEST(GroupMetrics, UsesCentralAggregatesWhenAFileHasNothingElseButNeverSpreads) {
-  model::Corpus corpus;
-  corpus.files = {file("s.json")};
-  corpus.tables = {TableBuilder("s.json")
-                       .metric("average_ttft_ms", MetricKind::ttft, "ms", {2})
-                       .metric("stddev_ttft", MetricKind::ttft, "ms", {0.5})
-                       .build()};
-  const auto groups = group_metrics(corpus, index_rows(corpus));
-  ASSERT_EQ(groups.size(), 1u);
-  EXPECT_EQ(groups[0].metric, "ttft");
-  EXPECT_EQ(groups[0].samples, (std::vector<double>{2}));
-}
-
-TEST(GroupMetrics, LeavesDuplicateFilesOut) {
-  model::Corpus corpus;
-  corpus.files = {file("runs/a.csv", "same"), file("runs/b.csv", "same")};
-  corpus.tables = {TableBuilder("runs/a.csv").metric("x", MetricKind::ttft, "ms", {1, 2}).build(),
-                   TableBuilder("runs/b.csv").metric("x", MetricKind::ttft, "ms", {1, 2}).build()};
-  const auto groups = group_metrics(corpus, index_rows(corpus));
-  ASSERT_EQ(groups.size(), 1u);
-  EXPECT_EQ(groups[0].summary.n, 2u);
-  EXPECT_EQ(groups[0].sources, (std::vector<std::string>{"runs/a.csv"}));
-}
-
-TEST(KeyLess, ComparesNumbersNumericallyAndTextLexically) {
-  EXPECT_TRUE(key_less({{"num_ctx", "512"}}, {{"num_ctx", "1024"}}));
-  EXPECT_TRUE(key_less({{"model", "a"}}, {{"model", "b"}}));
-  EXPECT_TRUE(key_less({{"a", "9"}}, {{"b", "1"}}));
-  EXPECT_FALSE(key_less({{"a", "1"}}, {{"a", "1"}}));
+TEST(TableMetrics, ComputesTheFirstColumnsAndCountsAll) {
+  std::size_t total = 0;
+  const auto metrics = table_metrics(sweep_corpus(), 1, total);
+  ASSERT_EQ(metrics.size(), 1u);
+  EXPECT_EQ(metrics[0].column, "ttft_ms");
+  EXPECT_EQ(total, 2u);
 }
 
 }  // namespace

@@ -4,23 +4,10 @@
 
 #include <algorithm>
 
-#include "analyze/group_builder.hpp"
+#include "chimera/analyze/stats.hpp"
 
 namespace chimera::analyze {
 namespace {
-
-model::RankedConfig ranked(std::string cfg, std::vector<double> samples, std::size_t rank) {
-  const auto g = testing::group("throughput", {{"cfg", std::move(cfg)}}, std::move(samples));
-  model::RankedConfig r;
-  r.group = g.group;
-  r.kind = g.kind;
-  r.unit = g.unit;
-  r.direction = model::Direction::higher;
-  r.summary = g.summary;
-  r.metric = "throughput";
-  r.rank = rank;
-  return r;
-}
 
 model::Finding finding(std::string id, model::Severity severity, std::size_t count,
                        std::string message = "m") {
@@ -32,18 +19,40 @@ model::Finding finding(std::string id, model::Severity severity, std::size_t cou
   return f;
 }
 
+model::Configuration configuration(std::string value, std::vector<double> samples) {
+  model::Configuration c;
+  c.values = {std::move(value)};
+  c.runs = samples.size();
+  c.metrics = {{0, summarize(samples)}};
+  return c;
+}
+
+// One sweep: cfg b beats cfg a on throughput, and cfg matters.
+model::Experiment sweep(std::vector<double> b, std::vector<double> a) {
+  model::Experiment e;
+  e.name = "runs/*.csv";
+  e.origin = "measurements";
+  e.factors = {{"cfg", {"a", "b"}, "data"}};
+  e.metrics = {{"tokens_per_second", model::MetricKind::throughput, "tok/s",
+                model::Direction::higher, false}};
+  e.headline = 0;
+  e.configurations = {configuration("a", std::move(a)), configuration("b", std::move(b))};
+  e.runs = 12;
+  e.ranking = {{1, 1, false}, {0, 2, false}};
+  model::FactorEffect effect;
+  effect.factor = "cfg";
+  effect.levels = {{"a", 6, 62.5}, {"b", 6, 92.5}};
+  effect.test = "mann-whitney";
+  effect.p_value = 0.002165;
+  effect.spread = 0.48;
+  e.effects = {effect};
+  return e;
+}
+
 model::Analysis sample_analysis() {
   model::Analysis a;
-  a.inventory.tables = 3;
-  a.inventory.rows = 40;
   a.inventory.files_total = 5;
-  a.inventory.failed_rows = 1;
-  a.ranking = {ranked("b", {90, 91, 92, 93, 94, 95}, 1), ranked("a", {60, 61, 62, 63, 64, 65}, 2)};
-  a.pareto = {{{{"cfg", "b"}}, 92.5, 300}};
-  model::Comparison c;
-  c.significant = true;
-  c.small_sample = false;
-  a.comparisons = {c};
+  a.experiments = {sweep({90, 91, 92, 93, 94, 95}, {60, 61, 62, 63, 64, 65})};
   a.findings = {finding("malformed-file", model::Severity::error, 1, "bad.json:3: unexpected end"),
                 finding("single-sample", model::Severity::warning, 34),
                 finding("failed-run", model::Severity::warning, 2),
@@ -52,24 +61,15 @@ model::Analysis sample_analysis() {
   return a;
 }
 
-TEST(Narrative, KeyFindingsStateTheNumbersOfTheAnalysis) {
+TEST(Narrative, KeyFindingsNameEachExperimentsWinnerAndWhatMatters) {
   const auto n = write_narrative(sample_analysis());
-  ASSERT_EQ(n.key_findings.size(), 6u);
-  EXPECT_EQ(n.key_findings[0],
-            "analysed 3 tables with 40 rows from 5 files; 1 failed run was excluded from the "
-            "statistics");
+  ASSERT_EQ(n.key_findings.size(), 3u);
+  EXPECT_EQ(n.key_findings[0], "found 1 experiment in 5 files: 12 runs, 0 failed runs excluded");
   EXPECT_EQ(n.key_findings[1],
-            "best throughput (higher is better): cfg=b at a median of 92.5 tok/s (n = 6, 95% CI "
-            "90 to 95 tok/s)");
+            "`runs/*.csv`: best tokens_per_second cfg=b at 92.5 tok/s (n = 6, 95% CI 90 to 95 "
+            "tok/s) of 2 configurations; cfg matters (p = 0.002165): median tokens_per_second "
+            "62.5 tok/s at a against 92.5 tok/s at b, 48% higher");
   EXPECT_EQ(n.key_findings[2],
-            "throughput medians range from 92.5 tok/s (best) to 62.5 tok/s (cfg=a) across 2 "
-            "configurations");
-  EXPECT_EQ(n.key_findings[3],
-            "1 configuration is on the throughput/TTFT Pareto front: cfg=b (92.5 tok/s, 300 ms)");
-  EXPECT_EQ(n.key_findings[4],
-            "1 of 1 comparison is significant at alpha 0.05 (two-sided Mann-Whitney U); 0 have "
-            "fewer than 4 runs on a side");
-  EXPECT_EQ(n.key_findings[5],
             "data quality: 1 error, 3 warnings, 1 note; most pressing: bad.json:3: unexpected end");
 }
 
@@ -79,41 +79,48 @@ TEST(Narrative, RecommendationsFollowFindingsInUrgencyOrderWithSummedCounts) {
             (std::vector<std::string>{
                 "fix or remove the malformed file so its runs are counted",
                 "fix the causes of the 3 failed runs and re-run them",
-                "re-run the 34 single-sample configurations at least 6 times before ranking them",
-                "prefer cfg=b for throughput: its 95% median interval does not overlap the next "
-                "best"}));
+                "re-run the 34 single-run configurations at least 6 times before ranking them",
+                "in `runs/*.csv`, prefer cfg=b for tokens_per_second: its 95% median interval "
+                "does not overlap the next best"}));
 }
 
 TEST(Narrative, TiedLeadersAskForMoreRunsInsteadOfAWinner) {
   auto a = sample_analysis();
-  a.ranking[1].rank = 1;
-  a.ranking[1].tied_with_previous = true;
+  a.experiments[0].ranking[1].rank = 1;
+  a.experiments[0].ranking[1].tied_with_previous = true;
   a.findings.clear();
   const auto n = write_narrative(a);
-  EXPECT_NE(n.key_findings[1].find("statistically tied with 1 other configuration"),
-            std::string::npos);
+  EXPECT_NE(n.key_findings[1].find("statistically tied with 1 other"), std::string::npos);
   EXPECT_EQ(n.recommendations,
-            (std::vector<std::string>{"add runs to the 2 configurations tied for the best "
-                                      "throughput before choosing between them"}));
+            (std::vector<std::string>{"in `runs/*.csv`, add runs to the 2 configurations tied "
+                                      "for the best tokens_per_second before choosing"}));
 }
 
 TEST(Narrative, ABestFromFewerThanSixRunsIsNotConclusive) {
   auto a = sample_analysis();
-  a.ranking = {ranked("b", {98.41}, 1), ranked("a", {60, 61}, 2)};
+  a.experiments = {sweep({98.41}, {60, 61})};
   const auto n = write_narrative(a);
-  EXPECT_EQ(n.key_findings[1],
-            "best throughput (higher is better): cfg=b at a median of 98.41 tok/s (n = 1); too "
-            "few runs for a 95% interval, so not yet conclusive");
+  EXPECT_NE(n.key_findings[1].find("cfg=b at 98.41 tok/s (n = 1) of 2 configurations (too few "
+                                   "runs for a 95% interval: not yet conclusive)"),
+            std::string::npos)
+      << n.key_findings[1];
   EXPECT_EQ(std::count_if(n.recommendations.begin(), n.recommendations.end(),
-                          [](const auto& r) { return r.rfind("prefer", 0) == 0; }),
+                          [](const auto& r) { return r.find("prefer") != std::string::npos; }),
             0);
+}
+
+TEST(Narrative, NamesFiveExperimentsAndCountsTheRest) {
+  auto a = sample_analysis();
+  a.experiments.assign(7, a.experiments[0]);
+  const auto n = write_narrative(a);
+  EXPECT_EQ(n.key_findings[6], "2 more experiments in the Experiments section");
 }
 
 TEST(Narrative, EmptyAnalysisStillDescribesTheCorpus) {
   const auto n = write_narrative(model::Analysis{});
   EXPECT_EQ(n.key_findings,
-            (std::vector<std::string>{"analysed 0 tables with 0 rows from 0 files; 0 failed runs "
-                                      "were excluded from the statistics",
+            (std::vector<std::string>{"found 0 experiments in 0 files: 0 runs, 0 failed runs "
+                                      "excluded",
                                       "data quality: 0 errors, 0 warnings, 0 notes"}));
   EXPECT_TRUE(n.recommendations.empty());
 }

@@ -62,9 +62,12 @@ struct Fixture {
 
   Fixture() {
     sample.config.options.num_ctx = 4096;
-    for (int i = 0; i < 400; ++i) {
-      sample.corpus.files.push_back({"runs/run_" + std::to_string(i) + ".json",
-                                     model::FileKind::json, 2000, 1763000000, "", false, "", 1});
+    // Forty experiments: more evidence than a 4096-token context holds.
+    const auto experiment = sample.analysis.experiments.front();
+    for (int i = 0; i < 40; ++i) {
+      auto e = experiment;
+      e.name = "runs/harness_" + std::to_string(i) + "/*.csv";
+      sample.analysis.experiments.push_back(e);
     }
   }
   LlmSession session() { return LlmSession(sample.config, *load_prompts(sample.config), progress); }

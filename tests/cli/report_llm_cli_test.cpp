@@ -241,7 +241,7 @@ TEST_F(ReportLlmCli, ReportPassFailingMidStreamExitsOneWithTheComputedSections) 
   const auto md = run_chimera(analyze_args(m_server));
   EXPECT_EQ(md.exit_code, 1) << md.err;
   for (const char* section :
-       {"## Executive Summary", "## Data Ingestion Summary", "## Performance Analysis",
+       {"## Executive Summary", "## Data Ingestion Summary", "## Experiments",
         "## Key Findings", "## Appendix: Files", "## Metrics", "## Grounding"}) {
     EXPECT_NE(md.out.find(section), std::string::npos) << section;
   }
@@ -284,7 +284,7 @@ TEST(ReportLlmCliNoServer, AutoWithNothingListeningWritesTheWholeReportAndOneLin
   const auto r = run_chimera({"analyze", k_examples, "--host", host, "--timeout-connect", "1"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   for (const char* section :
-       {"## Executive Summary", "## Data Ingestion Summary", "## Performance Analysis",
+       {"## Executive Summary", "## Data Ingestion Summary", "## Experiments",
         "## Key Findings", "## Recommendations", "## Risks and Mitigations", "## Appendix: Files",
         "## Workflow Summary", "## Metrics", "## Grounding"}) {
     EXPECT_NE(r.out.find(section), std::string::npos) << section;

@@ -92,7 +92,7 @@ TEST(HtmlReport, IsAStandaloneWellFormedPageWithTheReportHeadings) {
   }
   EXPECT_EQ(h1, std::vector<std::string>{"Benchmark Analysis Report"});
   EXPECT_EQ(h2, (std::vector<std::string>{"Executive Summary", "Data Ingestion Summary",
-                                          "Performance Analysis", "Key Findings", "Recommendations",
+                                          "Experiments", "Key Findings", "Recommendations",
                                           "Risks and Mitigations", "Appendix: Files",
                                           "Workflow Summary", "Metrics", "Grounding"}));
   EXPECT_GE(p.tables, 8u) << "GFM tables must render as <table>";

@@ -111,10 +111,60 @@ TEST(JsonReport, HasEveryKeyOfTheContractWithItsType) {
     expect_type(f, "evidence", T::arr);
   }
   for (const char* key :
-       {"groups", "ranking", "pareto", "comparisons", "key_findings", "recommendations", "files"}) {
+       {"experiments", "documents", "key_findings", "recommendations", "files"}) {
     expect_type(j, key, T::arr);
     EXPECT_FALSE(j[key].empty()) << key;
   }
+  expect_type(j, "agreements", T::arr);
+  for (const char* key : {"groups", "ranking", "pareto", "comparisons", "shared_dimensions"}) {
+    EXPECT_FALSE(j.contains(key)) << key << " is inside each experiment now";
+  }
+  expect_type(j, "tables_omitted", T::uint);
+  expect_type(j, "metrics_omitted", T::uint);
+  const json& e = j["experiments"][0];
+  for (const char* key : {"id", "name", "origin"}) {
+    expect_type(e, key, T::str);
+  }
+  for (const char* key : {"tables", "runs", "failed_runs"}) {
+    expect_type(e, key, T::uint);
+  }
+  for (const char* key : {"sources", "replicates", "factors", "metrics", "configurations",
+                          "ranking", "pareto", "comparisons", "effects"}) {
+    expect_type(e, key, T::arr);
+    EXPECT_FALSE(e[key].empty()) << key;
+  }
+  expect_type(e, "fixed", T::obj);
+  EXPECT_EQ(e["fixed"]["model"], "gemma3:latest");
+  EXPECT_EQ(e["factors"][0]["name"], "num_gpu");
+  EXPECT_EQ(e["factors"][0]["levels"], json::array({"60", "80"}));
+  EXPECT_EQ(e["headline"], "tokens_s");
+  const json& config = e["configurations"][1];
+  EXPECT_EQ(config["config"], json({{"num_gpu", "80"}}));
+  EXPECT_EQ(config["sources"], json::array({"sweep.csv"}));
+  EXPECT_EQ(config["n"], 6);
+  const json& metric = config["metrics"][0];
+  for (const char* key : {"column", "kind", "unit", "direction"}) {
+    expect_type(metric, key, T::str);
+  }
+  for (const char* key : {"mean", "median", "stddev", "cv", "min", "max", "p05", "p95"}) {
+    expect_type(metric, key, T::num_or_null);
+  }
+  EXPECT_EQ(metric["median_ci"]["low"], 67.0);
+  const json& rank = e["ranking"][0];
+  EXPECT_EQ(rank["rank"], 1);
+  EXPECT_EQ(rank["tied_with_previous"], false);
+  EXPECT_EQ(rank["config"], json({{"num_gpu", "80"}}));
+  EXPECT_EQ(rank["column"], "tokens_s");
+  EXPECT_EQ(rank["median"], 69.1);
+  EXPECT_EQ(e["pareto"][0]["ttft_ms"], 398.0);
+  EXPECT_EQ(e["comparisons"][0]["candidate"], json({{"num_gpu", "80"}}));
+  EXPECT_EQ(e["comparisons"][0]["varies"], "num_gpu");
+  const json& effect = e["effects"][0];
+  EXPECT_EQ(effect["factor"], "num_gpu");
+  EXPECT_EQ(effect["column"], "tokens_s");
+  EXPECT_EQ(effect["test"], "mann-whitney");
+  EXPECT_EQ(effect["levels"][1], json({{"level", "80"}, {"n", 6}, {"median", 69.1}}));
+  EXPECT_EQ(j["documents"][0]["use"], "unverified");
   const json& llm_json = j["llm"];
   EXPECT_EQ(llm_json["status"], "ok");
   expect_type(llm_json, "reason", T::str_or_null);

@@ -5,6 +5,7 @@
 
 #include "chimera/render/report.hpp"
 #include "support/report_sample.hpp"
+#include "support/report_text.hpp"
 
 namespace chimera::render {
 namespace {
@@ -57,7 +58,7 @@ Rendered render_with(const model::LlmOutcome* llm, const std::string& evidence =
                        r.sample.analysis,     outcome,
                        r.narrative,           Timings{0.02, 24.33, 27.16},
                        "2025-11-10T05:12:37Z"};
-  r.md = render_markdown(in);
+  r.md = test::unwrapped(render_markdown(in));
   return r;
 }
 
@@ -65,10 +66,10 @@ TEST(MarkdownReport, HasOneTitleAndTheSectionsInOrder) {
   const auto r = render_with(nullptr);
   EXPECT_EQ(lines_starting_with(r.md, "# ").size(), 1u);
   EXPECT_EQ(lines_starting_with(r.md, "## "),
-            (std::vector<std::string>{
-                "## Executive Summary", "## Data Ingestion Summary", "## Performance Analysis",
-                "## Key Findings", "## Recommendations", "## Risks and Mitigations",
-                "## Appendix: Files", "## Workflow Summary", "## Metrics", "## Grounding"}));
+            (std::vector<std::string>{"## Executive Summary", "## Data Ingestion Summary",
+                                      "## Experiments", "## Key Findings", "## Recommendations",
+                                      "## Risks and Mitigations", "## Appendix: Files",
+                                      "## Workflow Summary", "## Metrics", "## Grounding"}));
 }
 
 TEST(MarkdownReport, WithoutLlmSaysWhyInOneLineAndKeepsComputedParts) {
@@ -76,8 +77,8 @@ TEST(MarkdownReport, WithoutLlmSaysWhyInOneLineAndKeepsComputedParts) {
   EXPECT_NE(r.md.find("> LLM narrative absent: disabled by --llm off.\n"), std::string::npos);
   EXPECT_NE(r.md.find("- Options (not sent): num_gpu=80, num_ctx=2048, temp=0.8\n"),
             std::string::npos);
-  // Without a report pass the summary is the computed key findings, as sentences.
-  EXPECT_NE(r.md.find("## Executive Summary\n\nnum_gpu=80 has the highest median throughput, "
+  // Without a report pass the summary is the computed key findings, one bullet each.
+  EXPECT_NE(r.md.find("## Executive Summary\n\n- num_gpu=80 has the highest median throughput, "
                       "69.1 tok/s.\n"),
             std::string::npos);
   EXPECT_NE(r.md.find("No LLM pass ran: disabled by --llm off.\n"), std::string::npos);
@@ -85,70 +86,69 @@ TEST(MarkdownReport, WithoutLlmSaysWhyInOneLineAndKeepsComputedParts) {
   EXPECT_EQ(r.md.find("From the analysis pass"), std::string::npos);
 }
 
-TEST(MarkdownReport, PerformanceTablesPutUnitsInHeadersAndShowTheMedianInterval) {
+TEST(MarkdownReport, ExperimentsHaveAnOverviewAndASectionEach) {
   const auto r = render_with(nullptr);
-  EXPECT_NE(r.md.find("#### throughput (tok/s)\n"), std::string::npos);
-  EXPECT_NE(r.md.find("| Median (tok/s) | Median 95% CI (tok/s) |"), std::string::npos);
-  EXPECT_NE(r.md.find("| `sweep.csv` | tokens_s | 6 | 1 | 69.10 | 67 – 71.30 | 69.50 | 1.90 | "
-                      "0.027 | 66 – 72.40 | 66.20 – 72.10 |"),
+  EXPECT_NE(r.md.find("| 1 | `sweep.csv` | 1 | 13 (1) | num_gpu (2) | num_gpu=80 | throughput "
+                      "69.10 tok/s (n = 6, CI 67 – 71.30) |\n"),
             std::string::npos)
       << r.md;
-  EXPECT_NE(r.md.find("| `sweep.csv` | empty | 0 | 0 | - | - |"), std::string::npos);
-  EXPECT_NE(r.md.find("| num_gpu=60 | 6 | 406 | - |"), std::string::npos);
-  EXPECT_NE(r.md.find("| 1 | num_gpu=60 | throughput (tok/s) | 69.10 | 67 – 71.30 | 6 | yes |"),
+  EXPECT_NE(r.md.find("### Experiment 1: `sweep.csv`\n\n- Runs from 1 file (1 table): `sweep.csv`\n"
+                      "- 13 runs, 1 failed; 2 configurations; replicates told apart by the run "
+                      "column.\n- Factors: num_gpu (60, 80).\n- Fixed: model=gemma3:latest.\n"
+                      "- Metrics: tokens_s (tok/s), ttft_s (ms).\n"),
             std::string::npos);
-  EXPECT_NE(r.md.find("| num_gpu=80 | 69.10 | 406 |"), std::string::npos);
+  // Factor values as columns, units in the headers, the median interval beside the median.
+  EXPECT_NE(r.md.find("| Rank | num_gpu | n | Median (tok/s) | 95% CI | ttft_s median (ms) | "
+                      "Tied |\n"),
+            std::string::npos);
+  EXPECT_NE(r.md.find("| 1 | 80 | 6 | 69.10 | 67 – 71.30 | 398 | no |\n"), std::string::npos);
+  EXPECT_NE(r.md.find("| 2 | 60 | 6 | 61.50 | 60.20 – 63.50 | 406 | no |\n"), std::string::npos);
+  EXPECT_NE(r.md.find("| num_gpu | throughput (tok/s) | 60: 61.50 (6), 80: 69.10 (6) | "
+                      "mann-whitney | 0.00216 | 12.36% |\n"),
+            std::string::npos);
   EXPECT_NE(r.md.find("| throughput (tok/s) | num_gpu=80 | num_gpu=60 | 6 / 6 | 1.12 | 0.004 | "
                       "significant |"),
             std::string::npos);
+  EXPECT_NE(r.md.find("and 1 state numbers of measured metrics that are not among them: "
+                      "`notes.md#Results`."),
+            std::string::npos);
 }
 
-TEST(MarkdownReport, LongPerformanceTablesKeepTheirFirst200RowsAndSayHowManyAreLeftOut) {
+TEST(MarkdownReport, LongTablesKeepTheirFirstRowsAndPointToTheJsonReport) {
   Rendered r;
-  auto& analysis = r.sample.analysis;
-  // 205 files of one throughput column, and 203 configurations of TTFT.
-  const model::MetricStats first_metric = analysis.metrics[0];
-  const model::GroupStats ttft_group = analysis.groups[1];
-  analysis.metrics.clear();
-  analysis.groups.clear();
-  for (int i = 0; i < 205; ++i) {
-    model::MetricStats m = first_metric;
-    m.source = "run_" + std::to_string(1000 + i) + ".csv";
-    analysis.metrics.push_back(m);
-  }
-  for (int i = 0; i < 203; ++i) {
-    model::GroupStats g = ttft_group;
-    g.group = {{"num_ctx", std::to_string(1000 + i)}};
-    analysis.groups.push_back(g);
+  auto& e = r.sample.analysis.experiments[0];
+  const auto config = e.configurations[0];
+  e.configurations.clear();
+  e.ranking.clear();
+  e.factors[0].levels.clear();
+  for (int i = 0; i < 25; ++i) {
+    auto c = config;
+    c.values = {std::to_string(100 + i)};
+    e.factors[0].levels.push_back(c.values[0]);
+    e.configurations.push_back(c);
+    e.ranking.push_back({static_cast<std::size_t>(i), static_cast<std::size_t>(i) + 1, false});
   }
   r.narrative = build_narrative(r.sample.llm, "");
-  const ReportInput in{r.sample.config,   r.sample.corpus,     r.sample.analysis, r.sample.llm,
-                       r.narrative,       Timings{0, 0, 0},    "2025-11-10T05:12:37Z"};
+  const ReportInput in{r.sample.config, r.sample.corpus,  r.sample.analysis,     r.sample.llm,
+                       r.narrative,     Timings{0, 0, 0}, "2025-11-10T05:12:37Z"};
   const std::string md = render_markdown(in);
-
-  EXPECT_EQ(lines_starting_with(md, "| `run_").size(), 200u);
-  EXPECT_NE(md.find("| `run_1199.csv` |"), std::string::npos);
-  EXPECT_EQ(md.find("| `run_1200.csv` |"), std::string::npos);
-  EXPECT_NE(md.find("| `run_1199.csv` | tokens_s | 6 | 1 | 69.10 | 67 – 71.30 | 69.50 | 1.90 | "
-                    "0.027 | 66 – 72.40 | 66.20 – 72.10 |\n\n_5 more rows are left out of this "
-                    "table, which shows the first 200; `--format json` has all 205 under "
-                    "`metrics`._\n"),
-            std::string::npos);
-  EXPECT_EQ(lines_starting_with(md, "| num_ctx=").size(), 200u);
-  EXPECT_NE(md.find("_3 more rows are left out of this table, which shows the first 200; "
-                    "`--format json` has all 203 under `groups`._\n"),
-            std::string::npos);
-  // A table of 200 rows or fewer has no such line.
-  EXPECT_EQ(render_with(nullptr).md.find("more rows are left out"), std::string::npos);
+  EXPECT_NE(md.find("| 10 | 109 |"), std::string::npos);
+  EXPECT_EQ(md.find("| 11 | 110 |"), std::string::npos);
+  EXPECT_NE(md.find("_15 more configurations in `--format json`._\n"), std::string::npos);
+  EXPECT_NE(md.find("- Factors: num_gpu (100, 101, 102"), std::string::npos);
+  for (const auto& line : lines_starting_with(md, "")) {
+    EXPECT_LE(line.size(), 300u) << line;
+  }
 }
 
 TEST(MarkdownReport, ListsSkippedFilesFindingsAndDiagnostics) {
   const auto r = render_with(nullptr);
   EXPECT_NE(r.md.find("- `big.json`: larger than --max-file-size\n"), std::string::npos);
-  EXPECT_NE(r.md.find("| error | `failed-run` | run 4 was interrupted | `sweep.csv:5` |"),
+  EXPECT_NE(r.md.find("- **error** `failed-run`: run 4 was interrupted\n  - `sweep.csv:5`\n"),
             std::string::npos);
   EXPECT_NE(r.md.find("- `sweep.csv:7`: warning: expected 10 fields, got 9\n"), std::string::npos);
-  EXPECT_NE(r.md.find("| `big.json` | json | 99999999 | 2025-11-13T02:15:00Z | 0 | skipped: "),
+  EXPECT_NE(r.md.find("| runs of experiment 1 | 1 | 2013 | `sweep.csv` |\n"), std::string::npos);
+  EXPECT_NE(r.md.find("| skipped: larger than --max-file-size | 1 | 99999999 | `big.json` |\n"),
             std::string::npos);
 }
 
@@ -187,6 +187,36 @@ TEST(MarkdownReport, LlmSectionsAreDemotedUnderOursAndUnsupportedNumbersMarked) 
   EXPECT_NE(r.md.find("- Options sent: num_gpu=80, num_ctx=2048, temp=0.8\n"), std::string::npos);
   EXPECT_NE(r.md.find("- Model: `gemma3:latest` (server 0.12.3, gemma3 4.3B Q4_K_M)"),
             std::string::npos);
+}
+
+TEST(MarkdownReport, WrapsLongProseButNeverTablesOrCode) {
+  std::string words;
+  for (int i = 0; i < 80; ++i) {
+    words += "word" + std::to_string(i) + " ";
+  }
+  const std::string code_line =
+      "```\n" + std::string(150, 'c') + " " + std::string(150, 'd') + "\n```\n";
+  const std::string table_row = "| " + std::string(200, 'r') + " | " + std::string(150, 's') + " |";
+  const auto llm = test::make_llm_ok("- " + words + "\n\n" + code_line,
+                                     "## Executive Summary\n" + words +
+                                         "\n\n## Risks and Mitigations\n| Risk | Impact |\n"
+                                         "|---|---|\n" +
+                                         table_row + "\n");
+  const auto sample = test::make_report_sample();
+  const Narrative narrative = build_narrative(llm, "");
+  const ReportInput input{sample.config, sample.corpus,    sample.analysis,       llm,
+                          narrative,     Timings{0, 0, 0}, "2025-11-10T05:12:37Z"};
+  const std::string md = render_markdown(input);
+  for (const auto& line : lines_starting_with(md, "")) {
+    if (line.rfind("|", 0) == 0 || line.find("ccc") != std::string::npos) {
+      continue;
+    }
+    EXPECT_LE(line.size(), 100u) << line;
+  }
+  // A list item goes on under its text; a table row and a code line stay whole.
+  EXPECT_NE(md.find("\n  word"), std::string::npos);
+  EXPECT_NE(md.find(table_row + "\n"), std::string::npos);
+  EXPECT_NE(md.find(std::string(150, 'c') + " " + std::string(150, 'd') + "\n"), std::string::npos);
 }
 
 TEST(MarkdownReport, RunMetricsSumOverPassesAndShowEachPass) {

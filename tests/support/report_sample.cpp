@@ -59,50 +59,69 @@ ReportSample make_report_sample() {
       {"sweep.csv", "", "ttft_s", model::MetricKind::ttft, "ms", model::Direction::lower, 1, ttft},
       {"sweep.csv", "", "empty", model::MetricKind::other, "", model::Direction::none, 0, {}},
   };
-  const model::GroupKey g80{{"num_gpu", "80"}};
-  const model::GroupKey g60{{"num_gpu", "60"}};
-  const auto group = [](model::MetricKind kind, const char* unit, model::Direction direction,
-                         const model::GroupKey& key, const model::Summary& summary,
-                         std::vector<double> samples) {
-    model::GroupStats g;
-    g.kind = kind;
-    g.unit = unit;
-    g.direction = direction;
-    g.group = key;
-    g.summary = summary;
-    g.samples = std::move(samples);
-    return g;
-  };
-  s.analysis.groups = {
-      group(model::MetricKind::throughput, "tok/s", model::Direction::higher, g80, tput,
-            {66.0, 72.4}),
-      group(model::MetricKind::ttft, "ms", model::Direction::lower, g60, ttft, {370.0, 455.0}),
-  };
-  const auto ranked = [&](const model::GroupKey& key, bool tied) {
-    model::RankedConfig r;
-    r.group = key;
-    r.kind = model::MetricKind::throughput;
-    r.unit = "tok/s";
-    r.direction = model::Direction::higher;
-    r.summary = tput;
-    r.rank = 1;
-    r.tied_with_previous = tied;
-    return r;
-  };
-  s.analysis.ranking = {ranked(g80, false), ranked(g60, true)};
-  s.analysis.pareto = {{g80, 69.1, 406.0}};
+  s.analysis.metrics_total = 3;
+  // One experiment: the sweep, where num_gpu=80 beats num_gpu=60 on throughput.
+  model::Summary tput60{6,    61.9, 61.5, 1.2,  0.019,
+                        60.0, 64.0, 60.1, 63.9, std::make_pair(60.2, 63.5)};
+  model::Summary ttft80{6, 401.0, 398.0, 12.0, 0.03, 380.0, 420.0, 381.0, 419.0, std::nullopt};
+  model::Experiment e;
+  e.id = "e1a2b3c4d";
+  e.name = "sweep.csv";
+  e.origin = "measurements";
+  e.sources = {"sweep.csv"};
+  e.tables = 1;
+  e.runs = 13;
+  e.failed_runs = 1;
+  e.replicates = {"the run column"};
+  e.factors = {{"num_gpu", {"60", "80"}, "data"}};
+  e.fixed = {{"model", "gemma3:latest"}};
+  e.metrics = {{"tokens_s", model::MetricKind::throughput, "tok/s", model::Direction::higher, false},
+               {"ttft_s", model::MetricKind::ttft, "ms", model::Direction::lower, false}};
+  e.headline = 0;
+  e.secondary = 1;
+  model::Configuration c60;
+  c60.values = {"60"};
+  c60.sources = {"sweep.csv"};
+  c60.runs = 7;
+  c60.failed = 1;
+  c60.metrics = {{0, tput60}, {1, ttft}};
+  c60.has_fixed = {true};
+  model::Configuration c80;
+  c80.values = {"80"};
+  c80.sources = {"sweep.csv"};
+  c80.runs = 6;
+  c80.metrics = {{0, tput}, {1, ttft80}};
+  c80.has_fixed = {true};
+  e.configurations = {c60, c80};
+  e.ranking = {{1, 1, false}, {0, 2, false}};
+  e.pareto = {{1, 69.1, 398.0}};
   model::Comparison cmp;
-  cmp.kind = model::MetricKind::throughput;
-  cmp.unit = "tok/s";
-  cmp.direction = model::Direction::higher;
-  cmp.baseline = g60;
-  cmp.candidate = g80;
+  cmp.metric = 0;
+  cmp.baseline = 0;
+  cmp.candidate = 1;
+  cmp.varies = "num_gpu";
   cmp.n_baseline = 6;
   cmp.n_candidate = 6;
   cmp.median_ratio = 1.12;
   cmp.p_value = 0.004;
   cmp.significant = true;
-  s.analysis.comparisons = {cmp};
+  e.comparisons = {cmp};
+  model::FactorEffect effect;
+  effect.factor = "num_gpu";
+  effect.metric = 0;
+  effect.levels = {{"60", 6, 61.5}, {"80", 6, 69.1}};
+  effect.test = "mann-whitney";
+  effect.p_value = 0.002165;
+  effect.spread = 0.1236;
+  e.effects = {effect};
+  s.analysis.experiments = {e};
+  model::DocumentTable doc;
+  doc.source = "notes.md";
+  doc.locator = "table 1";
+  doc.title = "Results";
+  doc.use = model::DocumentUse::unverified;
+  doc.values = 4;
+  s.analysis.documents = {doc};
   const auto finding = [](const char* id, model::Severity severity, const char* message,
                           std::vector<std::string> evidence) {
     model::Finding f;

@@ -5,7 +5,8 @@
 
 namespace chimera::analyze {
 
-// Computes the inventory, statistics and findings of a corpus. Pure and deterministic.
-[[nodiscard]] model::Analysis analyze(const model::Corpus& corpus);
+// Computes the inventory, experiments, statistics and findings of a corpus on up to `jobs`
+// threads (0: one per core). Pure and deterministic: the result does not depend on `jobs`.
+[[nodiscard]] model::Analysis analyze(const model::Corpus& corpus, unsigned jobs = 0);
 
 }  // namespace chimera::analyze

@@ -3,7 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "chimera/analyze/rows.hpp"
+#include "chimera/analyze/experiments.hpp"
+#include "chimera/analyze/records.hpp"
 #include "chimera/model/analysis.hpp"
 #include "chimera/model/corpus.hpp"
 
@@ -13,47 +14,52 @@ namespace chimera::analyze {
 inline constexpr std::size_t k_max_evidence = 12;
 // |modified z-score| above which a value is an outlier (Iglewicz and Hoaglin, 1993).
 inline constexpr double k_outlier_z = 3.5;
+// ... and it must be this far from its configuration's median, as a ratio either way: a
+// modified z is large for a tiny difference when the other runs barely vary.
+inline constexpr double k_outlier_ratio = 1.25;
 // Configurations need at least this many runs before outliers are looked for.
 inline constexpr std::size_t k_outlier_min_n = 4;
 // Relative disagreement above which two ways of computing one quantity are inconsistent.
 inline constexpr double k_inconsistency = 0.10;
 
+// What the findings read: the corpus, its record sets and its experiments (with their members).
+struct FindingsInput {
+  const model::Corpus& corpus;
+  const std::vector<RecordSet>& sets;
+  const std::vector<PlannedExperiment>& experiments;
+};
+
 // Keeps the first k_max_evidence lines and adds "... and N more" for the rest.
 [[nodiscard]] std::vector<std::string> capped(std::vector<std::string> evidence);
+
+// The first lines of `total` (at most k_max_evidence kept), and "... and N more" for the lines
+// never written: checks over millions of rows keep only the lines they show.
+[[nodiscard]] std::vector<std::string> with_more(std::vector<std::string> first, std::size_t total);
 
 // About files: duplicate-file (equal content hash), malformed-file (error diagnostics),
 // unreadable-file (a CSV, JSON or Markdown file skipped without one), skipped-file (other kinds),
 // input-warning (warning diagnostics of a file).
 [[nodiscard]] std::vector<model::Finding> file_findings(const model::Corpus& corpus);
 
-// About runs and samples: failed-run (grouped by error message), duplicate-rows,
-// single-sample-summary (an average or stddev over one run), single-sample and few-samples
-// (configurations of the primary metric with n = 1, and 2 <= n < 6).
-[[nodiscard]] std::vector<model::Finding> run_findings(const model::Corpus& corpus,
-                                                       const RowIndex& index,
-                                                       const std::vector<model::GroupStats>& groups,
-                                                       const std::string& primary);
+// About the runs of the experiments: failed-run (grouped by error message), duplicate-rows, and
+// per experiment single-sample and few-samples (configurations with n = 1, and 2 <= n < 6, on the
+// headline metric).
+[[nodiscard]] std::vector<model::Finding> run_findings(const FindingsInput& in);
 
-// About values: cold-start (the first run of a configuration an outlier on the bad side) and
-// outlier (any other |modified z| > k_outlier_z), per table, metric column and configuration
-// with at least k_outlier_min_n runs; inconsistent-ttft (ttft against load + prompt_eval) and
-// inconsistent-throughput (throughput against generated tokens / eval time), rows that disagree
-// by more than k_inconsistency.
-[[nodiscard]] std::vector<model::Finding> value_findings(const model::Corpus& corpus,
-                                                         const RowIndex& index);
+// About values, per experiment: cold-start (the first run of a configuration in a table an
+// outlier on the bad side) and outlier (any other), for configurations with at least
+// k_outlier_min_n runs, when |modified z| > k_outlier_z and the value is k_outlier_ratio times
+// the median or more (or 1/k_outlier_ratio or less); inconsistent-ttft (ttft against load +
+// prompt_eval) and inconsistent-throughput (throughput against generated tokens / eval time),
+// rows that disagree by more than k_inconsistency.
+[[nodiscard]] std::vector<model::Finding> value_findings(const FindingsInput& in);
 
-// About coverage: unit-mismatch (one metric in several canonical units), mixed-units (one metric
-// written in several source units, converted), missing-metric (a metric some configurations of
-// an experiment have and others lack; an experiment is the set of configurations keyed by the
-// same dimension names).
-[[nodiscard]] std::vector<model::Finding> coverage_findings(
-    const model::Corpus& corpus, const RowIndex& index,
-    const std::vector<model::GroupStats>& groups);
+// About coverage: unit-mismatch (one metric in several canonical units), mixed-units (one
+// metric written in several source units, converted), and per experiment missing-metric (a
+// metric some of its configurations have and others lack).
+[[nodiscard]] std::vector<model::Finding> coverage_findings(const FindingsInput& in);
 
 // All findings, errors first, then warnings, then info; within a severity in the order above.
-[[nodiscard]] std::vector<model::Finding> find_all(const model::Corpus& corpus,
-                                                   const RowIndex& index,
-                                                   const std::vector<model::GroupStats>& groups,
-                                                   const std::string& primary);
+[[nodiscard]] std::vector<model::Finding> find_all(const FindingsInput& in);
 
 }  // namespace chimera::analyze

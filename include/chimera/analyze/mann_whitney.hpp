@@ -19,6 +19,10 @@ struct MannWhitney {
 // min(1, 2 P(U <= min(U1, U2))). An empty side, or all values equal, gives p = 1.
 [[nodiscard]] MannWhitney mann_whitney_u(std::span<const double> a, std::span<const double> b);
 
+// mann_whitney_u of two samples of finite values already sorted ascending: the ranks come from
+// merging them, so a test costs one pass over both.
+[[nodiscard]] MannWhitney mann_whitney_sorted(std::span<const double> a, std::span<const double> b);
+
 // P(U <= u) under the null hypothesis for samples of sizes m and n without ties.
 [[nodiscard]] double mann_whitney_exact_cdf(std::size_t m, std::size_t n, double u);
 

@@ -27,9 +27,22 @@ namespace chimera::analyze {
 [[nodiscard]] std::optional<std::pair<double, double>> median_ci_sorted(
     std::span<const double> sorted, double confidence = 0.95);
 
+// The 0-based ranks of the order statistics median_ci_sorted returns for a sample of n values.
+[[nodiscard]] std::optional<std::pair<std::size_t, std::size_t>> median_ci_ranks(
+    std::size_t n, double confidence = 0.95);
+
 // n, mean, median, sample standard deviation, coefficient of variation, min, max, p5, p95 and
 // the 95% median interval of the finite values. All zero with n = 0.
 [[nodiscard]] model::Summary summarize(std::span<const double> values);
+
+// summarize() of a sample of finite values already sorted ascending, without a copy.
+[[nodiscard]] model::Summary summarize_sorted(std::span<const double> sorted);
+
+// summarize() of a sample of finite values in any order, reordering them: the order statistics
+// it needs (min, max, median, p5, p95, the median interval's ends) are selected rather than
+// sorted for, a few linear passes instead of n log n. The same statistics as summarize_sorted
+// (the mean and spread summed in another order may differ in their last bits).
+[[nodiscard]] model::Summary summarize_in_place(std::span<double> values);
 
 // The median absolute deviation from the median of the finite values; NaN when there are none.
 [[nodiscard]] double median_absolute_deviation(std::span<const double> values);

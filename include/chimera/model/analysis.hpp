@@ -32,7 +32,7 @@ struct Inventory {
   std::size_t failed_rows = 0;
 };
 
-// Dimension name and value pairs that identify a configuration, e.g. {num_gpu, 80}.
+// Setting names and values, e.g. {num_gpu, 80}, sorted by name.
 using GroupKey = std::vector<std::pair<std::string, std::string>>;
 
 // Descriptive statistics of one sample, in the sample's unit.
@@ -40,7 +40,7 @@ struct Summary {
   std::size_t n = 0;
   double mean = 0;
   double median = 0;
-  double stddev = 0;  // sample (n - 1); 0 when n < 2
+  double stddev = 0;  // sample (n - 1); 0 when n < 2 (the JSON report gives null)
   double cv = 0;      // stddev / |mean|; 0 when the mean is 0
   double min = 0;
   double max = 0;
@@ -61,53 +61,159 @@ struct MetricStats {
   Summary summary;
 };
 
-// One metric kind over the rows that share the same dimension values.
-struct GroupStats {
-  MetricKind kind = MetricKind::other;
-  std::string unit;
-  Direction direction = Direction::none;
-  GroupKey group;  // dimension name, value
-  Summary summary;
-  std::vector<double> samples;       // the raw values, sorted ascending
-  std::string metric;                // "ttft", "throughput:eval_rate", "eval_count" (see README)
-  std::vector<std::string> sources;  // files the samples come from, sorted
+// A setting that varies inside an experiment, and the values it takes there.
+struct Factor {
+  std::string name;                 // canonical: "num_gpu", "model", "backend"
+  std::vector<std::string> levels;  // numbers in numeric order, then text in byte order
+  std::string origin;               // "data" (a column or JSON setting), "path", "arm"
 };
 
-// One configuration in a parameter sweep, ranked by the primary metric in its own direction.
-struct RankedConfig {
-  GroupKey group;
+// A metric an experiment measures: its columns in every table share this name.
+struct ExperimentMetric {
+  std::string column;  // the name the harness gives it, e.g. "ttft_ms", "Throughput (tok/s)"
   MetricKind kind = MetricKind::other;
   std::string unit;
-  Direction direction = Direction::none;
+  Direction direction = Direction::none;  // the column's, else its kind's
+  bool aggregate = false;                 // the values are means or totals, not single runs
+};
+
+// One configuration's statistics of one metric of its experiment.
+struct ConfigMetric {
+  std::size_t metric = 0;  // index into Experiment::metrics
   Summary summary;
+};
+
+// The runs of an experiment that share one value of every factor.
+struct Configuration {
+  std::vector<std::string> values;   // one per factor, "" where the runs do not set it
+  std::vector<std::string> sources;  // files its runs come from, sorted
+  std::size_t runs = 0;              // runs (rows) measured, failed ones included
+  std::size_t failed = 0;
+  std::vector<ConfigMetric> metrics;  // by metric index; metrics without a value left out
+  std::vector<bool> has_fixed;        // per fixed setting: whether these runs have it
+
+  // The statistics of metric `m`, or nullptr when this configuration has no value of it.
+  [[nodiscard]] const Summary* summary_of(std::size_t m) const {
+    for (const auto& cm : metrics) {
+      if (cm.metric == m) {
+        return &cm.summary;
+      }
+    }
+    return nullptr;
+  }
+};
+
+// A configuration's place on the experiment's headline metric.
+struct Ranked {
+  std::size_t configuration = 0;
   std::size_t rank = 0;             // 1 is best; tied configurations share a rank
-  bool tied_with_previous = false;  // median intervals overlap with the one ranked above
-  std::string metric;               // the group metric ranked, e.g. "throughput"
+  bool tied_with_previous = false;  // its interval overlaps the one ranked just above
 };
 
 // A configuration on the Pareto front of throughput (higher) against TTFT (lower).
-struct ParetoPoint {
-  GroupKey group;
-  double throughput_tok_s = 0;  // median
-  double ttft_ms = 0;           // median
+struct ParetoEntry {
+  std::size_t configuration = 0;
+  double throughput_tok_s = 0;  // medians
+  double ttft_ms = 0;
 };
 
-// Two groups of raw samples of one metric compared: median ratio and Mann-Whitney U.
+// Two configurations of one experiment compared on one metric: median ratio and Mann-Whitney U.
 struct Comparison {
-  MetricKind kind = MetricKind::other;
-  std::string unit;
-  Direction direction = Direction::none;
-  GroupKey baseline;
-  GroupKey candidate;
+  std::size_t metric = 0;
+  std::size_t baseline = 0;  // configuration indices
+  std::size_t candidate = 0;
+  std::string varies;  // the factor the two differ in alone, "" for best-against-other
   std::size_t n_baseline = 0;
   std::size_t n_candidate = 0;
   double median_ratio = 0;    // candidate / baseline
   double p_value = 1;         // two-sided
   bool significant = false;   // p < 0.05; shown as "~" otherwise
   bool small_sample = false;  // n < 4 on a side
-  std::string metric;         // the group metric compared, e.g. "ttft"
-  double u = 0;               // Mann-Whitney U of the candidate
-  bool exact = false;         // exact p-value (else normal approximation with tie correction)
+};
+
+// The median of a metric at one level of a factor, over every run at that level.
+struct LevelMedian {
+  std::string level;
+  std::size_t n = 0;
+  double median = 0;
+};
+
+// Whether a factor matters for a metric: the median per level and a rank test across levels
+// (Mann-Whitney U for two levels, Kruskal-Wallis H beyond).
+struct FactorEffect {
+  std::string factor;
+  std::size_t metric = 0;
+  std::vector<LevelMedian> levels;  // in the factor's level order
+  std::string test;                 // "mann-whitney" or "kruskal-wallis"
+  double p_value = 1;
+  double spread = 0;  // best level median / worst level median - 1, in the metric's direction
+};
+
+// A set of measurement tables produced by one harness: the unit of analysis.
+struct Experiment {
+  std::string id;      // stable: derived from the name
+  std::string name;    // the path pattern, e.g. "sweeps/*_param_tuning.csv"
+  std::string origin;  // "measurements", "summaries" (means only), "documents" (Markdown only)
+  std::vector<std::string> sources;  // files, sorted
+  std::size_t tables = 0;
+  std::size_t runs = 0;  // rows, failed ones included
+  std::size_t failed_runs = 0;
+  std::vector<std::string> replicates;  // what tells replicates apart: "run_N in the path", ...
+  std::vector<Factor> factors;
+  GroupKey fixed;  // settings with one value across the experiment
+  std::vector<ExperimentMetric> metrics;
+  std::optional<std::size_t> headline;        // the metric configurations are ranked on
+  std::optional<std::size_t> secondary;       // shown beside it (TTFT beside throughput, ...)
+  std::vector<ConfigMetric> overall;  // the headline and secondary metrics over every run
+  std::vector<Configuration> configurations;  // sorted by factor values
+  std::vector<Ranked> ranking;                // on the headline metric, best first
+  std::vector<ParetoEntry> pareto;
+  std::vector<Comparison> comparisons;
+  std::vector<FactorEffect> effects;
+
+  // "num_gpu=80, num_ctx=512": the configuration's factor values, unset ones left out.
+  [[nodiscard]] std::string label(std::size_t configuration) const;
+  // The configuration's factor values as (factor, value) pairs, unset ones left out.
+  [[nodiscard]] GroupKey key(std::size_t configuration) const;
+  // key() and the fixed settings its runs have, sorted by name: all that is known of how the
+  // configuration ran.
+  [[nodiscard]] GroupKey description(std::size_t configuration) const;
+};
+
+// The same configuration measured in two experiments, and whether the two agree.
+struct Agreement {
+  std::size_t first = 0;  // experiment indices
+  std::size_t second = 0;
+  std::size_t first_configuration = 0;
+  std::size_t second_configuration = 0;
+  GroupKey setting;  // what the two share: model and the factor values
+  MetricKind kind = MetricKind::other;
+  std::string unit;
+  std::size_t n_first = 0;
+  std::size_t n_second = 0;
+  double median_first = 0;
+  double median_second = 0;
+  double p_value = 1;  // Mann-Whitney U, two-sided
+  bool agree = true;   // not significantly different, or within 5% of each other
+};
+
+// What became of the tables of the corpus's Markdown documents.
+enum class DocumentUse : std::uint8_t {
+  restates,     // its numbers are the measurements of CSV/JSON files (or their statistics)
+  unverified,   // CSV/JSON files measure the same metrics, but its numbers are not among them
+  measurement,  // the only source of its numbers: analysed as an experiment
+  no_metrics,   // nothing measured in it
+};
+
+[[nodiscard]] std::string_view to_string(DocumentUse use);
+
+struct DocumentTable {
+  std::string source;
+  std::string locator;
+  std::string title;
+  DocumentUse use = DocumentUse::no_metrics;
+  std::size_t values = 0;   // numbers checked
+  std::size_t matched = 0;  // numbers found in the measurements
 };
 
 // A finding about the data, with the evidence a person needs to check it.
@@ -119,14 +225,16 @@ struct Finding {
   std::size_t count = 0;  // how many files, rows, runs or configurations the message counts
 };
 
+// Metric columns whose per-table statistics are computed and reported (`metrics`).
+inline constexpr std::size_t k_table_metrics = 1000;
+
 struct Analysis {
   Inventory inventory;
-  GroupKey shared_dimensions;  // one value across the whole corpus, left out of group keys
-  std::vector<MetricStats> metrics;
-  std::vector<GroupStats> groups;
-  std::vector<RankedConfig> ranking;
-  std::vector<ParetoPoint> pareto;
-  std::vector<Comparison> comparisons;
+  std::vector<MetricStats> metrics;     // the first k_table_metrics metric columns of the corpus
+  std::size_t metrics_total = 0;        // metric columns with a value in the corpus
+  std::vector<Experiment> experiments;  // most runs first
+  std::vector<Agreement> agreements;
+  std::vector<DocumentTable> documents;  // Markdown tables, in corpus order
   std::vector<Finding> findings;
   std::vector<std::string> key_findings;     // deterministic sentences, most important first
   std::vector<std::string> recommendations;  // deterministic sentences

@@ -1,0 +1,377 @@
+#include "chimera/analyze/experiments.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+#include "analyze/corpus_files.hpp"
+
+// Small corpora in the layouts real harnesses write, each in several spellings, read from disk
+// as `chimera analyze` reads them: which experiments, factors, replicates and winners come out.
+
+namespace chimera::analyze {
+namespace {
+
+using testing::analyze_files;
+using testing::every_setting_value;
+using testing::experiment_named;
+using testing::factor_names;
+using testing::Files;
+using testing::headline_n;
+using testing::levels_of;
+
+using Strings = std::vector<std::string>;
+
+// A sweep CSV without a model column: the model is only in the file name. Throughput depends on
+// the model (`base`) and on num_gpu; two runs per configuration.
+std::string sweep_csv(double base, const std::string& header =
+                                       "run,num_gpu,num_ctx,temperature,tokens_per_second,ttft_ms") {
+  std::string out = header + "\n";
+  int run = 0;
+  for (const int gpu : {60, 120}) {
+    for (const int ctx : {512, 1024}) {
+      for (int rep = 0; rep < 2; ++rep) {
+        out += fmt::format("{},{},{},0.8,{:.2f},{:.1f}\n", ++run, gpu, ctx,
+                           base + gpu / 10.0 + rep * 0.5 - ctx / 1024.0, 300.0 + ctx / 8.0 + rep);
+      }
+    }
+  }
+  return out;
+}
+
+// The per-configuration means of sweep_csv, as a summary file beside it writes them.
+std::string sweep_summary(double base) {
+  std::string out = "num_gpu,num_ctx,temperature,tokens_per_second,ttft_ms\n";
+  for (const int gpu : {60, 120}) {
+    for (const int ctx : {512, 1024}) {
+      out += fmt::format("{},{},0.8,{:.2f},{:.1f}\n", gpu, ctx, base + gpu / 10.0 + 0.25 - ctx / 1024.0,
+                         300.5 + ctx / 8.0);
+    }
+  }
+  return out;
+}
+
+TEST(Experiments, ModelOnlyInTheFileNameIsAFactorAndModelsAreNeverPooled) {
+  const auto a = analyze_files({{"sweeps/llama3-8b_param_tuning.csv", sweep_csv(100)},
+                                {"sweeps/qwen2.5-7b_param_tuning.csv", sweep_csv(180)},
+                                {"sweeps/gemma3_param_tuning.csv", sweep_csv(290)},
+                                {"sweeps/llama3-8b_param_tuning_summary.csv", sweep_summary(100)},
+                                {"sweeps/qwen2.5-7b_param_tuning_summary.csv", sweep_summary(180)},
+                                {"sweeps/gemma3_param_tuning_summary.csv", sweep_summary(290)}});
+  ASSERT_EQ(a.experiments.size(), 1u);
+  const auto* e = experiment_named(a, "sweeps/*_param_tuning.csv");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(factor_names(*e), (Strings{"model", "num_ctx", "num_gpu"}));
+  EXPECT_EQ(levels_of(*e, "model"), (Strings{"gemma3", "llama3-8b", "qwen2.5-7b"}));
+  EXPECT_EQ(e->configurations.size(), 12u);
+  // Two runs each: the summaries beside the raw runs are not samples.
+  EXPECT_EQ(headline_n(*e, {{"model", "llama3-8b"}, {"num_ctx", "512"}, {"num_gpu", "60"}}), 2u);
+  EXPECT_EQ(e->runs, 24u);
+  ASSERT_FALSE(e->ranking.empty());
+  EXPECT_EQ(e->label(e->ranking.front().configuration), "model=gemma3, num_ctx=512, num_gpu=120");
+  EXPECT_EQ(e->fixed, (model::GroupKey{{"temperature", "0.8"}}));
+}
+
+TEST(Experiments, ModelNamedInTheDataAndThePathIsOneFactor) {
+  auto with_model = [](const std::string& model, double base) {
+    std::string csv = sweep_csv(base, "run,num_gpu,num_ctx,temperature,tokens_per_second,ttft_ms");
+    std::string out;
+    std::size_t start = 0;
+    bool header = true;
+    while (start < csv.size()) {
+      const auto end = csv.find('\n', start);
+      out += csv.substr(start, end - start) + (header ? ",model\n" : "," + model + "\n");
+      header = false;
+      start = end + 1;
+    }
+    return out;
+  };
+  const auto a = analyze_files({{"bench-llama3.1-8b.csv", with_model("llama3.1:8b", 100)},
+                                {"bench-mistral-7b.csv", with_model("mistral:7b", 150)}});
+  ASSERT_EQ(a.experiments.size(), 1u);
+  const auto& e = a.experiments.front();
+  EXPECT_EQ(e.name, "bench-*.csv");
+  EXPECT_EQ(factor_names(e), (Strings{"model", "num_ctx", "num_gpu"}));
+  EXPECT_EQ(levels_of(e, "model"), (Strings{"llama3.1:8b", "mistral:7b"}));
+}
+
+TEST(Experiments, ADirectoryPerModelIsAModelFactor) {
+  const auto a = analyze_files({{"models/mistral-7b/results.csv", sweep_csv(100)},
+                                {"models/phi3-mini/results.csv", sweep_csv(120)}});
+  ASSERT_EQ(a.experiments.size(), 1u);
+  EXPECT_EQ(a.experiments[0].name, "models/*/results.csv");
+  EXPECT_EQ(levels_of(a.experiments[0], "model"), (Strings{"mistral-7b", "phi3-mini"}));
+}
+
+std::string run_json(double tps, double ttft) {
+  return fmt::format(R"({{"model": "llama3:8b", "tokens_per_second": {:.2f}, "ttft_ms": {:.1f}}})",
+                     tps, ttft);
+}
+
+TEST(Experiments, DirectoryLevelsAreFactorsAndRunDirectoriesReplicates) {
+  Files files;
+  for (const std::string backend : {"vllm", "tgi"}) {
+    for (const std::string precision : {"fp16", "int8"}) {
+      for (int run = 1; run <= 5; ++run) {
+        const double tps = (backend == "vllm" ? 120 : 90) + (precision == "int8" ? 15 : 0) + run;
+        files.emplace_back(
+            fmt::format("results/{}/{}/run_{}/metrics.json", backend, precision, run),
+            run_json(tps, 200 + run));
+      }
+    }
+  }
+  const auto a = analyze_files(files);
+  ASSERT_EQ(a.experiments.size(), 1u);
+  const auto& e = a.experiments[0];
+  EXPECT_EQ(e.name, "results/*/*/run_*/metrics.json");
+  EXPECT_EQ(factor_names(e), (Strings{"backend", "quantization"}));
+  EXPECT_EQ(e.configurations.size(), 4u);
+  EXPECT_EQ(headline_n(e, {{"backend", "vllm"}, {"quantization", "int8"}}), 5u);
+  EXPECT_EQ(e.replicates, (Strings{"run_N in the path"}));
+  EXPECT_EQ(e.label(e.ranking.front().configuration), "backend=vllm, quantization=int8");
+  EXPECT_EQ(e.fixed, (model::GroupKey{{"model", "llama3:8b"}}));
+}
+
+TEST(Experiments, SettingsSpelledInDirectoryNamesAreFactors) {
+  Files files;
+  for (const int gpu : {60, 80}) {
+    for (const char* ctx : {"512", "2048"}) {
+      for (int rep = 1; rep <= 3; ++rep) {
+        files.emplace_back(fmt::format("sweep/gpu{}_ctx{}_temp0p8/rep{}/result.json", gpu, ctx, rep),
+                           run_json(gpu + rep * 0.1, std::stod(ctx) / 4));
+      }
+    }
+  }
+  for (const int bs : {4, 8}) {
+    for (int trial = 1; trial <= 3; ++trial) {
+      files.emplace_back(fmt::format("grid/backend-vllm/bs_{}/trial{}/out.json", bs, trial),
+                         run_json(bs * 10 + trial * 0.1, 250));
+    }
+  }
+  const auto a = analyze_files(files);
+  ASSERT_EQ(a.experiments.size(), 2u);
+  const auto* sweep = experiment_named(a, "sweep/*_temp0p8/*/result.json");
+  ASSERT_NE(sweep, nullptr) << a.experiments[0].name << " " << a.experiments[1].name;
+  EXPECT_EQ(factor_names(*sweep), (Strings{"num_ctx", "num_gpu"}));
+  EXPECT_EQ(sweep->fixed, (model::GroupKey{{"model", "llama3:8b"}, {"temperature", "0.8"}}));
+  EXPECT_EQ(sweep->replicates, (Strings{"run_N in the path"}));
+  EXPECT_EQ(levels_of(*sweep, "num_ctx"), (Strings{"512", "2048"}));
+  EXPECT_EQ(headline_n(*sweep, {{"num_ctx", "512"}, {"num_gpu", "80"}}), 3u);
+  const auto* grid = experiment_named(a, "grid/backend-vllm/bs_*/*/out.json");
+  ASSERT_NE(grid, nullptr);
+  EXPECT_EQ(factor_names(*grid), (Strings{"batch_size"}));
+  EXPECT_EQ(grid->fixed, (model::GroupKey{{"backend", "vllm"}, {"model", "llama3:8b"}}));
+  EXPECT_EQ(headline_n(*grid, {{"batch_size", "8"}}), 3u);
+}
+
+TEST(Experiments, TwoHarnessTreesWithTheSameMetricsAreTwoExperiments) {
+  Files files;
+  for (int i = 1; i <= 3; ++i) {
+    files.emplace_back(fmt::format("lab/alpha/gpu{}/r.json", 20 * i), run_json(10 * i, 100));
+    files.emplace_back(fmt::format("lab/beta/bs_{}/r.json", 4 * i), run_json(20 * i, 100));
+    files.emplace_back(fmt::format("hosts/nodeA/run_{}/r.json", i), run_json(30 + i, 100));
+    files.emplace_back(fmt::format("hosts/nodeB/run_{}/r.json", i), run_json(40 + i, 100));
+  }
+  const auto a = analyze_files(files);
+  ASSERT_NE(experiment_named(a, "lab/alpha/*/r.json"), nullptr);
+  ASSERT_NE(experiment_named(a, "lab/beta/bs_*/r.json"), nullptr);
+  // Two machines with one layout below them: one experiment, the machine a factor.
+  const auto* hosts = experiment_named(a, "hosts/*/run_*/r.json");
+  ASSERT_NE(hosts, nullptr);
+  EXPECT_EQ(factor_names(*hosts), (Strings{"variant"}));
+  EXPECT_EQ(levels_of(*hosts, "variant"), (Strings{"nodeA", "nodeB"}));
+}
+
+// An agent benchmark: a baseline on the server's defaults and a candidate configured by the
+// sweep, one directory per sweep point.
+std::string agents_json(int gpu, int ctx, double baseline, double candidate) {
+  return fmt::format(R"({{
+  "benchmark_type": "agents",
+  "baseline": {{"agent_type": "Baseline", "model": "gemma3:latest", "configuration": {{}},
+    "aggregate_metrics": {{"average_tokens_per_second": {0}, "average_ttft_ms": 400}},
+    "individual_runs": [{{"throughput_tokens_per_sec": {0}, "ttft_ms": 400}},
+                        {{"throughput_tokens_per_sec": {0}, "ttft_ms": 410}}]}},
+  "chimera": {{"agent_type": "Chimera", "model": "gemma3:latest",
+    "configuration": {{"num_gpu": {2}, "num_ctx": {3}}},
+    "aggregate_metrics": {{"average_tokens_per_second": {1}, "average_ttft_ms": 390}},
+    "individual_runs": [{{"throughput_tokens_per_sec": {1}, "ttft_ms": 390}},
+                        {{"throughput_tokens_per_sec": {1}, "ttft_ms": 395}}]}},
+  "delta": {{"throughput_delta_absolute": {4}, "throughput_improvement_percent": 1.5}}
+}})",
+                     baseline, candidate, gpu, ctx, candidate - baseline);
+}
+
+TEST(Experiments, PerAgentConfigurationsReachOnlyTheirOwnRuns) {
+  const auto a = analyze_files({{"sweep/gpu60_ctx512/data/metrics.json", agents_json(60, 512, 98, 97)},
+                                {"sweep/gpu60_ctx1024/data/metrics.json", agents_json(60, 1024, 98.5, 96)},
+                                {"sweep/gpu80_ctx512/data/metrics.json", agents_json(80, 512, 97.5, 99)},
+                                {"sweep/gpu80_ctx1024/data/metrics.json", agents_json(80, 1024, 98, 99.5)}});
+  ASSERT_EQ(a.experiments.size(), 1u);
+  const auto& e = a.experiments[0];
+  EXPECT_EQ(e.name, "sweep/*/data/metrics.json#/*/individual_runs");
+  EXPECT_EQ(factor_names(e), (Strings{"agent_type", "num_ctx", "num_gpu"}));
+  // The baseline ran on defaults: its runs have no num_gpu and pool across the sweep points.
+  EXPECT_EQ(headline_n(e, {{"agent_type", "Baseline"}}), 8u);
+  EXPECT_EQ(headline_n(e, {{"agent_type", "Chimera"}, {"num_ctx", "1024"}, {"num_gpu", "80"}}), 2u);
+  EXPECT_EQ(e.configurations.size(), 5u);
+  EXPECT_EQ(e.label(e.ranking.front().configuration), "agent_type=Chimera, num_ctx=1024, num_gpu=80");
+  // The aggregates beside the runs, and the deltas, are not samples.
+  EXPECT_EQ(e.runs, 16u);
+  EXPECT_EQ(e.metrics.size(), 2u);
+}
+
+TEST(Experiments, ArmsOfAWideRecordAreConfigurations) {
+  Files files;
+  for (const int gpu : {60, 80}) {
+    files.emplace_back(fmt::format("chimera_sweep/run_gpu{}_ctx512/data/metrics.json", gpu),
+                       fmt::format(R"([{{"run_number": 1,
+  "baseline_results": {{"metrics": {{"agent_type": "baseline", "configuration": {{}},
+      "aggregate_metrics": {{"average_tokens_per_second": 99.0, "average_ttft_ms": 1400}}}}}},
+  "chimera_results": {{"metrics": {{"agent_type": "chimera_optimized",
+      "configuration": {{"num_gpu": {0}, "num_ctx": 512}},
+      "aggregate_metrics": {{"average_tokens_per_second": {1}, "average_ttft_ms": 1600}}}}}},
+  "performance_delta": {{"throughput_improvement_percent": -0.1}}}}])",
+                                   gpu, 90.0 + gpu / 10.0));
+  }
+  const auto a = analyze_files(files);
+  ASSERT_EQ(a.experiments.size(), 1u);
+  const auto& e = a.experiments[0];
+  EXPECT_EQ(e.origin, "summaries");
+  EXPECT_EQ(factor_names(e), (Strings{"agent_type", "num_gpu"}));
+  EXPECT_EQ(headline_n(e, {{"agent_type", "baseline"}}), 2u);
+  EXPECT_EQ(headline_n(e, {{"agent_type", "chimera_optimized"}, {"num_gpu", "80"}}), 1u);
+  ASSERT_TRUE(e.headline);
+  EXPECT_EQ(e.metrics[*e.headline].column, "average_tokens_per_second");
+}
+
+const char* k_glossary_report = R"(# Sweep report
+
+**Model:** llama3:8b
+**Alternative configurations:** num_gpu=60 and num_ctx=4096 were also tried, with worse results.
+
+## Glossary
+
+- Temperature: Sampling randomness. 0 = deterministic, 1+ = creative.
+- GPU Layers: How many layers are offloaded to the GPU.
+
+## Results
+
+| num_gpu | num_ctx | Throughput (tok/s) | TTFT (ms) |
+|---|---|---|---|
+| 60 | 512 | 100 | 300 |
+| 60 | 512 | 101 | 310 |
+| 120 | 512 | 140 | 280 |
+| 120 | 512 | 142 | 285 |
+)";
+
+TEST(Experiments, BulletsOfProseAreNeverSettings) {
+  const auto a = analyze_files({{"report.md", k_glossary_report}});
+  ASSERT_EQ(a.experiments.size(), 1u);
+  const auto& e = a.experiments[0];
+  EXPECT_EQ(e.origin, "documents");
+  EXPECT_EQ(factor_names(e), (Strings{"num_gpu"}));
+  EXPECT_EQ(e.fixed, (model::GroupKey{{"num_ctx", "512"}}));
+  EXPECT_EQ(headline_n(e, {{"num_gpu", "120"}}), 2u);
+  for (const auto& value : every_setting_value(a)) {
+    EXPECT_LT(value.size(), 20u) << value;
+  }
+}
+
+TEST(Experiments, AMarkdownTableRestatingACsvIsNotMoreRuns) {
+  std::string csv = "num_gpu,tokens_per_second,ttft_ms\n";
+  std::string md = "# Report\n\n| GPU layers | Throughput (tok/s) | TTFT (ms) |\n|---|---|---|\n";
+  for (int i = 0; i < 6; ++i) {
+    const double tps = 80.1234 + i * 3.3;
+    const double ttft = 410.3 + i * 7;
+    csv += fmt::format("{},{},{}\n", i < 3 ? 60 : 120, tps, ttft);
+    md += fmt::format("| {} | {:.2f} | {:.1f} |\n", i < 3 ? 60 : 120, tps, ttft);
+  }
+  const auto a = analyze_files({{"data/sweep.csv", csv}, {"reports/summary.md", md}});
+  ASSERT_EQ(a.experiments.size(), 1u);
+  EXPECT_EQ(a.experiments[0].name, "data/sweep.csv");
+  EXPECT_EQ(a.experiments[0].runs, 6u);
+  ASSERT_EQ(a.documents.size(), 1u);
+  EXPECT_EQ(a.documents[0].use, model::DocumentUse::restates);
+}
+
+TEST(Experiments, AMarkdownTableOfMeansRestatesTheRunsStatistics) {
+  std::string csv = "model,tokens_per_second,ttft_ms\n";
+  for (int i = 0; i < 4; ++i) {
+    csv += fmt::format("a,{},{}\n", 50 + i, 300 + 2 * i);
+    csv += fmt::format("b,{},{}\n", 70 + i, 280 + 2 * i);
+  }
+  const std::string md =
+      "| Model | Mean throughput (tok/s) | Mean TTFT (ms) |\n|---|---|---|\n| a | 51.5 | 303 |\n"
+      "| b | 71.5 | 283 |\n";
+  const auto a = analyze_files({{"runs.csv", csv}, {"summary.md", md}});
+  ASSERT_EQ(a.documents.size(), 1u);
+  EXPECT_EQ(a.documents[0].use, model::DocumentUse::restates);
+  ASSERT_EQ(a.experiments.size(), 1u);
+  EXPECT_EQ(a.experiments[0].runs, 8u);
+}
+
+TEST(Experiments, AMarkdownTableWithOtherNumbersIsUnverifiedNotRuns) {
+  const auto a = analyze_files(
+      {{"runs.csv", "model,tokens_per_second\na,50\na,51\nb,70\nb,71\n"},
+       {"notes.md", "| Model | Throughput (tok/s) |\n|---|---|\n| a | 92.3 |\n| b | 97.1 |\n"}});
+  ASSERT_EQ(a.documents.size(), 1u);
+  EXPECT_EQ(a.documents[0].use, model::DocumentUse::unverified);
+  ASSERT_EQ(a.experiments.size(), 1u);
+  EXPECT_EQ(a.experiments[0].runs, 4u);
+}
+
+TEST(Experiments, HeadingsThatVaryAcrossTablesAreAFactor) {
+  std::string md = "# Runs\n\n";
+  for (int config = 1; config <= 3; ++config) {
+    md += fmt::format("## Configuration {}\n\n| Run | TTFT (ms) | Throughput (tok/s) |\n|---|---|---|\n",
+                      config);
+    for (int run = 1; run <= 4; ++run) {
+      md += fmt::format("| {} | {} | {} |\n", run, 300 + config * 10 + run, 90 + config + run * 0.1);
+    }
+    md += "\n";
+  }
+  std::string other = md;
+  other.replace(other.find("| 1 | 311"), 9, "| 1 | 312");
+  const auto a = analyze_files({{"reports/r1.md", md}, {"reports/r2.md", other}});
+  ASSERT_EQ(a.experiments.size(), 1u);
+  const auto& e = a.experiments[0];
+  EXPECT_EQ(e.name, "reports/*.md#Configuration *");
+  EXPECT_EQ(factor_names(e), (Strings{"configuration"}));
+  EXPECT_EQ(headline_n(e, {{"configuration", "3"}}), 8u);
+}
+
+TEST(Experiments, UnrelatedHarnessesAreSeparateExperimentsAndNeverRankedTogether) {
+  const auto a = analyze_files(
+      {{"llm/sweep.csv", "model,tokens_per_second\na,50\na,52\nb,70\nb,72\n"},
+       {"embed/bench.csv", "model,latency_ms\nx,5\nx,6\ny,9\ny,8\n"}});
+  ASSERT_EQ(a.experiments.size(), 2u);
+  for (const auto& e : a.experiments) {
+    EXPECT_EQ(e.ranking.size(), 2u) << e.name;
+  }
+}
+
+TEST(Experiments, IdsAreStableAndNamesUnique) {
+  const Files files{{"a/x.csv", "model,tokens_per_second\na,1\nb,2\n"},
+                    {"a/y.csv", "model,ttft_ms\na,1\nb,2\n"}};
+  const auto first = analyze_files(files);
+  const auto second = analyze_files(files);
+  ASSERT_EQ(first.experiments.size(), 2u);
+  EXPECT_EQ(first.experiments[0].id, second.experiments[0].id);
+  EXPECT_NE(first.experiments[0].id, first.experiments[1].id);
+  EXPECT_EQ(first.experiments[0].id.size(), 9u);
+}
+
+TEST(ValueLess, OrdersNumbersNumericallyThenTextThenUnset) {
+  EXPECT_TRUE(value_less("512", "1024"));
+  EXPECT_TRUE(value_less("0.6", "0.8"));
+  EXPECT_TRUE(value_less("99", "abc"));
+  EXPECT_TRUE(value_less("abc", "abd"));
+  EXPECT_TRUE(value_less("abc", ""));
+  EXPECT_FALSE(value_less("", "abc"));
+}
+
+}  // namespace
+}  // namespace chimera::analyze
