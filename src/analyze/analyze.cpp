@@ -9,6 +9,7 @@
 #include "chimera/analyze/metrics.hpp"
 #include "chimera/analyze/narrative.hpp"
 #include "chimera/analyze/records.hpp"
+#include "chimera/util/parallel.hpp"
 
 namespace chimera::analyze {
 
@@ -23,10 +24,9 @@ model::Analysis analyze(const model::Corpus& corpus, unsigned jobs) {
   for (std::size_t i = 0; i < documents.tables.size(); ++i) {
     counts[documents.set_of[i]] = documents.tables[i].use == model::DocumentUse::measurement;
   }
-  auto planned = plan_experiments(corpus, sets, counts);
-  for (auto& p : planned) {
-    compute_statistics(corpus, sets, p, jobs);
-  }
+  auto planned = plan_experiments(corpus, sets, counts, jobs);
+  util::parallel_for(planned.size(), jobs,
+                     [&](std::size_t i) { compute_statistics(corpus, sets, planned[i], jobs); });
   analysis.agreements = find_agreements(corpus, sets, planned);
   std::vector<model::Experiment> experiments;
   experiments.reserve(planned.size());
@@ -35,7 +35,7 @@ model::Analysis analyze(const model::Corpus& corpus, unsigned jobs) {
   }
   recheck_against_statistics(corpus, sets, experiments, documents);
   analysis.documents = std::move(documents.tables);
-  analysis.findings = find_all({corpus, sets, planned});
+  analysis.findings = find_all({corpus, sets, planned, jobs});
   analysis.experiments = std::move(experiments);
   auto narrative = write_narrative(analysis);
   analysis.key_findings = std::move(narrative.key_findings);

@@ -10,6 +10,7 @@
 
 #include "chimera/analyze/locations.hpp"
 #include "chimera/analyze/names.hpp"
+#include "chimera/util/parallel.hpp"
 #include "experiment_factors.hpp"
 
 namespace chimera::analyze {
@@ -131,20 +132,22 @@ bool value_less(const std::string& a, const std::string& b) {
 
 std::vector<PlannedExperiment> plan_experiments(const model::Corpus& corpus,
                                                 const std::vector<RecordSet>& sets,
-                                                const std::vector<bool>& counts) {
+                                                const std::vector<bool>& counts, unsigned jobs) {
   std::map<std::string, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < sets.size(); ++i) {
     if (counts[i]) {
       groups[group_key(sets[i])].push_back(i);
     }
   }
-  std::vector<PlannedExperiment> out;
-  out.reserve(groups.size());
+  std::vector<std::vector<std::size_t>> split;
   for (const auto& [key, members] : groups) {
-    for (const auto& group : split_by_label(sets, members)) {
-      out.push_back(detail::plan_group(corpus, sets, group));
+    for (auto& group : split_by_label(sets, members)) {
+      split.push_back(std::move(group));
     }
   }
+  std::vector<PlannedExperiment> out(split.size());
+  util::parallel_for(split.size(), jobs,
+                     [&](std::size_t g) { out[g] = detail::plan_group(corpus, sets, split[g]); });
   // Two experiments with one pattern (a harness that changed its columns) are told apart by
   // their metrics.
   std::map<std::string, std::size_t> names;

@@ -1,6 +1,9 @@
 #include "chimera/analyze/findings.hpp"
 
 #include <algorithm>
+#include <array>
+
+#include "chimera/util/parallel.hpp"
 
 namespace chimera::analyze {
 
@@ -24,9 +27,17 @@ std::vector<std::string> with_more(std::vector<std::string> first, std::size_t t
 }
 
 std::vector<model::Finding> find_all(const FindingsInput& in) {
-  auto out = file_findings(in.corpus);
-  for (auto* family : {&run_findings, &value_findings, &coverage_findings}) {
-    for (auto& f : (*family)(in)) {
+  // The families read the corpus independently; each writes its own list, joined in order.
+  using Family = std::vector<model::Finding> (*)(const FindingsInput&);
+  static constexpr std::array<Family, 4> k_families{
+      [](const FindingsInput& i) { return file_findings(i.corpus); }, &run_findings,
+      &value_findings, &coverage_findings};
+  std::array<std::vector<model::Finding>, k_families.size()> found;
+  util::parallel_for(k_families.size(), in.jobs,
+                     [&](std::size_t f) { found[f] = k_families[f](in); });
+  std::vector<model::Finding> out;
+  for (auto& list : found) {
+    for (auto& f : list) {
       out.push_back(std::move(f));
     }
   }

@@ -13,7 +13,8 @@ SettingReader::SettingReader(const model::Corpus& corpus, std::vector<const Sett
       m_refs(std::move(refs)),
       m_by_number(m_refs.size()),
       m_by_text(m_refs.size()),
-      m_one_row(m_refs.size(), -2) {}
+      m_one_row(m_refs.size(), -2),
+      m_last(m_refs.size()) {}
 
 SettingReader::SettingReader(const model::Corpus& corpus, std::string constant) : m_corpus(corpus) {
   if (!constant.empty()) {
@@ -45,18 +46,27 @@ int SettingReader::read_ref(std::size_t ref, std::size_t row) {
   }
   const auto& column = m_corpus.tables[setting.table].columns[setting.column];
   int id = -1;
+  Last& last = m_last[ref];
   if (r < column.numbers.size() && std::isfinite(column.numbers[r])) {
     const double v = column.numbers[r];
-    auto& cache = m_by_number[ref];
     const auto bits = std::bit_cast<std::uint64_t>(v);
+    if (last.id != -2 && last.text == nullptr && last.bits == bits) {
+      return last.id;
+    }
+    auto& cache = m_by_number[ref];
     if (const auto it = cache.find(bits); it != cache.end()) {
       id = it->second;
     } else {
       id = intern(format_dimension(v));
       cache.emplace(bits, id);
     }
+    last = {bits, nullptr, id};
   } else if (r < column.texts.size()) {
     const std::string_view text = column.texts[r];
+    // A column's strings are stored once each: the same string is at the same address.
+    if (last.id != -2 && last.text == text.data() && !text.empty()) {
+      return last.id;
+    }
     auto& cache = m_by_text[ref];
     if (const auto it = cache.find(text); it != cache.end()) {
       id = it->second;
@@ -64,6 +74,7 @@ int SettingReader::read_ref(std::size_t ref, std::size_t row) {
       id = is_short_data(text) ? intern(std::string(text)) : -1;
       cache.emplace(text, id);
     }
+    last = {0, text.data(), id};
   }
   if (setting.one_row) {
     m_one_row[ref] = id;

@@ -37,6 +37,13 @@ class SettingReader {
   std::vector<std::unordered_map<std::uint64_t, int>> m_by_number;  // per ref, by the bits
   std::vector<std::unordered_map<std::string_view, int>> m_by_text;
   std::vector<int> m_one_row;  // per ref: its value when it reads one row; -2 until read
+  // Per ref, the last cell read and its id: a column's rows come in runs of one value.
+  struct Last {
+    std::uint64_t bits = 0;
+    const char* text = nullptr;
+    int id = -2;
+  };
+  std::vector<Last> m_last;
   int m_constant = -1;
 };
 

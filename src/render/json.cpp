@@ -1,5 +1,9 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -16,8 +20,17 @@ Json or_null(const std::optional<T>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
 
+// Numbers have at most 10 significant digits: a mean of three runs need not print as
+// 66.81500000000001, and a report of thousands of configurations stays small.
 Json number_or_null(double value) {
-  return std::isfinite(value) ? Json(value) : Json(nullptr);
+  if (!std::isfinite(value)) {
+    return Json(nullptr);
+  }
+  char buffer[32];
+  const auto written = std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return written > 0 && static_cast<std::size_t>(written) < sizeof buffer
+             ? Json(std::strtod(buffer, nullptr))
+             : Json(value);
 }
 
 Json text_or_null(const std::string& text) {
@@ -47,7 +60,8 @@ Json summary_json(const model::Summary& s) {
   out["max"] = num(s.max, any);
   out["p05"] = num(s.p05, any);
   out["p95"] = num(s.p95, any);
-  out["median_ci"] = s.median_ci ? Json{{"low", s.median_ci->first}, {"high", s.median_ci->second}}
+  out["median_ci"] = s.median_ci ? Json{{"low", number_or_null(s.median_ci->first)},
+                                        {"high", number_or_null(s.median_ci->second)}}
                                  : Json(nullptr);
   return out;
 }
@@ -198,9 +212,9 @@ Json experiment_json(const model::Experiment& e) {
     j.update(metric_json(e.metrics[*e.headline]));
     j["n"] = s->n;
     j["median"] = number_or_null(s->median);
-    j["median_ci"] = s->median_ci
-                         ? Json{{"low", s->median_ci->first}, {"high", s->median_ci->second}}
-                         : Json(nullptr);
+    j["median_ci"] = s->median_ci ? Json{{"low", number_or_null(s->median_ci->first)},
+                                         {"high", number_or_null(s->median_ci->second)}}
+                                  : Json(nullptr);
     ranking.push_back(std::move(j));
   }
   Json pareto = Json::array();
@@ -287,14 +301,25 @@ Json analysis_json(const model::Analysis& a, Json& root) {
                   {"agree", g.agree}});
     agreements.push_back(std::move(j));
   }
+  // Per document, not per table: a corpus of reports holds hundreds of thousands of tables.
   Json documents = Json::array();
+  std::map<std::string, std::array<std::size_t, 6>> by_file;  // uses..., values, matched
   for (const auto& d : a.documents) {
-    documents.push_back({{"source", d.source},
-                         {"locator", d.locator},
-                         {"title", text_or_null(d.title)},
-                         {"use", model::to_string(d.use)},
-                         {"values", d.values},
-                         {"matched", d.matched}});
+    auto& counts = by_file[d.source];
+    ++counts[static_cast<std::size_t>(d.use)];
+    counts[4] += d.values;
+    counts[5] += d.matched;
+  }
+  for (const auto& [source, counts] : by_file) {
+    documents.push_back(
+        {{"source", source},
+         {"tables", counts[0] + counts[1] + counts[2] + counts[3]},
+         {"restates", counts[static_cast<std::size_t>(model::DocumentUse::restates)]},
+         {"unverified", counts[static_cast<std::size_t>(model::DocumentUse::unverified)]},
+         {"measurement", counts[static_cast<std::size_t>(model::DocumentUse::measurement)]},
+         {"no_metrics", counts[static_cast<std::size_t>(model::DocumentUse::no_metrics)]},
+         {"values", counts[4]},
+         {"matched", counts[5]}});
   }
   Json findings = Json::array();
   for (const auto& f : a.findings) {
@@ -398,7 +423,14 @@ std::string render_json(const ReportInput& in) {
                       {"report_s", t.report_s},
                       {"total_s", t.total_s()}};
   root["grounding"] = grounding_json(in.narrative);
-  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  // Indented for people when small; a large report (thousands of configurations) is written
+  // compactly, as machines read it.
+  constexpr std::size_t k_indent_below = 512 * 1024;
+  std::string compact = root.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (compact.size() < k_indent_below) {
+    return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
+  return compact + "\n";
 }
 
 }  // namespace chimera::render

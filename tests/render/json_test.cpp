@@ -110,8 +110,7 @@ TEST(JsonReport, HasEveryKeyOfTheContractWithItsType) {
     }
     expect_type(f, "evidence", T::arr);
   }
-  for (const char* key :
-       {"experiments", "documents", "key_findings", "recommendations", "files"}) {
+  for (const char* key : {"experiments", "documents", "key_findings", "recommendations", "files"}) {
     expect_type(j, key, T::arr);
     EXPECT_FALSE(j[key].empty()) << key;
   }
@@ -164,7 +163,14 @@ TEST(JsonReport, HasEveryKeyOfTheContractWithItsType) {
   EXPECT_EQ(effect["column"], "tokens_s");
   EXPECT_EQ(effect["test"], "mann-whitney");
   EXPECT_EQ(effect["levels"][1], json({{"level", "80"}, {"n", 6}, {"median", 69.1}}));
-  EXPECT_EQ(j["documents"][0]["use"], "unverified");
+  EXPECT_EQ(j["documents"][0], json({{"source", "notes.md"},
+                                     {"tables", 1},
+                                     {"restates", 0},
+                                     {"unverified", 1},
+                                     {"measurement", 0},
+                                     {"no_metrics", 0},
+                                     {"values", 4},
+                                     {"matched", 0}}));
   const json& llm_json = j["llm"];
   EXPECT_EQ(llm_json["status"], "ok");
   expect_type(llm_json, "reason", T::str_or_null);

@@ -51,9 +51,11 @@ struct PlannedExperiment {
 // same (the data is authoritative: "gpu80" in a directory yields to config.num_gpu = 80, and a
 // run whose data sets no num_gpu has none). Settings with two or more values are factors, with
 // one the experiment's fixed settings. Experiments come most runs first, then by name.
+// Experiments are planned on up to `jobs` threads (0: one per core).
 [[nodiscard]] std::vector<PlannedExperiment> plan_experiments(const model::Corpus& corpus,
                                                               const std::vector<RecordSet>& sets,
-                                                              const std::vector<bool>& counts);
+                                                              const std::vector<bool>& counts,
+                                                              unsigned jobs = 0);
 
 // Orders two setting values: both numbers numerically ("512" < "1024"), numbers before text,
 // text by bytes; "" (not set) last.

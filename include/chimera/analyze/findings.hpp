@@ -27,6 +27,7 @@ struct FindingsInput {
   const model::Corpus& corpus;
   const std::vector<RecordSet>& sets;
   const std::vector<PlannedExperiment>& experiments;
+  unsigned jobs = 0;  // the families of findings run on up to this many threads (0: all cores)
 };
 
 // Keeps the first k_max_evidence lines and adds "... and N more" for the rest.
