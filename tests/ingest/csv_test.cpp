@@ -154,5 +154,24 @@ TEST(CsvParser, HeaderOnlyGivesEmptyTableAndNote) {
   EXPECT_NE(parsed.diagnostics[0].message.find("no data rows"), std::string::npos);
 }
 
+TEST(CsvParser, VersionsIdsAndSizesOfAnExportAreSettings) {
+  const auto table = one_table(parse_csv(
+      "model,backend,opset,onnxruntime_version,cuda_version,driver_version,workspace_size,"
+      "fp16,latency_ms_p50,throughput_delta,speedup\n"
+      "resnet50,tensorrt,17,1.17.1,12.4,581.29,268435456,1,1.92,412.5,2.4\n"
+      "resnet50,onnx,17,1.17.1,12.4,581.29,268435456,0,4.61,0,1.0\n",
+      k_where));
+  for (const char* name : {"opset", "onnxruntime_version", "cuda_version", "driver_version",
+                           "workspace_size", "fp16"}) {
+    const auto* column = table.find_column(name);
+    ASSERT_NE(column, nullptr) << name;
+    EXPECT_EQ(column->role(), model::Role::dimension) << name;
+    EXPECT_EQ(column->kind(), model::MetricKind::none) << name;
+  }
+  EXPECT_EQ(table.find_column("latency_ms_p50")->kind(), model::MetricKind::latency);
+  EXPECT_EQ(table.find_column("throughput_delta")->kind(), model::MetricKind::delta);
+  EXPECT_EQ(table.find_column("speedup")->kind(), model::MetricKind::speedup);
+}
+
 }  // namespace
 }  // namespace chimera::ingest

@@ -79,7 +79,8 @@ TEST(MarkdownParser, TakesLeadingNumberOfCellsWithSpreadOrDelta) {
   const auto* delta = table->find_column("Δ");
   ASSERT_NE(delta, nullptr);
   EXPECT_EQ(delta->numbers, (std::vector<double>{0.2, 2.1}));
-  EXPECT_EQ(delta->kind(), model::MetricKind::percent);
+  // "+0.2% (+0.19)" under Δ is a relative change, not a raw percent.
+  EXPECT_EQ(delta->kind(), model::MetricKind::improvement);
   EXPECT_EQ(table->find_column("Metric")->role(), model::Role::dimension);
 }
 
@@ -268,6 +269,67 @@ TEST(MarkdownParser, ThreadsParseAtTheSameTimeWithTheirOwnArenas) {
     thread.join();
   }
   EXPECT_EQ(mismatches.load(), 0);
+}
+
+}  // namespace
+}  // namespace chimera::ingest
+
+namespace chimera::ingest {
+namespace {
+
+const model::SourceRef k_results{"reports/results.md", model::FileKind::markdown};
+
+TEST(MarkdownParser, BulletsOfDifferencesSettingsAndTemperatures) {
+  const auto parsed = parse_markdown(R"(# Comparison
+
+## Run-by-Run Detail
+
+- Throughput delta: -0.15 tok/s (-0.1%)
+- TTFT delta: -243.53 ms (-17.8%)
+- **Average throughput improvement:** -0.1% (99.01 → 98.86 tok/s)
+
+## System
+
+- Parameters: 4.3B
+- Driver Version: 581.29
+- CUDA Version: 12.8
+- GPU Temperature: 48 °C
+- Tokens/s: 102.31
+- TTFT (s): 0.128
+)",
+                                     k_results);
+  const auto* scalars = find(parsed, "scalars");
+  ASSERT_NE(scalars, nullptr);
+  const auto* throughput = scalars->find_column("Throughput delta");
+  ASSERT_NE(throughput, nullptr);
+  EXPECT_EQ(throughput->kind(), model::MetricKind::delta);
+  EXPECT_EQ(throughput->base_kind(), model::MetricKind::throughput);
+  EXPECT_EQ(throughput->unit(), "tok/s");
+  EXPECT_DOUBLE_EQ(throughput->numbers[0], -0.15);
+  const auto* ttft = scalars->find_column("TTFT delta");
+  EXPECT_EQ(ttft->kind(), model::MetricKind::delta);
+  EXPECT_EQ(ttft->base_kind(), model::MetricKind::ttft);
+  const auto* improvement = scalars->find_column("Average throughput improvement");
+  EXPECT_EQ(improvement->kind(), model::MetricKind::improvement);
+  EXPECT_EQ(improvement->base_kind(), model::MetricKind::throughput);
+  for (const char* setting : {"Parameters", "Driver Version", "CUDA Version"}) {
+    const auto* column = scalars->find_column(setting);
+    ASSERT_NE(column, nullptr) << setting;
+    EXPECT_EQ(column->role(), model::Role::dimension) << setting;
+  }
+  EXPECT_EQ(scalars->find_column("Parameters")->texts[0], "4.3B");
+  const auto* temperature = scalars->find_column("GPU Temperature");
+  EXPECT_EQ(temperature->kind(), model::MetricKind::temperature);
+  EXPECT_EQ(temperature->numbers[0], 48.0);
+  // Header-like keys keep their whole names: no "s" or "s)" split off a unit.
+  const auto* rate = scalars->find_column("Tokens/s");
+  ASSERT_NE(rate, nullptr);
+  EXPECT_EQ(rate->kind(), model::MetricKind::throughput);
+  EXPECT_EQ(model::column_leaf(rate->name()), "Tokens/s");
+  const auto* seconds = scalars->find_column("TTFT (s)");
+  ASSERT_NE(seconds, nullptr);
+  EXPECT_DOUBLE_EQ(seconds->numbers[0], 128.0);
+  EXPECT_EQ(model::column_leaf(seconds->name()), "TTFT (s)");
 }
 
 }  // namespace
