@@ -60,7 +60,7 @@ std::size_t TableBuilder::column(std::string_view name) {
     return it->second;
   }
   m_index.emplace(key, m_columns.size());
-  m_columns.push_back({key, {}, 0, {}});
+  m_columns.push_back({key, {}, 0, {}, {}});
   return m_columns.size() - 1;
 }
 
@@ -95,6 +95,10 @@ void TableBuilder::set_origin(std::size_t column, std::uint64_t line, std::strin
   m_columns[column].pointer = std::move(pointer);
 }
 
+void TableBuilder::set_header_unit(std::size_t column, std::string unit) {
+  m_columns[column].header_unit = std::move(unit);
+}
+
 std::string_view TableBuilder::keep(std::string text) {
   return m_arena.emplace_back(std::move(text));
 }
@@ -105,7 +109,7 @@ model::Table TableBuilder::finish() {
   table.columns.reserve(m_columns.size());
   for (auto& pending : m_columns) {
     pending.cells.resize(n, Cell::null());
-    auto column = infer_column(std::move(pending.name), pending.cells);
+    auto column = infer_column(std::move(pending.name), pending.cells, pending.header_unit);
     if (!pending.pointer.empty()) {
       column.set_pointer(pending.pointer);
     } else {

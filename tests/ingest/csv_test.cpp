@@ -154,6 +154,46 @@ TEST(CsvParser, HeaderOnlyGivesEmptyTableAndNote) {
   EXPECT_NE(parsed.diagnostics[0].message.find("no data rows"), std::string::npos);
 }
 
+TEST(CsvParser, TakesNsightComputeUnitsRowAsUnitsNotARun) {
+  const auto table = one_table(parse_csv(
+      "==PROF== Connected to process 3172 (/usr/bin/python3.10)\n"
+      "==PROF== Disconnected from process 3172\n"
+      "\"ID\",\"Process ID\",\"Kernel Name\",\"gpu__time_duration.sum\","
+      "\"sm__throughput.avg.pct_of_peak_sustained_elapsed\",\"dram__bytes_read.sum\","
+      "\"sm__cycles_elapsed.avg\"\n"
+      "\"\",\"\",\"\",\"nsecond\",\"%\",\"Kbyte\",\"cycle\"\n"
+      "\"0\",\"3172\",\"ampere_sgemm_128x64_tn\",\"2496\",\"41.2\",\"1024\",\"3456\"\n"
+      "\"1\",\"3172\",\"ampere_sgemm_128x64_tn\",\"2528\",\"40.8\",\"1032\",\"3501\"\n",
+      k_where));
+  EXPECT_EQ(table.rows(), 2u);
+  EXPECT_EQ(table.failed, (model::RowFlags{false, false}));
+  EXPECT_EQ(table.row_lines, (std::vector<double>{5, 6}));
+  const auto* timing = table.find_column("gpu__time_duration.sum");
+  ASSERT_NE(timing, nullptr);
+  EXPECT_EQ(timing->role(), model::Role::metric);
+  EXPECT_EQ(timing->kind(), model::MetricKind::duration);
+  EXPECT_EQ(timing->unit(), "ms");
+  EXPECT_EQ(timing->source_unit(), "nsecond");
+  EXPECT_DOUBLE_EQ(timing->numbers[0], 0.002496);
+  EXPECT_EQ(table.find_column("sm__throughput.avg.pct_of_peak_sustained_elapsed")->kind(),
+            model::MetricKind::percent);
+  EXPECT_DOUBLE_EQ(table.find_column("dram__bytes_read.sum")->numbers[0], 1.0);
+  EXPECT_EQ(table.find_column("sm__cycles_elapsed.avg")->unit(), "cycle");
+  EXPECT_EQ(table.find_column("Process ID")->role(), model::Role::text);
+}
+
+TEST(CsvParser, FirstRowOfRunsIsNeverTakenForUnits) {
+  const auto table = one_table(parse_csv("model,ttft_ms\ngemma,12.5\n", k_where));
+  EXPECT_EQ(table.rows(), 1u);
+  EXPECT_EQ(table.find_column("ttft_ms")->unit_source(), model::UnitSource::name);
+}
+
+TEST(CsvParser, AnEmptyRowUnderTheHeaderIsNoFailedRun) {
+  const auto table = one_table(parse_csv("kernel,duration_us\n,\nsgemm,12.5\n", k_where));
+  EXPECT_EQ(table.rows(), 1u);
+  EXPECT_EQ(table.failed, (model::RowFlags{false}));
+}
+
 TEST(CsvParser, VersionsIdsAndSizesOfAnExportAreSettings) {
   const auto table = one_table(parse_csv(
       "model,backend,opset,onnxruntime_version,cuda_version,driver_version,workspace_size,"

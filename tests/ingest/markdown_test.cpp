@@ -279,6 +279,42 @@ namespace {
 
 const model::SourceRef k_results{"reports/results.md", model::FileKind::markdown};
 
+TEST(MarkdownParser, AnEmptySecondHeaderRowIsNoRun) {
+  const auto parsed = parse_markdown(
+      "| Kernel | Duration (us) |\n|---|---|\n| | |\n| sgemm | 12.5 |\n| hgemm | 8.25 |\n",
+      k_results);
+  const auto& table = parsed.tables[0];
+  EXPECT_EQ(table.rows(), 2u);
+  EXPECT_EQ(table.failed, (model::RowFlags{false, false}));
+  EXPECT_EQ(table.row_lines, (std::vector<double>{4, 5}));
+  EXPECT_DOUBLE_EQ(table.find_column("Duration (us)")->numbers[0], 0.0125);
+}
+
+TEST(MarkdownParser, ReadsAnNsightUnitsRowAsTheColumnsUnits) {
+  const auto parsed = parse_markdown(R"(## Kernels
+
+| Kernel Name | gpu__time_duration.sum | sm__throughput.avg.pct_of_peak_sustained_elapsed | dram__bytes_read.sum |
+|---|---|---|---|
+| | usecond | % | Mbyte |
+| ampere_sgemm_128x64_tn | 2.50 | 41.2 | 1.5 |
+| ampere_sgemm_64x64_nn | 3.75 | 38.9 | 2 |
+)",
+                                     k_results);
+  const auto& table = parsed.tables[0];
+  EXPECT_EQ(table.rows(), 2u);
+  EXPECT_EQ(table.failed, (model::RowFlags{false, false}));
+  const auto* timing = table.find_column("gpu__time_duration.sum");
+  ASSERT_NE(timing, nullptr);
+  EXPECT_EQ(timing->role(), model::Role::metric);
+  EXPECT_EQ(timing->kind(), model::MetricKind::duration);
+  EXPECT_EQ(timing->source_unit(), "usecond");
+  EXPECT_EQ(timing->unit_source(), model::UnitSource::header_row);
+  EXPECT_DOUBLE_EQ(timing->numbers[1], 0.00375);
+  EXPECT_EQ(table.find_column("sm__throughput.avg.pct_of_peak_sustained_elapsed")->kind(),
+            model::MetricKind::percent);
+  EXPECT_EQ(table.find_column("dram__bytes_read.sum")->kind(), model::MetricKind::memory);
+}
+
 TEST(MarkdownParser, BulletsOfDifferencesSettingsAndTemperatures) {
   const auto parsed = parse_markdown(R"(# Comparison
 

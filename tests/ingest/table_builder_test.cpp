@@ -51,5 +51,16 @@ TEST(TableBuilder, TableWithoutMetricsOrErrorsFailsNoRow) {
   EXPECT_EQ(table.failure_reason[1], "");
 }
 
+TEST(TableBuilder, HeaderUnitReachesTheColumn) {
+  TableBuilder builder("k.csv", "", "k.csv");
+  const std::size_t timing = builder.column("gpu__time_duration.sum");
+  builder.set_header_unit(timing, "usecond");
+  builder.begin_row(3, {});
+  builder.set(timing, Cell::raw("2.5"));
+  const auto table = builder.finish();
+  EXPECT_EQ(table.columns[0].unit_source(), model::UnitSource::header_row);
+  EXPECT_DOUBLE_EQ(table.columns[0].numbers[0], 0.0025);
+}
+
 }  // namespace
 }  // namespace chimera::ingest

@@ -37,6 +37,8 @@ class TableBuilder {
   }
   // Provenance of a single-row table's column: the line or JSON pointer its value came from.
   void set_origin(std::size_t column, std::uint64_t line, std::string pointer);
+  // The unit a units row wrote under the column's header (Nsight Compute: "nsecond", "Kbyte").
+  void set_header_unit(std::size_t column, std::string unit);
   // Copies `text` into storage that lives as long as the builder, for cells that are not a
   // plain slice of the input (unescaped CSV fields, Markdown cell text).
   [[nodiscard]] std::string_view keep(std::string text);
@@ -57,6 +59,7 @@ class TableBuilder {
     std::vector<Cell> cells;
     std::uint64_t line = 0;
     std::string pointer;
+    std::string header_unit;
   };
   model::Table m_table;
   std::vector<PendingColumn> m_columns;
