@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "chimera/ingest/duration_check.hpp"
+#include "chimera/ingest/sibling_units.hpp"
 
 namespace chimera::ingest {
 namespace {
@@ -119,6 +120,7 @@ model::Table TableBuilder::finish() {
     pending.cells = {};
   }
   settle_unitless_durations(table.columns);
+  settle_by_siblings(table.columns);
   if (m_any_line) {
     table.row_lines = m_lines;
   }

@@ -194,6 +194,27 @@ TEST(CsvParser, AnEmptyRowUnderTheHeaderIsNoFailedRun) {
   EXPECT_EQ(table.failed, (model::RowFlags{false}));
 }
 
+TEST(CsvParser, AUnitlessDurationTakesTheUnitItsSiblingsWrite) {
+  // prompt_overhead was computed as mean_ttft_s - mean_load_s: it is in seconds too.
+  const auto table = one_table(parse_csv(
+      "config,mean_ttft_s,mean_load_s,prompt_overhead_time\nA,0.52,0.31,0.21\nB,0.61,0.35,0.26\n",
+      k_where));
+  const auto* overhead = table.find_column("prompt_overhead_time");
+  ASSERT_NE(overhead, nullptr);
+  EXPECT_EQ(overhead->kind(), model::MetricKind::duration);
+  EXPECT_EQ(overhead->unit_source(), model::UnitSource::siblings);
+  EXPECT_DOUBLE_EQ(overhead->numbers[0], 210.0);
+  EXPECT_TRUE(overhead->source_unit().empty());
+}
+
+TEST(CsvParser, SiblingsThatDisagreeLeaveAUnitlessDurationInMilliseconds) {
+  const auto table = one_table(
+      parse_csv("ttft_s,load_ms,prompt_overhead_time\n0.52,310,0.21\n", k_where));
+  const auto* overhead = table.find_column("prompt_overhead_time");
+  EXPECT_EQ(overhead->unit_source(), model::UnitSource::assumed);
+  EXPECT_DOUBLE_EQ(overhead->numbers[0], 0.21);
+}
+
 TEST(CsvParser, VersionsIdsAndSizesOfAnExportAreSettings) {
   const auto table = one_table(parse_csv(
       "model,backend,opset,onnxruntime_version,cuda_version,driver_version,workspace_size,"

@@ -47,7 +47,8 @@ class TableBuilder {
   [[nodiscard]] std::size_t columns() const { return m_columns.size(); }
   [[nodiscard]] const std::string& title() const { return m_table.title; }
 
-  // Infers the columns and marks a row failed when an error column holds text, or when the table
+  // Infers the columns (a unitless duration or size takes its siblings' unit, see
+  // settle_by_siblings) and marks a row failed when an error column holds text, or when the table
   // has metrics and all of them are missing or zero in that row.
   [[nodiscard]] model::Table finish();
 
