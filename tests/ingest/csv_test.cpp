@@ -234,5 +234,13 @@ TEST(CsvParser, VersionsIdsAndSizesOfAnExportAreSettings) {
   EXPECT_EQ(table.find_column("speedup")->kind(), model::MetricKind::speedup);
 }
 
+TEST(CsvParser, AStatusOfFailedIsAFailedRun) {
+  const auto table = one_table(parse_csv(
+      "backend,status,ttft_ms\neager,ok,120\ntorch_compile,FAILED,\nonnx,timeout,0\n", k_where));
+  EXPECT_EQ(table.failed, (model::RowFlags{false, true, true}));
+  EXPECT_EQ(table.failure_reason[1], "status: FAILED");
+  EXPECT_EQ(table.failure_reason[2], "status: timeout");
+}
+
 }  // namespace
 }  // namespace chimera::ingest

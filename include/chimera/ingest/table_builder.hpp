@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "chimera/ingest/infer.hpp"
@@ -39,6 +40,9 @@ class TableBuilder {
   void set_origin(std::size_t column, std::uint64_t line, std::string pointer);
   // The unit a units row wrote under the column's header (Nsight Compute: "nsecond", "Kbyte").
   void set_header_unit(std::size_t column, std::string unit);
+  // Marks the current row a failed run for `reason` ("results.torch_compile.error: OOM"), as the
+  // JSON reader does for the records under an object that says it failed.
+  void fail_row(std::string reason);
   // Copies `text` into storage that lives as long as the builder, for cells that are not a
   // plain slice of the input (unescaped CSV fields, Markdown cell text).
   [[nodiscard]] std::string_view keep(std::string text);
@@ -48,8 +52,10 @@ class TableBuilder {
   [[nodiscard]] const std::string& title() const { return m_table.title; }
 
   // Infers the columns (a unitless duration or size takes its siblings' unit, see
-  // settle_by_siblings) and marks a row failed when an error column holds text, or when the table
-  // has metrics and all of them are missing or zero in that row.
+  // settle_by_siblings) and marks a row failed, giving the first reason that applies: an error
+  // column holds text; a status column says failed (status_means_failure) or a success column
+  // false; fail_row() was called; the table has metrics and all of them are missing or zero in
+  // that row.
   [[nodiscard]] model::Table finish();
 
  private:
@@ -69,6 +75,7 @@ class TableBuilder {
   model::RowPointers::Builder m_pointers;
   bool m_any_line = false;
   bool m_any_pointer = false;
+  std::vector<std::pair<std::size_t, std::string>> m_failed_rows;  // row, reason; rows ascending
   std::deque<std::string> m_arena;
 };
 
