@@ -38,16 +38,26 @@ bool says_failed(const model::Column& column, const NameInfo& info, std::size_t 
 std::vector<std::uint32_t> failure_causes(const model::Columns& columns,
                                           std::size_t rows) {
   bool has_metric = false;
+  bool has_raw = false;
   for (const auto& column : columns) {
     has_metric = has_metric || column.role() == model::Role::metric;
+    has_raw = has_raw ||
+              (column.role() == model::Role::metric && model::is_raw_measurement(column.kind()));
   }
   std::vector<std::uint32_t> causes(rows, has_metric ? k_metrics_empty : k_not_failed);
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const auto& column = columns[c];
     if (column.role() == model::Role::metric) {
+      // A run is judged by its raw measurements when the table has any, and a zero there is no
+      // reading (a run that generated nothing). A table of counts, percents or comparisons
+      // ("0/16 (0%)", a Δ of +0.0%) holds no raw measurement, and its zeros are readings.
+      const bool raw = model::is_raw_measurement(column.kind());
+      if (has_raw && !raw) {
+        continue;
+      }
       for (std::size_t row = 0; row < rows; ++row) {
         const double v = column.numbers[row];
-        if (causes[row] == k_metrics_empty && !std::isnan(v) && v != 0.0) {
+        if (causes[row] == k_metrics_empty && !std::isnan(v) && (v != 0.0 || !raw)) {
           causes[row] = k_not_failed;
         }
       }

@@ -279,6 +279,33 @@ namespace {
 
 const model::SourceRef k_results{"reports/results.md", model::FileKind::markdown};
 
+TEST(MarkdownParser, ZerosInAResultsTableAreDataNotFailedRuns) {
+  const auto parsed = parse_markdown(R"(## Correctness
+
+| Model | Passed | Pass rate | Errors |
+|---|---|---|---|
+| gemma3 | 0/16 (0%) | 0% (0/45 runs) | 0 |
+| llama3 | 16/16 (100%) | 100% (45/45 runs) | 0 |
+| qwen2 | 0/16 (0%) | 0% (0/45 runs) | 0 |
+)",
+                                     k_results);
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  const auto& table = parsed.tables[0];
+  EXPECT_EQ(table.failed, (model::RowFlags{false, false, false}));
+  EXPECT_EQ(table.find_column("Passed")->numbers, (std::vector<double>{0, 16, 0}));
+  EXPECT_EQ(table.find_column("Pass rate")->kind(), model::MetricKind::percent);
+}
+
+TEST(MarkdownParser, ARunThatMeasuredNothingIsStillAFailedRun) {
+  const auto parsed = parse_markdown(
+      "| Run | TTFT (ms) | Throughput (tok/s) | Success |\n|---|---|---|---|\n"
+      "| 1 | 0.00 | 0.00 | 0% |\n| 2 | 4238.11 | 0.00 | 0% |\n| 3 | - | - | - |\n",
+      k_results);
+  const auto& table = parsed.tables[0];
+  // A 0% success rate is a reading, but a TTFT and a throughput of 0 say run 1 measured nothing.
+  EXPECT_EQ(table.failed, (model::RowFlags{true, false, true}));
+}
+
 TEST(MarkdownParser, AnEmptySecondHeaderRowIsNoRun) {
   const auto parsed = parse_markdown(
       "| Kernel | Duration (us) |\n|---|---|\n| | |\n| sgemm | 12.5 |\n| hgemm | 8.25 |\n",

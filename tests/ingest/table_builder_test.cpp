@@ -51,6 +51,18 @@ TEST(TableBuilder, TableWithoutMetricsOrErrorsFailsNoRow) {
   EXPECT_EQ(table.failure_reason[1], "");
 }
 
+TEST(TableBuilder, ZerosOfCountsPercentsAndComparisonsAreReadings) {
+  const auto table = build({"metric", "baseline_runs", "pass_rate_pct", "ttft_delta_ms"},
+                           {{"a", "0", "0", "0"}, {"b", "", "", ""}, {"c", "3", "50", "-4.5"}});
+  EXPECT_EQ(table.failed, (model::RowFlags{false, true, false}));
+}
+
+TEST(TableBuilder, RawMeasurementsDecideWhenTheTableHasThem) {
+  const auto table = build({"ttft_ms", "tokens_s", "improvement_pct"},
+                           {{"0", "0", "12"}, {"310", "0", "0"}});
+  EXPECT_EQ(table.failed, (model::RowFlags{true, false}));
+}
+
 TEST(TableBuilder, StatusAndSuccessColumnsFailTheirRows) {
   const auto table = build({"status", "success", "ttft_ms"}, {{"ok", "true", "12"},
                                                               {"Failed", "true", "13"},

@@ -54,8 +54,10 @@ class TableBuilder {
   // Infers the columns (a unitless duration or size takes its siblings' unit, see
   // settle_by_siblings) and marks a row failed, giving the first reason that applies: an error
   // column holds text; a status column says failed (status_means_failure) or a success column
-  // false; fail_row() was called; the table has metrics and all of them are missing or zero in
-  // that row.
+  // false; fail_row() was called; the table has metrics and none holds data in that row. A table
+  // with raw measurements (model::is_raw_measurement) is judged by them alone, and a zero there
+  // is no data (a throughput or a duration of 0); in a table of counts, percents or comparisons
+  // only an empty cell is no data ("0/16 (0%)" and a Δ of +0.0% are readings).
   [[nodiscard]] model::Table finish();
 
  private:
