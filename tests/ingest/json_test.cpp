@@ -431,7 +431,8 @@ TEST(JsonParser, OneFailedBackendFailsOnlyItsOwnValues) {
   ASSERT_NE(failed, nullptr);
   EXPECT_EQ(failed->title, "torch_compile");
   EXPECT_EQ(failed->failed, (model::RowFlags{true}));
-  EXPECT_EQ(failed->failure_reason[0], "results.torch_compile.error: RuntimeError: CUDA out of memory");
+  EXPECT_EQ(failed->failure_reason[0],
+            "results.torch_compile.error: RuntimeError: CUDA out of memory");
   const auto* compile = failed->find_column("results.torch_compile.compile_time_s");
   ASSERT_NE(compile, nullptr);
   EXPECT_EQ(compile->pointer(), "/results/torch_compile/compile_time_s");
@@ -457,7 +458,8 @@ TEST(JsonParser, FailedBackendInAnArrayFailsItsRecordAndTheRunsUnderIt) {
 TEST(JsonParser, ErrorObjectOrSuccessFalseFailsItsSubtree) {
   const auto parsed = parse_json(R"({
     "baseline": {"ttft_ms": 410.2, "tokens_per_second": 99.3},
-    "chimera": {"success": false, "ttft_ms": 0, "individual_runs": [{"ttft_ms": 0}, {"ttft_ms": 0}]},
+    "chimera": {"success": false, "ttft_ms": 0,
+                "individual_runs": [{"ttft_ms": 0}, {"ttft_ms": 0}]},
     "vllm": {"exception": {"type": "ConnectionError", "message": "server closed"},
              "ttft_ms": 12.0}
   })",

@@ -207,7 +207,8 @@ TEST(ColumnNames, StatusAndSuccessColumnsAndWhatTheySay) {
   EXPECT_TRUE(classify_name("status").status);
   EXPECT_TRUE(classify_name("run.state").status);
   EXPECT_TRUE(classify_name("success").success);
-  for (const char* failed : {"failed", "FAILED", "Error", "timeout", "OOM", "crashed", "failure."}) {
+  for (const char* failed :
+       {"failed", "FAILED", "Error", "timeout", "OOM", "crashed", "failure."}) {
     EXPECT_TRUE(status_means_failure(failed)) << failed;
   }
   for (const char* fine : {"ok", "success", "completed", "done", "", "Failure - Zero"}) {
