@@ -20,19 +20,36 @@ std::size_t count_children(const JsonDocument& document, std::uint32_t index) {
   return count;
 }
 
-bool is_error_key(std::string_view key) {
-  for (const std::string_view name : {"error", "error_message", "error_msg", "err", "exception",
-                                      "failure", "failure_reason", "traceback", "error_text"}) {
-    if (key == name) {
-      return true;
-    }
-  }
-  return false;
-}
+// What a member's key says about a failure. Every member of every JSON object is asked: the
+// length decides before any comparison, and most keys have a length no marker has.
+enum class Marker : std::uint8_t { none, error, status, success };
 
-bool is_status_key(std::string_view key) {
-  return key == "status" || key == "state" || key == "run_status" || key == "outcome" ||
-         key == "result_status";
+Marker marker_of(std::string_view key) {
+  const auto is = [&](std::string_view word) { return key == word; };
+  switch (key.size()) {
+    case 3: return is("err") ? Marker::error : Marker::none;
+    case 5: return is("error") ? Marker::error : is("state") ? Marker::status : Marker::none;
+    case 6: return is("status") ? Marker::status : Marker::none;
+    case 7:
+      return is("failure")   ? Marker::error
+             : is("outcome") ? Marker::status
+             : is("success") ? Marker::success
+                             : Marker::none;
+    case 9:
+      return is("error_msg") || is("exception") || is("traceback") ? Marker::error
+             : is("succeeded")                                   ? Marker::success
+                                                                 : Marker::none;
+    case 10:
+      return is("error_text")   ? Marker::error
+             : is("run_status") ? Marker::status
+                                : Marker::none;
+    case 13:
+      return is("error_message")   ? Marker::error
+             : is("result_status") ? Marker::status
+                                   : Marker::none;
+    case 14: return is("failure_reason") ? Marker::error : Marker::none;
+    default: return Marker::none;
+  }
 }
 
 bool is_blank_text(std::string_view text) {
@@ -92,14 +109,14 @@ std::string failure_of(const JsonDocument& document, std::uint32_t index, std::s
   for (std::uint32_t child = index + 1; child < end; child = document.node(child).end) {
     const JsonNode& member = document.node(child);
     const std::string_view key = member.key();
+    const Marker marker = marker_of(key);
     std::string why;
-    if (is_error_key(key) && holds_error(document, child)) {
+    if (marker == Marker::error && holds_error(document, child)) {
       why = error_text(document, child);
-    } else if (is_status_key(key) && member.kind == Kind::string &&
+    } else if (marker == Marker::status && member.kind == Kind::string &&
                status_means_failure(member.text())) {
       why = std::string(member.text());
-    } else if ((key == "success" || key == "succeeded") && member.kind == Kind::boolean &&
-               !member.boolean) {
+    } else if (marker == Marker::success && member.kind == Kind::boolean && !member.boolean) {
       why = "false";
     } else {
       continue;

@@ -22,9 +22,31 @@ MetricKind kind_for_family(UnitFamily family) {
   return MetricKind::other;
 }
 
+// The family of a kind's canonical unit, by a switch rather than parse_unit(canonical_unit()):
+// a Markdown corpus settles millions of small columns.
 std::optional<UnitFamily> family_of(MetricKind kind) {
-  if (const auto unit = parse_unit(canonical_unit(kind))) {
-    return unit->family;
+  switch (kind) {
+    case MetricKind::throughput: return UnitFamily::throughput;
+    case MetricKind::ttft:
+    case MetricKind::latency:
+    case MetricKind::load:
+    case MetricKind::prompt_eval:
+    case MetricKind::eval:
+    case MetricKind::total:
+    case MetricKind::compile:
+    case MetricKind::duration: return UnitFamily::time;
+    case MetricKind::tokens: return UnitFamily::tokens;
+    case MetricKind::memory: return UnitFamily::memory;
+    case MetricKind::percent:
+    case MetricKind::improvement: return UnitFamily::percent;
+    case MetricKind::temperature: return UnitFamily::temperature;
+    case MetricKind::none:
+    case MetricKind::ratio:
+    case MetricKind::count:
+    case MetricKind::other:
+    case MetricKind::delta:
+    case MetricKind::speedup:
+    case MetricKind::efficiency: return std::nullopt;
   }
   return std::nullopt;
 }
@@ -143,8 +165,18 @@ void settle_metric(model::ColumnHead& head, std::vector<double>& values, const N
   if (!written || !family) {
     return;
   }
+  const double factor_of_column = written->to_canonical;
+  if (cell_units.empty()) {
+    // Cells that are plain numbers (every CSV and JSON column): one factor, often 1.
+    if (factor_of_column != 1.0) {
+      for (double& v : values) {
+        v *= factor_of_column;
+      }
+    }
+    return;
+  }
   for (std::size_t i = 0; i < values.size(); ++i) {
-    double factor = written->to_canonical;
+    double factor = factor_of_column;
     if (i < cell_units.size() && !cell_units[i].empty()) {
       const auto own = parse_unit(cell_units[i]);
       if (own && own->family == *family) {

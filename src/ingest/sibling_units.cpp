@@ -1,5 +1,6 @@
 #include "chimera/ingest/sibling_units.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -36,16 +37,15 @@ std::optional<double> agreed_factor(const model::Columns& columns, std::string_v
 }  // namespace
 
 void settle_by_siblings(model::Columns& columns) {
+  // Most tables have no metric whose unit was assumed: one look at the heads settles them.
+  const bool any_assumed = std::any_of(columns.begin(), columns.end(), [](const auto& column) {
+    return column.role() == model::Role::metric &&
+           column.unit_source() == model::UnitSource::assumed;
+  });
+  if (!any_assumed) {
+    return;
+  }
   for (const std::string_view canonical : {std::string_view("ms"), std::string_view("MiB")}) {
-    bool any_assumed = false;
-    for (const auto& column : columns) {
-      any_assumed = any_assumed || (column.role() == model::Role::metric &&
-                                    column.unit_source() == model::UnitSource::assumed &&
-                                    column.unit() == canonical);
-    }
-    if (!any_assumed) {
-      continue;
-    }
     const auto factor = agreed_factor(columns, canonical);
     if (!factor) {
       continue;

@@ -1,5 +1,6 @@
 #include "chimera/ingest/units.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -109,9 +110,20 @@ std::optional<Unit> parse_unit(std::string_view text) {
   return std::nullopt;
 }
 
+// Whether `text` has only the characters units are written with: letters, '/', '%', '$', spaces
+// and the non-ASCII signs of "µs" and "°C". Turns away most table cells ("gpu60", "0.41",
+// "gemma3:latest") before any copy is made.
+bool unit_characters(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '%' ||
+           c == '$' || c == ' ' || byte >= 0x80;
+  });
+}
+
 bool is_unit_text(std::string_view text) {
   text = trim_spaces(text);
-  if (text.empty() || text.size() > 40) {
+  if (text.empty() || text.size() > 40 || (text != "1" && !unit_characters(text))) {
     return false;
   }
   if (parse_unit(text)) {
