@@ -169,18 +169,21 @@ class NameCache {
 };
 
 // The direction a name's words impose whatever the metric kind, if any.
+// A spread or an error count is one wherever the name says so ("stddev.ttft_ms"); a comparison
+// only when its last part says so ("delta.baseline_ttft_ms" is a TTFT).
 std::optional<Direction> direction_from_words(std::string_view name) {
-  const Words ws(model::column_leaf(name));
+  const Words ws(name);
   if (ws.has_any({"stddev", "std", "stdev", "cv", "variance", "jitter"})) {
     return Direction::lower;
   }
   if (ws.has_any({"error", "errors", "fail", "failed", "failures", "loss"})) {
     return Direction::lower;
   }
-  if (ws.has_any({"improvement", "reduction", "speedup", "gain", "faster"})) {
+  const Words leaf(model::column_leaf(name));
+  if (leaf.has_any({"improvement", "reduction", "speedup", "gain", "faster"})) {
     return Direction::higher;
   }
-  if (ws.has_any({"delta", "diff", "difference", "absolute", "change"})) {
+  if (leaf.has_any({"delta", "diff", "difference", "absolute", "change"})) {
     return Direction::none;
   }
   return std::nullopt;

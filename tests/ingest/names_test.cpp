@@ -92,6 +92,8 @@ TEST(ColumnNames, DifferencesAreDeltasOfTheKindTheyCompare) {
     EXPECT_FALSE(info.dimension) << c.name;
   }
   EXPECT_EQ(classify_name("ttft_delta_ms").direction, Direction::none);
+  EXPECT_EQ(classify_name("delta.baseline_throughput").direction, Direction::higher);
+  EXPECT_EQ(classify_name("stddev.throughput").direction, Direction::lower);
   EXPECT_EQ(classify_name("TTFT > Reduction").direction, Direction::higher);
   EXPECT_EQ(classify_name("eval_duration_diff_s").source_unit, "s");
 }

@@ -48,8 +48,9 @@ struct NameInfo {
 // none): it counts as written in the name, after a unit in brackets and before a unit word.
 [[nodiscard]] NameInfo classify_name(std::string_view name, std::string_view header_unit = {});
 
-// The direction of a metric kind, refined by words of the name's last part ("improvement" is
-// higher, "stddev" is lower; "delta.baseline_ttft_ms" is a TTFT, lower).
+// The direction of a metric kind, refined by words of the name: a spread or an error anywhere
+// in it is lower ("stddev.ttft_ms"); a comparison in its last part is higher ("improvement") or
+// none ("delta"), and "delta.baseline_ttft_ms" is a TTFT, lower.
 [[nodiscard]] model::Direction direction_for(model::MetricKind kind, std::string_view name);
 
 // Whether a status column's text says the run failed: "failed", "error", "timeout", "OOM",
