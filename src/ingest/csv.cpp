@@ -6,6 +6,8 @@
 
 #include "chimera/ingest/csv_splitter.hpp"
 #include "chimera/ingest/table_builder.hpp"
+#include "chimera/ingest/units_row.hpp"
+#include "chimera/ingest/values.hpp"
 
 // The fields are split by CsvSplitter over the caller's string_view rather than with fccp's
 // io::LineReader: LineReader copies its input into a 48 MiB buffer per instance (too much with one
@@ -47,6 +49,65 @@ std::vector<std::string> header_names(const std::vector<CsvField>& fields) {
     names.push_back(std::move(unique));
   }
   return names;
+}
+
+// A record's fields as text, unescaped where needed; `kept` holds the unescaped ones.
+std::vector<std::string_view> field_texts(const std::vector<CsvField>& fields,
+                                          std::vector<std::string>& kept) {
+  std::vector<std::string_view> texts;
+  kept.reserve(fields.size());
+  for (const auto& field : fields) {
+    if (field.needs_copy) {
+      kept.push_back(unescape_csv(field.text));
+      texts.push_back(kept.back());
+    } else {
+      texts.push_back(field.text);
+    }
+  }
+  return texts;
+}
+
+// The next record that is not blank, or an empty vector at the end.
+std::vector<CsvField> next_record(CsvSplitter& splitter) {
+  std::vector<CsvField> fields;
+  while (!splitter.done()) {
+    fields.clear();
+    splitter.next(fields);
+    if (!is_blank(fields)) {
+      return fields;
+    }
+  }
+  return {};
+}
+
+// Reads a units row under the header (Nsight Compute writes one) into `builder` and steps
+// `splitter` past it; leaves both alone when the first record is a run.
+void take_units_row(CsvSplitter& splitter, TableBuilder& builder, std::size_t width) {
+  CsvSplitter ahead = splitter;
+  const auto candidate = next_record(ahead);
+  if (candidate.empty()) {
+    return;
+  }
+  const auto after = next_record(ahead);
+  std::vector<std::string> kept;
+  kept.reserve(candidate.size() + after.size());
+  const auto units = field_texts(candidate, kept);
+  const auto below = field_texts(after, kept);
+  if (!is_units_row(units, below)) {
+    return;
+  }
+  for (std::size_t i = 0; i < units.size() && i < width; ++i) {
+    const std::string_view unit = trim(units[i]);
+    if (!unit.empty()) {
+      builder.set_header_unit(i, std::string(unit));
+    }
+  }
+  (void)next_record(splitter);
+}
+
+// Nsight Compute, run with its log on stdout, writes "==PROF== ..." lines before the CSV.
+bool is_tool_log(const std::vector<CsvField>& fields) {
+  return !fields.empty() && fields[0].text.starts_with("==");
 }
 
 }  // namespace
@@ -93,12 +154,12 @@ Parsed parse_csv(std::string_view text, const model::SourceRef& where) {
   std::uint64_t header_line = 0;
   while (!splitter.done()) {
     header_line = splitter.next(fields);
-    if (!is_blank(fields)) {
+    if (!is_blank(fields) && !is_tool_log(fields)) {
       break;
     }
     fields.clear();
   }
-  if (fields.empty() || is_blank(fields)) {
+  if (fields.empty() || is_blank(fields) || is_tool_log(fields)) {
     parsed.failure = model::Diagnostic{where.path, std::nullopt, model::Severity::warning,
                                        "empty file; no header row"};
     return parsed;
@@ -109,6 +170,7 @@ Parsed parse_csv(std::string_view text, const model::SourceRef& where) {
     builder.column(name);
   }
   const std::size_t width = names.size();
+  take_units_row(splitter, builder, width);
   builder.reserve(count_newlines(text) + 1);
   std::size_t ragged = 0;
   while (!splitter.done()) {

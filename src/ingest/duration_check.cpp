@@ -14,7 +14,7 @@ std::string_view record_of(std::string_view name) {
 
 bool is_unitless_duration(const model::Column& column) {
   return column.role() == model::Role::metric && column.unit() == "ms" &&
-         column.source_unit().empty();
+         column.unit_source() == model::UnitSource::assumed;
 }
 
 // The two timestamp columns of `record`, if it has exactly two.
@@ -71,7 +71,10 @@ void settle_unitless_durations(model::Columns& columns) {
       v *= 1000.0;
     }
     column.numbers = ms;
-    column.set_source_unit("s");
+    model::ColumnHead head = column.head();
+    head.source_unit = "s";
+    head.unit_source = model::UnitSource::time_span;
+    column.set_head(head);
   }
 }
 

@@ -10,6 +10,7 @@
 #include "chimera/ingest/names.hpp"
 #include "chimera/ingest/units.hpp"
 #include "chimera/ingest/values.hpp"
+#include "metric_units.hpp"
 
 namespace chimera::ingest {
 namespace {
@@ -162,114 +163,36 @@ std::optional<std::vector<std::string_view>> as_leading_numbers(std::span<const 
   return units;
 }
 
-MetricKind kind_for_family(UnitFamily family) {
-  switch (family) {
-    case UnitFamily::time: return MetricKind::duration;
-    case UnitFamily::memory: return MetricKind::memory;
-    case UnitFamily::throughput: return MetricKind::throughput;
-    case UnitFamily::percent: return MetricKind::percent;
-    case UnitFamily::tokens: return MetricKind::tokens;
-  }
-  return MetricKind::other;
+// Whether every present value lies in [low, high].
+bool all_within(const std::vector<double>& values, double low, double high) {
+  return std::all_of(values.begin(), values.end(),
+                     [&](double v) { return std::isnan(v) || (v >= low && v <= high); });
 }
 
-std::optional<UnitFamily> family_of(MetricKind kind) {
-  if (const auto unit = parse_unit(canonical_unit(kind))) {
-    return unit->family;
-  }
-  return std::nullopt;
+// Whether any cell carries a unit that changes what its number means ("4.3B" parameters are not
+// 4.3 bytes); a count of tokens ("1024 tokens") does not.
+bool has_meaningful_unit(const std::vector<std::string_view>& cell_units) {
+  return std::any_of(cell_units.begin(), cell_units.end(), [](std::string_view text) {
+    const auto unit = parse_unit(text);
+    return !text.empty() && !(unit && unit->family == UnitFamily::tokens);
+  });
 }
 
-// Durations with no unit anywhere: Ollama's raw API reports nanoseconds as large integers;
-// anything else is taken as milliseconds.
-Unit assumed_time_unit(const std::vector<double>& values) {
-  std::vector<double> present;
-  for (const double v : values) {
-    if (!std::isnan(v)) {
-      present.push_back(v);
-    }
-  }
-  if (!present.empty()) {
-    const auto mid = present.begin() + static_cast<std::ptrdiff_t>(present.size() / 2);
-    std::nth_element(present.begin(), mid, present.end());
-    const bool integral = std::all_of(present.begin(), present.end(),
-                                      [](double v) { return v == std::floor(v); });
-    if (integral && *mid > 1e6) {
-      return *parse_unit("ns");
-    }
-  }
-  return *parse_unit("ms");
-}
-
-// Sets kind, unit and direction of a numeric metric and converts its values in place.
-// Whether the cells carry units of more than one family ("99.31 tok/s" above "3759.71 ms"), as
-// in a "Metric | Value" table: such a column has no single kind or unit.
-bool mixed_families(const std::vector<std::string_view>& cell_units) {
-  std::optional<UnitFamily> seen;
-  for (const auto text : cell_units) {
-    if (const auto unit = parse_unit(text)) {
-      if (seen && *seen != unit->family) {
-        return true;
-      }
-      seen = unit->family;
+// Whether a text is longer than a setting's value is ever written: a sentence, not "12.4".
+bool has_long_text(const model::Texts& texts) {
+  constexpr std::size_t k_longest_setting = 64;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (texts[i].size() > k_longest_setting) {
+      return true;
     }
   }
   return false;
 }
 
-void settle_metric(model::ColumnHead& head, std::vector<double>& values, const NameInfo& info,
-                   const std::vector<std::string_view>& cell_units) {
-  if (!info.unit && mixed_families(cell_units)) {
-    head.kind = MetricKind::other;
-    return;
-  }
-  std::optional<Unit> written = info.unit;
-  std::string source = info.source_unit;
-  if (!written) {
-    for (const auto unit_text : cell_units) {
-      if (const auto unit = parse_unit(unit_text)) {
-        written = unit;
-        source = std::string(unit_text);
-        break;
-      }
-    }
-  }
-  head.kind = info.kind;
-  if (written && (head.kind == MetricKind::other || head.kind == MetricKind::count ||
-                  family_of(head.kind) != written->family)) {
-    const auto by_unit = kind_for_family(written->family);
-    // A name that says ttft with a cell unit "s" stays ttft; a nameless "12 ms" is a duration.
-    if (family_of(head.kind) != written->family) {
-      head.kind = by_unit;
-    }
-  }
-  const auto family = family_of(head.kind);
-  if (family && (!written || written->family != *family)) {
-    written = *family == UnitFamily::time ? assumed_time_unit(values)
-                                          : *parse_unit(canonical_unit(head.kind));
-    source.clear();
-  }
-  head.unit = std::string(canonical_unit(head.kind));
-  head.source_unit = source;
-  head.direction = direction_for(head.kind, head.name);
-  if (!written || !family) {
-    return;
-  }
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    double factor = written->to_canonical;
-    if (i < cell_units.size() && !cell_units[i].empty()) {
-      const auto own = parse_unit(cell_units[i]);
-      if (own && own->family == *family) {
-        factor = own->to_canonical;
-      }
-    }
-    values[i] *= factor;
-  }
-}
-
 // Fills the head (beyond its name) and the values of a column.
-void infer_values(model::ColumnHead& head, model::Column& column, std::span<const Cell> cells) {
-  const NameInfo info = classify_name(head.name);
+void infer_values(model::ColumnHead& head, model::Column& column, std::span<const Cell> cells,
+                  std::string_view header_unit) {
+  const NameInfo info = classify_name(head.name, header_unit);
   std::vector<double> values;
   const Census census = take_census(cells, values);
   const std::size_t present = cells.size() - census.nulls;
@@ -300,7 +223,7 @@ void infer_values(model::ColumnHead& head, model::Column& column, std::span<cons
   std::vector<std::string_view> cell_units;
   // A column with no value at all is still a metric when its name says so
   // (average_gpu_utilization: null): it is reported as missing rather than as text.
-  const bool empty_metric = present == 0 && info.kind != MetricKind::other;
+  const bool empty_metric = present == 0 && info.kind != MetricKind::other && !info.dimension;
   bool numeric = empty_metric || (present > 0 && census.numbers == present);
   bool integral = census.integers == census.numbers;
   if (!numeric && census.others > 0 && census.booleans == 0) {
@@ -316,30 +239,44 @@ void infer_values(model::ColumnHead& head, model::Column& column, std::span<cons
       cell_units = std::move(*units);
     }
   }
-  if (!numeric) {
+  const bool measured_temperature = info.sampling_temperature && numeric &&
+                                    !all_within(values, 0.0, 2.0);
+  if (!numeric || (info.dimension && !measured_temperature && has_meaningful_unit(cell_units))) {
     head.type = ValueType::string;
-    head.role = info.dimension ? Role::dimension : Role::text;
     column.texts = texts_of(cells);
+    head.role = info.dimension && !(info.setting && has_long_text(column.texts))
+                    ? Role::dimension
+                    : Role::text;
     return;
   }
   head.type = integral && present > 0 ? ValueType::integer : ValueType::floating;
-  if (info.dimension) {
+  // A flag written as 0 and 1 (use_cache, fp16) is a setting, when the name names no measurement.
+  const bool flag = info.kind == MetricKind::other && info.unit == std::nullopt &&
+                    info.kept_unit.empty() && cell_units.empty() && present >= 2 && integral &&
+                    all_within(values, 0.0, 1.0);
+  if ((info.dimension && !measured_temperature) || flag) {
     head.role = Role::dimension;
     column.numbers = values;
     return;
   }
   head.role = Role::metric;
-  settle_metric(head, values, info, cell_units);
+  NameInfo judged = info;
+  if (measured_temperature) {
+    judged.kind = MetricKind::temperature;
+    judged.direction = model::Direction::none;
+  }
+  settle_metric(head, values, judged, cell_units);
   column.numbers = values;
 }
 
 }  // namespace
 
-model::Column infer_column(std::string name, std::span<const Cell> cells) {
+model::Column infer_column(std::string name, std::span<const Cell> cells,
+                           std::string_view header_unit) {
   model::Column column;
   model::ColumnHead head;
   head.name = name;
-  infer_values(head, column, cells);
+  infer_values(head, column, cells, header_unit);
   column.set_head(head);
   return column;
 }

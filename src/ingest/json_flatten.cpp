@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_failure.hpp"
+
 namespace chimera::ingest {
 namespace {
 
@@ -163,6 +165,9 @@ std::string JsonFlattener::array_title() const {
 void JsonFlattener::begin_row(Target& target, std::uint64_t line, std::string pointer) {
   target.builder.begin_row(line, std::move(pointer));
   target.next = 0;
+  if (!m_failure.empty()) {
+    target.builder.fail_row(m_failure);
+  }
 }
 
 std::size_t JsonFlattener::column(Target& target, std::string_view name) {
@@ -204,7 +209,23 @@ void JsonFlattener::walk(const JsonDocument& document, std::uint32_t index, Targ
 }
 
 void JsonFlattener::walk_object(const JsonDocument& document, std::uint32_t index,
-                                Target& target, bool scalars) {
+                                Target& outer, bool scalars) {
+  Target* into = &outer;
+  bool fails = false;
+  if (m_failure.empty()) {
+    m_failure = failure_of(document, index, m_name);
+    fails = !m_failure.empty();
+  }
+  if (fails && scalars && index != 0) {
+    // Outside any array: this object's values become a failed one-row table of their own.
+    m_tables.push_back(std::make_unique<Target>(m_where.path, m_pointer,
+                                                std::string(document.node(index).key())));
+    into = m_tables.back().get();
+    begin_row(*into, 0, {});
+  } else if (fails) {
+    outer.builder.fail_row(m_failure);  // the record that holds it, or the file's scalars
+  }
+  Target& target = *into;
   const std::size_t first = m_members.size();
   const std::uint32_t end = document.node(index).end;
   for (std::uint32_t child = index + 1; child < end; child = document.node(child).end) {
@@ -245,6 +266,9 @@ void JsonFlattener::walk_object(const JsonDocument& document, std::uint32_t inde
     m_pattern.resize(pattern_size);
   }
   m_members.resize(first);
+  if (fails) {
+    m_failure.clear();
+  }
 }
 
 void JsonFlattener::walk_array(const JsonDocument& document, std::uint32_t index,

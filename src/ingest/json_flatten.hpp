@@ -19,6 +19,11 @@ namespace chimera::ingest {
 // nlohmann::json's order (sorted by key, the last of duplicate keys winning), so tables and
 // columns come out in the order they always have. Every document passed in must outlive
 // finish(): text cells are views into its strings.
+// An object that says it failed (a non-empty `error`, `exception`, `traceback`, ...; a `status`
+// of failed, error, timeout, ...; `success: false`) fails the records under it and no others:
+// the record that holds it, or every row of the arrays inside it. Outside any array, its values
+// leave the file's scalars for a one-row table of their own (locator: the object's pointer),
+// marked failed, so that one failed backend of five does not fail the other four.
 class JsonFlattener {
  public:
   JsonFlattener(const model::SourceRef& where, std::string title);
@@ -64,6 +69,9 @@ class JsonFlattener {
   std::string m_pointer;
   std::string m_pattern;
   std::vector<std::uint32_t> m_members;  // a stack of objects' members in visiting order
+  // Why the object being visited, or one that holds it, failed ("" when none did): every row
+  // begun under it is a failed run.
+  std::string m_failure;
 };
 
 }  // namespace chimera::ingest

@@ -17,6 +17,7 @@
 
 #include "chimera/ingest/bump_arena.hpp"
 #include "chimera/ingest/table_builder.hpp"
+#include "chimera/ingest/units_row.hpp"
 #include "chimera/ingest/values.hpp"
 
 namespace chimera::ingest {
@@ -276,8 +277,9 @@ class Walker {
     } else {
       std::vector<std::size_t> columns;
       header(builder, cells(m_rows[0]), columns);
-      builder.reserve(m_rows.size() - 1);
-      for (std::size_t r = 1; r < m_rows.size(); ++r) {
+      const std::size_t first_run = units_row(builder, columns) ? 2 : 1;
+      builder.reserve(m_rows.size() - first_run);
+      for (std::size_t r = first_run; r < m_rows.size(); ++r) {
         builder.begin_row(m_rows[r].line, {});
         const auto row = cells(m_rows[r]);
         for (std::size_t i = 0; i < row.size() && i < columns.size(); ++i) {
@@ -319,6 +321,25 @@ class Walker {
       const auto row = cells(m_rows[r]);
       if (row.empty() || row[0].empty() || !names.insert(row[0]).second) {
         return false;
+      }
+    }
+    return true;
+  }
+
+  // Takes a row of units under the header (an Nsight Compute table, or an empty row) as the
+  // columns' units rather than a run; false when the second row is a run.
+  bool units_row(TableBuilder& builder, const std::vector<std::size_t>& columns) const {
+    if (m_rows.size() < 2) {
+      return false;
+    }
+    const auto units = cells(m_rows[1]);
+    const auto below = m_rows.size() > 2 ? cells(m_rows[2]) : std::span<const std::string_view>();
+    if (!is_units_row(units, below)) {
+      return false;
+    }
+    for (std::size_t i = 0; i < units.size() && i < columns.size(); ++i) {
+      if (!units[i].empty()) {
+        builder.set_header_unit(columns[i], std::string(units[i]));
       }
     }
     return true;

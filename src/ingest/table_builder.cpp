@@ -4,6 +4,8 @@
 #include <cstdint>
 
 #include "chimera/ingest/duration_check.hpp"
+#include "chimera/ingest/names.hpp"
+#include "chimera/ingest/sibling_units.hpp"
 
 namespace chimera::ingest {
 namespace {
@@ -13,37 +15,83 @@ bool is_blank_error(std::string_view text) {
          text == "ok" || text == "OK";
 }
 
-// Why each row is a failed run, as the index of the first error column that holds text in it,
-// or one of these two. Worked out column by column: a walk row by row decoded every column's
-// compact store once per row, and branched on each column's role as often.
+// Why each row is a failed run, as the index of the first column that says so in it, or one of
+// these. Worked out column by column: a walk row by row decoded every column's compact store
+// once per row, and branched on each column's role as often.
 constexpr std::uint32_t k_not_failed = UINT32_MAX;
-constexpr std::uint32_t k_metrics_empty = UINT32_MAX - 1;  // the table has metrics, all missing or 0
+constexpr std::uint32_t k_metrics_empty = UINT32_MAX - 1;  // the table has metrics, no data here
+
+// Whether a column's value in `row` says the run failed.
+bool says_failed(const model::Column& column, const NameInfo& info, std::size_t row) {
+  if (column.role() == model::Role::error) {
+    return !is_blank_error(column.texts[row]);
+  }
+  if (info.status && !column.texts.empty()) {
+    return status_means_failure(column.texts[row]);
+  }
+  if (info.success && !column.numbers.empty()) {
+    return column.numbers[row] == 0.0;
+  }
+  return false;
+}
 
 std::vector<std::uint32_t> failure_causes(const model::Columns& columns,
                                           std::size_t rows) {
   bool has_metric = false;
+  bool has_raw = false;
   for (const auto& column : columns) {
     has_metric = has_metric || column.role() == model::Role::metric;
+    has_raw = has_raw ||
+              (column.role() == model::Role::metric && model::is_raw_measurement(column.kind()));
   }
   std::vector<std::uint32_t> causes(rows, has_metric ? k_metrics_empty : k_not_failed);
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const auto& column = columns[c];
-    if (column.role() == model::Role::error) {
-      for (std::size_t row = 0; row < rows; ++row) {
-        if (causes[row] >= k_metrics_empty && !is_blank_error(column.texts[row])) {
-          causes[row] = static_cast<std::uint32_t>(c);
-        }
+    if (column.role() == model::Role::metric) {
+      // A run is judged by its raw measurements when the table has any, and a zero there is no
+      // reading (a run that generated nothing). A table of counts, percents or comparisons
+      // ("0/16 (0%)", a Δ of +0.0%) holds no raw measurement, and its zeros are readings.
+      const bool raw = model::is_raw_measurement(column.kind());
+      if (has_raw && !raw) {
+        continue;
       }
-    } else if (column.role() == model::Role::metric) {
       for (std::size_t row = 0; row < rows; ++row) {
         const double v = column.numbers[row];
-        if (causes[row] == k_metrics_empty && !std::isnan(v) && v != 0.0) {
+        if (causes[row] == k_metrics_empty && !std::isnan(v) && (v != 0.0 || !raw)) {
           causes[row] = k_not_failed;
         }
+      }
+      continue;
+    }
+    if (column.role() != model::Role::error && column.role() != model::Role::text &&
+        column.role() != model::Role::dimension) {
+      continue;
+    }
+    const NameInfo info = classify_name(column.name());
+    if (column.role() != model::Role::error && !info.status && !info.success) {
+      continue;
+    }
+    for (std::size_t row = 0; row < rows; ++row) {
+      if (causes[row] >= k_metrics_empty && says_failed(column, info, row)) {
+        causes[row] = static_cast<std::uint32_t>(c);
       }
     }
   }
   return causes;
+}
+
+// "success: false" for a boolean column, "status: failed" for text.
+std::string failure_text(const model::Column& column, std::size_t row) {
+  std::string reason(column.name());
+  reason += ": ";
+  if (!column.texts.empty()) {
+    reason += column.texts[row];
+  } else if (column.type() == model::ValueType::boolean) {
+    reason += column.numbers[row] != 0.0 ? "true" : "false";
+  } else {
+    reason += "0";
+  }
+  return reason;
 }
 
 }  // namespace
@@ -60,7 +108,7 @@ std::size_t TableBuilder::column(std::string_view name) {
     return it->second;
   }
   m_index.emplace(key, m_columns.size());
-  m_columns.push_back({key, {}, 0, {}});
+  m_columns.push_back({key, {}, 0, {}, {}});
   return m_columns.size() - 1;
 }
 
@@ -95,6 +143,17 @@ void TableBuilder::set_origin(std::size_t column, std::uint64_t line, std::strin
   m_columns[column].pointer = std::move(pointer);
 }
 
+void TableBuilder::set_header_unit(std::size_t column, std::string unit) {
+  m_columns[column].header_unit = std::move(unit);
+}
+
+void TableBuilder::fail_row(std::string reason) {
+  if (rows() == 0 || (!m_failed_rows.empty() && m_failed_rows.back().first == rows() - 1)) {
+    return;  // the first reason given for a row stands
+  }
+  m_failed_rows.emplace_back(rows() - 1, std::move(reason));
+}
+
 std::string_view TableBuilder::keep(std::string text) {
   return m_arena.emplace_back(std::move(text));
 }
@@ -105,7 +164,7 @@ model::Table TableBuilder::finish() {
   table.columns.reserve(m_columns.size());
   for (auto& pending : m_columns) {
     pending.cells.resize(n, Cell::null());
-    auto column = infer_column(std::move(pending.name), pending.cells);
+    auto column = infer_column(std::move(pending.name), pending.cells, pending.header_unit);
     if (!pending.pointer.empty()) {
       column.set_pointer(pending.pointer);
     } else {
@@ -115,6 +174,7 @@ model::Table TableBuilder::finish() {
     pending.cells = {};
   }
   settle_unitless_durations(table.columns);
+  settle_by_siblings(table.columns);
   if (m_any_line) {
     table.row_lines = m_lines;
   }
@@ -126,21 +186,24 @@ model::Table TableBuilder::finish() {
   table.failed = model::RowFlags(n);
   model::Texts::Builder reasons;
   reasons.reserve(n);
-  std::string reason;
+  auto told = m_failed_rows.begin();
   for (std::size_t row = 0; row < n; ++row) {
     const std::uint32_t cause = causes[row];
-    table.failed.set(row, cause != k_not_failed);
-    if (cause == k_not_failed) {
-      reasons.push_back({});
+    const bool is_told = told != m_failed_rows.end() && told->first == row;
+    table.failed.set(row, cause != k_not_failed || is_told);
+    if (cause < k_metrics_empty) {
+      reasons.push_back(failure_text(table.columns[cause], row));
+    } else if (is_told) {
+      reasons.push_back(told->second);
     } else if (cause == k_metrics_empty) {
       reasons.push_back("every metric is empty or zero");
     } else {
-      const auto& column = table.columns[cause];
-      reason.assign(column.name()).append(": ").append(column.texts[row]);
-      reasons.push_back(reason);
+      reasons.push_back({});
     }
+    told += is_told ? 1 : 0;
   }
   table.failure_reason = reasons.finish();
+  m_failed_rows.clear();
   m_arena.clear();
   return table;
 }

@@ -19,7 +19,9 @@ struct HeadHash {
     h = h * 0x9e3779b97f4a7c15ULL +
         (static_cast<std::uint64_t>(head.type) | static_cast<std::uint64_t>(head.role) << 8 |
          static_cast<std::uint64_t>(head.kind) << 16 |
-         static_cast<std::uint64_t>(head.direction) << 24);
+         static_cast<std::uint64_t>(head.direction) << 24 |
+         static_cast<std::uint64_t>(head.base_kind) << 32 |
+         static_cast<std::uint64_t>(head.unit_source) << 40);
     return static_cast<std::size_t>(h ^ (h >> 29));
   }
 };
@@ -101,6 +103,7 @@ void Column::set_type(ValueType type) { change(&ColumnHead::type, type); }
 void Column::set_role(Role role) { change(&ColumnHead::role, role); }
 void Column::set_kind(MetricKind kind) { change(&ColumnHead::kind, kind); }
 void Column::set_direction(Direction direction) { change(&ColumnHead::direction, direction); }
+void Column::set_unit_source(UnitSource source) { change(&ColumnHead::unit_source, source); }
 
 Symbol Column::pointer() const {
   return (m_origin & k_pointer_bit) != 0 ? Symbol::from_id(m_origin & ~k_pointer_bit) : Symbol();

@@ -65,8 +65,40 @@ std::string_view to_string(MetricKind kind) {
     case MetricKind::percent: return "percent";
     case MetricKind::count: return "count";
     case MetricKind::other: return "other";
+    case MetricKind::delta: return "delta";
+    case MetricKind::improvement: return "improvement";
+    case MetricKind::speedup: return "speedup";
+    case MetricKind::efficiency: return "efficiency";
+    case MetricKind::temperature: return "temperature";
   }
   return "other";
+}
+
+bool is_raw_measurement(MetricKind kind) {
+  switch (kind) {
+    case MetricKind::throughput:
+    case MetricKind::ttft:
+    case MetricKind::latency:
+    case MetricKind::load:
+    case MetricKind::prompt_eval:
+    case MetricKind::eval:
+    case MetricKind::total:
+    case MetricKind::compile:
+    case MetricKind::duration:
+    case MetricKind::tokens:
+    case MetricKind::memory: return true;
+    case MetricKind::none:
+    case MetricKind::ratio:
+    case MetricKind::percent:
+    case MetricKind::count:
+    case MetricKind::other:
+    case MetricKind::delta:
+    case MetricKind::improvement:
+    case MetricKind::speedup:
+    case MetricKind::efficiency:
+    case MetricKind::temperature: return false;
+  }
+  return false;
 }
 
 std::string_view to_string(Direction direction) {
@@ -76,6 +108,47 @@ std::string_view to_string(Direction direction) {
     case Direction::lower: return "lower";
   }
   return "none";
+}
+
+std::string_view to_string(UnitSource source) {
+  switch (source) {
+    case UnitSource::none: return "none";
+    case UnitSource::name: return "name";
+    case UnitSource::header_row: return "header_row";
+    case UnitSource::cells: return "cells";
+    case UnitSource::time_span: return "time_span";
+    case UnitSource::siblings: return "siblings";
+    case UnitSource::ollama_ns: return "ollama_ns";
+    case UnitSource::assumed: return "assumed";
+  }
+  return "none";
+}
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::string_view column_leaf(std::string_view name) {
+  const std::size_t arrow = name.rfind(" > ");
+  if (arrow != std::string_view::npos) {
+    name = name.substr(arrow + 3);
+  }
+  int depth = 0;
+  std::size_t cut = std::string_view::npos;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    if (c == '(' || c == '[') {
+      ++depth;
+    } else if ((c == ')' || c == ']') && depth > 0) {
+      --depth;
+    } else if (c == '.' && depth == 0 && i + 1 < name.size() && name[i + 1] != ' ' &&
+               !(i > 0 && is_digit(name[i - 1]) && is_digit(name[i + 1]))) {
+      cut = i;
+    }
+  }
+  return cut == std::string_view::npos ? name : name.substr(cut + 1);
 }
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {

@@ -86,8 +86,16 @@ TEST(SharedCorpora, AgentSweepMetricsJsonColumns) {
   expect_column(scalars, "chimera.configuration.num_gpu", Role::dimension, MetricKind::none, "",
                 Direction::none);
   expect_column(scalars, "chimera.model", Role::dimension, MetricKind::none, "", Direction::none);
-  expect_column(scalars, "delta.ttft_reduction_percent", Role::metric, MetricKind::percent, "%",
-                Direction::higher);
+  // A reduction in percent compares two TTFTs: an improvement, never a raw percent.
+  expect_column(scalars, "delta.ttft_reduction_percent", Role::metric, MetricKind::improvement,
+                "%", Direction::higher);
+  EXPECT_EQ(scalars.find_column("delta.ttft_reduction_percent")->base_kind(), MetricKind::ttft);
+  expect_column(scalars, "delta.ttft_delta_absolute_ms", Role::metric, MetricKind::delta, "ms",
+                Direction::none);
+  EXPECT_EQ(scalars.find_column("delta.ttft_delta_absolute_ms")->base_kind(), MetricKind::ttft);
+  // The "delta" object restates the baseline's TTFT: that is a TTFT, not a difference.
+  expect_column(scalars, "delta.baseline_ttft_ms", Role::metric, MetricKind::ttft, "ms",
+                Direction::lower);
   EXPECT_EQ(scalars.find_column("chimera.timestamp")->role(), Role::timestamp);
   EXPECT_EQ(scalars.find_column("chimera.configuration.num_gpu")->numbers[0], 80.0);
   EXPECT_EQ(scalars.find_column("chimera.configuration.num_gpu")->pointer(),
@@ -110,8 +118,9 @@ TEST(SharedCorpora, AgentSweepMarkdownReportColumns) {
   expect_column(runs, "Throughput (tok/s)", Role::metric, MetricKind::throughput, "tok/s",
                 Direction::higher);
   const auto& scalars = table_at(corpus, report, "scalars");
-  expect_column(scalars, "Throughput improvement", Role::metric, MetricKind::percent, "%",
+  expect_column(scalars, "Throughput improvement", Role::metric, MetricKind::improvement, "%",
                 Direction::higher);
+  EXPECT_EQ(scalars.find_column("Throughput improvement")->base_kind(), MetricKind::throughput);
   EXPECT_EQ(scalars.find_column("Model")->texts[0], "gemma3:latest");
 }
 

@@ -154,5 +154,93 @@ TEST(CsvParser, HeaderOnlyGivesEmptyTableAndNote) {
   EXPECT_NE(parsed.diagnostics[0].message.find("no data rows"), std::string::npos);
 }
 
+TEST(CsvParser, TakesNsightComputeUnitsRowAsUnitsNotARun) {
+  const auto table = one_table(parse_csv(
+      "==PROF== Connected to process 3172 (/usr/bin/python3.10)\n"
+      "==PROF== Disconnected from process 3172\n"
+      "\"ID\",\"Process ID\",\"Kernel Name\",\"gpu__time_duration.sum\","
+      "\"sm__throughput.avg.pct_of_peak_sustained_elapsed\",\"dram__bytes_read.sum\","
+      "\"sm__cycles_elapsed.avg\"\n"
+      "\"\",\"\",\"\",\"nsecond\",\"%\",\"Kbyte\",\"cycle\"\n"
+      "\"0\",\"3172\",\"ampere_sgemm_128x64_tn\",\"2496\",\"41.2\",\"1024\",\"3456\"\n"
+      "\"1\",\"3172\",\"ampere_sgemm_128x64_tn\",\"2528\",\"40.8\",\"1032\",\"3501\"\n",
+      k_where));
+  EXPECT_EQ(table.rows(), 2u);
+  EXPECT_EQ(table.failed, (model::RowFlags{false, false}));
+  EXPECT_EQ(table.row_lines, (std::vector<double>{5, 6}));
+  const auto* timing = table.find_column("gpu__time_duration.sum");
+  ASSERT_NE(timing, nullptr);
+  EXPECT_EQ(timing->role(), model::Role::metric);
+  EXPECT_EQ(timing->kind(), model::MetricKind::duration);
+  EXPECT_EQ(timing->unit(), "ms");
+  EXPECT_EQ(timing->source_unit(), "nsecond");
+  EXPECT_DOUBLE_EQ(timing->numbers[0], 0.002496);
+  EXPECT_EQ(table.find_column("sm__throughput.avg.pct_of_peak_sustained_elapsed")->kind(),
+            model::MetricKind::percent);
+  EXPECT_DOUBLE_EQ(table.find_column("dram__bytes_read.sum")->numbers[0], 1.0);
+  EXPECT_EQ(table.find_column("sm__cycles_elapsed.avg")->unit(), "cycle");
+  EXPECT_EQ(table.find_column("Process ID")->role(), model::Role::text);
+}
+
+TEST(CsvParser, FirstRowOfRunsIsNeverTakenForUnits) {
+  const auto table = one_table(parse_csv("model,ttft_ms\ngemma,12.5\n", k_where));
+  EXPECT_EQ(table.rows(), 1u);
+  EXPECT_EQ(table.find_column("ttft_ms")->unit_source(), model::UnitSource::name);
+}
+
+TEST(CsvParser, AnEmptyRowUnderTheHeaderIsNoFailedRun) {
+  const auto table = one_table(parse_csv("kernel,duration_us\n,\nsgemm,12.5\n", k_where));
+  EXPECT_EQ(table.rows(), 1u);
+  EXPECT_EQ(table.failed, (model::RowFlags{false}));
+}
+
+TEST(CsvParser, AUnitlessDurationTakesTheUnitItsSiblingsWrite) {
+  // prompt_overhead was computed as mean_ttft_s - mean_load_s: it is in seconds too.
+  const auto table = one_table(parse_csv(
+      "config,mean_ttft_s,mean_load_s,prompt_overhead_time\nA,0.52,0.31,0.21\nB,0.61,0.35,0.26\n",
+      k_where));
+  const auto* overhead = table.find_column("prompt_overhead_time");
+  ASSERT_NE(overhead, nullptr);
+  EXPECT_EQ(overhead->kind(), model::MetricKind::duration);
+  EXPECT_EQ(overhead->unit_source(), model::UnitSource::siblings);
+  EXPECT_DOUBLE_EQ(overhead->numbers[0], 210.0);
+  EXPECT_TRUE(overhead->source_unit().empty());
+}
+
+TEST(CsvParser, SiblingsThatDisagreeLeaveAUnitlessDurationInMilliseconds) {
+  const auto table = one_table(
+      parse_csv("ttft_s,load_ms,prompt_overhead_time\n0.52,310,0.21\n", k_where));
+  const auto* overhead = table.find_column("prompt_overhead_time");
+  EXPECT_EQ(overhead->unit_source(), model::UnitSource::assumed);
+  EXPECT_DOUBLE_EQ(overhead->numbers[0], 0.21);
+}
+
+TEST(CsvParser, VersionsIdsAndSizesOfAnExportAreSettings) {
+  const auto table = one_table(parse_csv(
+      "model,backend,opset,onnxruntime_version,cuda_version,driver_version,workspace_size,"
+      "fp16,latency_ms_p50,throughput_delta,speedup\n"
+      "resnet50,tensorrt,17,1.17.1,12.4,581.29,268435456,1,1.92,412.5,2.4\n"
+      "resnet50,onnx,17,1.17.1,12.4,581.29,268435456,0,4.61,0,1.0\n",
+      k_where));
+  for (const char* name : {"opset", "onnxruntime_version", "cuda_version", "driver_version",
+                           "workspace_size", "fp16"}) {
+    const auto* column = table.find_column(name);
+    ASSERT_NE(column, nullptr) << name;
+    EXPECT_EQ(column->role(), model::Role::dimension) << name;
+    EXPECT_EQ(column->kind(), model::MetricKind::none) << name;
+  }
+  EXPECT_EQ(table.find_column("latency_ms_p50")->kind(), model::MetricKind::latency);
+  EXPECT_EQ(table.find_column("throughput_delta")->kind(), model::MetricKind::delta);
+  EXPECT_EQ(table.find_column("speedup")->kind(), model::MetricKind::speedup);
+}
+
+TEST(CsvParser, AStatusOfFailedIsAFailedRun) {
+  const auto table = one_table(parse_csv(
+      "backend,status,ttft_ms\neager,ok,120\ntorch_compile,FAILED,\nonnx,timeout,0\n", k_where));
+  EXPECT_EQ(table.failed, (model::RowFlags{false, true, true}));
+  EXPECT_EQ(table.failure_reason[1], "status: FAILED");
+  EXPECT_EQ(table.failure_reason[2], "status: timeout");
+}
+
 }  // namespace
 }  // namespace chimera::ingest

@@ -24,6 +24,7 @@ TEST(UnitlessDurations, SecondsAreRecognisedFromTheRecordsOwnStartAndEnd) {
   const auto& time = column(parsed, "run.execution_time");
   EXPECT_EQ(time.unit(), "ms");
   EXPECT_EQ(time.source_unit(), "s");
+  EXPECT_EQ(time.unit_source(), model::UnitSource::time_span);
   EXPECT_NEAR(time.numbers[0], 26339.488, 1e-6);
 }
 

@@ -402,5 +402,115 @@ TEST(JsonParser, ReadsANumberTooSmallForADoubleAsZeroWithoutANote) {
   EXPECT_EQ(t.find_column("denormal")->numbers[0], 4.9e-324);
 }
 
+// A benchmark of five backends of which one crashed, as a harness writes it.
+constexpr std::string_view k_backends = R"({
+  "model": "resnet50",
+  "batch_size": 8,
+  "results": {
+    "eager": {"latency_ms_p50": 7.91, "latency_ms_p95": 8.40, "throughput_img_s": 1011.2},
+    "torch_compile": {"error": "RuntimeError: CUDA out of memory", "compile_time_s": 41.2},
+    "onnxruntime": {"latency_ms_p50": 5.02, "latency_ms_p95": 5.31, "throughput_img_s": 1593.6},
+    "tensorrt": {"latency_ms_p50": 1.92, "latency_ms_p95": 2.05, "throughput_img_s": 4166.7},
+    "openvino": {"latency_ms_p50": 6.44, "latency_ms_p95": 6.90, "throughput_img_s": 1242.2}
+  }
+})";
+
+TEST(JsonParser, OneFailedBackendFailsOnlyItsOwnValues) {
+  const auto parsed = parse_json(k_backends, k_where);
+  ASSERT_FALSE(parsed.failure.has_value());
+  const auto* scalars = find_table(parsed, "");
+  ASSERT_NE(scalars, nullptr);
+  EXPECT_EQ(scalars->failed, (model::RowFlags{false}));
+  for (const char* backend : {"eager", "onnxruntime", "tensorrt", "openvino"}) {
+    const auto* p50 = scalars->find_column(std::string("results.") + backend + ".latency_ms_p50");
+    ASSERT_NE(p50, nullptr) << backend;
+    EXPECT_EQ(p50->kind(), model::MetricKind::latency) << backend;
+  }
+  EXPECT_EQ(scalars->find_column("results.torch_compile.error"), nullptr);
+  const auto* failed = find_table(parsed, "/results/torch_compile");
+  ASSERT_NE(failed, nullptr);
+  EXPECT_EQ(failed->title, "torch_compile");
+  EXPECT_EQ(failed->failed, (model::RowFlags{true}));
+  EXPECT_EQ(failed->failure_reason[0],
+            "results.torch_compile.error: RuntimeError: CUDA out of memory");
+  const auto* compile = failed->find_column("results.torch_compile.compile_time_s");
+  ASSERT_NE(compile, nullptr);
+  EXPECT_EQ(compile->pointer(), "/results/torch_compile/compile_time_s");
+}
+
+TEST(JsonParser, FailedBackendInAnArrayFailsItsRecordAndTheRunsUnderIt) {
+  const auto parsed = parse_json(R"({"backends": [
+    {"name": "eager", "runs": [{"ttft_ms": 120}, {"ttft_ms": 118}]},
+    {"name": "torch_compile", "status": "failed", "runs": [{"ttft_ms": 0}]},
+    {"name": "vllm", "runs": [{"ttft_ms": 40}]}
+  ]})",
+                                 k_where);
+  const auto* backends = find_table(parsed, "/backends");
+  ASSERT_NE(backends, nullptr);
+  EXPECT_EQ(backends->failed, (model::RowFlags{false, true, false}));
+  EXPECT_EQ(backends->failure_reason[1], "status: failed");
+  const auto* runs = find_table(parsed, "/backends/*/runs");
+  ASSERT_NE(runs, nullptr);
+  EXPECT_EQ(runs->failed, (model::RowFlags{false, false, true, false}));
+  EXPECT_EQ(runs->failure_reason[2], "status: failed");
+}
+
+TEST(JsonParser, ErrorObjectOrSuccessFalseFailsItsSubtree) {
+  const auto parsed = parse_json(R"({
+    "baseline": {"ttft_ms": 410.2, "tokens_per_second": 99.3},
+    "chimera": {"success": false, "ttft_ms": 0,
+                "individual_runs": [{"ttft_ms": 0}, {"ttft_ms": 0}]},
+    "vllm": {"exception": {"type": "ConnectionError", "message": "server closed"},
+             "ttft_ms": 12.0}
+  })",
+                                 k_where);
+  const auto* scalars = find_table(parsed, "");
+  ASSERT_NE(scalars, nullptr);
+  EXPECT_EQ(scalars->failed, (model::RowFlags{false}));
+  EXPECT_NE(scalars->find_column("baseline.ttft_ms"), nullptr);
+  const auto* chimera = find_table(parsed, "/chimera");
+  ASSERT_NE(chimera, nullptr);
+  EXPECT_EQ(chimera->failure_reason[0], "chimera.success: false");
+  const auto* runs = find_table(parsed, "/chimera/individual_runs");
+  ASSERT_NE(runs, nullptr);
+  EXPECT_EQ(runs->failed, (model::RowFlags{true, true}));
+  const auto* vllm = find_table(parsed, "/vllm");
+  ASSERT_NE(vllm, nullptr);
+  EXPECT_EQ(vllm->failed, (model::RowFlags{true}));
+  EXPECT_EQ(vllm->failure_reason[0], "vllm.exception: server closed");
+}
+
+TEST(JsonParser, EmptyErrorsAndGoodStatusesFailNothing) {
+  const auto parsed = parse_json(R"({"a": {"error": null, "status": "ok", "ttft_ms": 1},
+                                     "b": {"error": "", "status": "completed", "ttft_ms": 2},
+                                     "c": {"error": {}, "exception": "none", "ttft_ms": 3}})",
+                                 k_where);
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  EXPECT_EQ(parsed.tables[0].failed, (model::RowFlags{false}));
+}
+
+TEST(JsonParser, AnErrorAtTheTopFailsTheWholeDocument) {
+  const auto parsed = parse_json(
+      R"({"error": "ollama not reachable", "runs": [{"ttft_ms": 0}, {"ttft_ms": 0}]})", k_where);
+  const auto* scalars = find_table(parsed, "");
+  ASSERT_NE(scalars, nullptr);
+  EXPECT_EQ(scalars->failed, (model::RowFlags{true}));
+  const auto* runs = find_table(parsed, "/runs");
+  ASSERT_NE(runs, nullptr);
+  EXPECT_EQ(runs->failed, (model::RowFlags{true, true}));
+  EXPECT_EQ(runs->failure_reason[0], "error: ollama not reachable");
+}
+
+TEST(JsonParser, AFailedJsonLinesRecordFailsOnlyItself) {
+  const auto parsed = parse_json(
+      "{\"backend\": \"a\", \"ttft_ms\": 10}\n"
+      "{\"backend\": \"b\", \"result\": {\"status\": \"timeout\"}}\n"
+      "{\"backend\": \"c\", \"ttft_ms\": 12}\n",
+      {"runs.jsonl", model::FileKind::json});
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  EXPECT_EQ(parsed.tables[0].failed, (model::RowFlags{false, true, false}));
+  EXPECT_EQ(parsed.tables[0].failure_reason[1], "result.status: timeout");
+}
+
 }  // namespace
 }  // namespace chimera::ingest

@@ -79,7 +79,8 @@ TEST(MarkdownParser, TakesLeadingNumberOfCellsWithSpreadOrDelta) {
   const auto* delta = table->find_column("Δ");
   ASSERT_NE(delta, nullptr);
   EXPECT_EQ(delta->numbers, (std::vector<double>{0.2, 2.1}));
-  EXPECT_EQ(delta->kind(), model::MetricKind::percent);
+  // "+0.2% (+0.19)" under Δ is a relative change, not a raw percent.
+  EXPECT_EQ(delta->kind(), model::MetricKind::improvement);
   EXPECT_EQ(table->find_column("Metric")->role(), model::Role::dimension);
 }
 
@@ -268,6 +269,130 @@ TEST(MarkdownParser, ThreadsParseAtTheSameTimeWithTheirOwnArenas) {
     thread.join();
   }
   EXPECT_EQ(mismatches.load(), 0);
+}
+
+}  // namespace
+}  // namespace chimera::ingest
+
+namespace chimera::ingest {
+namespace {
+
+const model::SourceRef k_results{"reports/results.md", model::FileKind::markdown};
+
+TEST(MarkdownParser, ZerosInAResultsTableAreDataNotFailedRuns) {
+  const auto parsed = parse_markdown(R"(## Correctness
+
+| Model | Passed | Pass rate | Errors |
+|---|---|---|---|
+| gemma3 | 0/16 (0%) | 0% (0/45 runs) | 0 |
+| llama3 | 16/16 (100%) | 100% (45/45 runs) | 0 |
+| qwen2 | 0/16 (0%) | 0% (0/45 runs) | 0 |
+)",
+                                     k_results);
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  const auto& table = parsed.tables[0];
+  EXPECT_EQ(table.failed, (model::RowFlags{false, false, false}));
+  EXPECT_EQ(table.find_column("Passed")->numbers, (std::vector<double>{0, 16, 0}));
+  EXPECT_EQ(table.find_column("Pass rate")->kind(), model::MetricKind::percent);
+}
+
+TEST(MarkdownParser, ARunThatMeasuredNothingIsStillAFailedRun) {
+  const auto parsed = parse_markdown(
+      "| Run | TTFT (ms) | Throughput (tok/s) | Success |\n|---|---|---|---|\n"
+      "| 1 | 0.00 | 0.00 | 0% |\n| 2 | 4238.11 | 0.00 | 0% |\n| 3 | - | - | - |\n",
+      k_results);
+  const auto& table = parsed.tables[0];
+  // A 0% success rate is a reading, but a TTFT and a throughput of 0 say run 1 measured nothing.
+  EXPECT_EQ(table.failed, (model::RowFlags{true, false, true}));
+}
+
+TEST(MarkdownParser, AnEmptySecondHeaderRowIsNoRun) {
+  const auto parsed = parse_markdown(
+      "| Kernel | Duration (us) |\n|---|---|\n| | |\n| sgemm | 12.5 |\n| hgemm | 8.25 |\n",
+      k_results);
+  const auto& table = parsed.tables[0];
+  EXPECT_EQ(table.rows(), 2u);
+  EXPECT_EQ(table.failed, (model::RowFlags{false, false}));
+  EXPECT_EQ(table.row_lines, (std::vector<double>{4, 5}));
+  EXPECT_DOUBLE_EQ(table.find_column("Duration (us)")->numbers[0], 0.0125);
+}
+
+TEST(MarkdownParser, ReadsAnNsightUnitsRowAsTheColumnsUnits) {
+  const auto parsed = parse_markdown(R"(## Kernels
+
+| Kernel Name | gpu__time_duration.sum | sm__throughput.avg.pct_of_peak_sustained_elapsed | dram__bytes_read.sum |
+|---|---|---|---|
+| | usecond | % | Mbyte |
+| ampere_sgemm_128x64_tn | 2.50 | 41.2 | 1.5 |
+| ampere_sgemm_64x64_nn | 3.75 | 38.9 | 2 |
+)",
+                                     k_results);
+  const auto& table = parsed.tables[0];
+  EXPECT_EQ(table.rows(), 2u);
+  EXPECT_EQ(table.failed, (model::RowFlags{false, false}));
+  const auto* timing = table.find_column("gpu__time_duration.sum");
+  ASSERT_NE(timing, nullptr);
+  EXPECT_EQ(timing->role(), model::Role::metric);
+  EXPECT_EQ(timing->kind(), model::MetricKind::duration);
+  EXPECT_EQ(timing->source_unit(), "usecond");
+  EXPECT_EQ(timing->unit_source(), model::UnitSource::header_row);
+  EXPECT_DOUBLE_EQ(timing->numbers[1], 0.00375);
+  EXPECT_EQ(table.find_column("sm__throughput.avg.pct_of_peak_sustained_elapsed")->kind(),
+            model::MetricKind::percent);
+  EXPECT_EQ(table.find_column("dram__bytes_read.sum")->kind(), model::MetricKind::memory);
+}
+
+TEST(MarkdownParser, BulletsOfDifferencesSettingsAndTemperatures) {
+  const auto parsed = parse_markdown(R"(# Comparison
+
+## Run-by-Run Detail
+
+- Throughput delta: -0.15 tok/s (-0.1%)
+- TTFT delta: -243.53 ms (-17.8%)
+- **Average throughput improvement:** -0.1% (99.01 → 98.86 tok/s)
+
+## System
+
+- Parameters: 4.3B
+- Driver Version: 581.29
+- CUDA Version: 12.8
+- GPU Temperature: 48 °C
+- Tokens/s: 102.31
+- TTFT (s): 0.128
+)",
+                                     k_results);
+  const auto* scalars = find(parsed, "scalars");
+  ASSERT_NE(scalars, nullptr);
+  const auto* throughput = scalars->find_column("Throughput delta");
+  ASSERT_NE(throughput, nullptr);
+  EXPECT_EQ(throughput->kind(), model::MetricKind::delta);
+  EXPECT_EQ(throughput->base_kind(), model::MetricKind::throughput);
+  EXPECT_EQ(throughput->unit(), "tok/s");
+  EXPECT_DOUBLE_EQ(throughput->numbers[0], -0.15);
+  const auto* ttft = scalars->find_column("TTFT delta");
+  EXPECT_EQ(ttft->kind(), model::MetricKind::delta);
+  EXPECT_EQ(ttft->base_kind(), model::MetricKind::ttft);
+  const auto* improvement = scalars->find_column("Average throughput improvement");
+  EXPECT_EQ(improvement->kind(), model::MetricKind::improvement);
+  EXPECT_EQ(improvement->base_kind(), model::MetricKind::throughput);
+  for (const char* setting : {"Parameters", "Driver Version", "CUDA Version"}) {
+    const auto* column = scalars->find_column(setting);
+    ASSERT_NE(column, nullptr) << setting;
+    EXPECT_EQ(column->role(), model::Role::dimension) << setting;
+  }
+  EXPECT_EQ(scalars->find_column("Parameters")->texts[0], "4.3B");
+  const auto* temperature = scalars->find_column("GPU Temperature");
+  EXPECT_EQ(temperature->kind(), model::MetricKind::temperature);
+  EXPECT_EQ(temperature->numbers[0], 48.0);
+  // Header-like keys keep their whole names: no "s" or "s)" split off a unit.
+  const auto* rate = scalars->find_column("Tokens/s");
+  ASSERT_NE(rate, nullptr);
+  EXPECT_EQ(rate->kind(), model::MetricKind::throughput);
+  EXPECT_EQ(model::column_leaf(rate->name()), "Tokens/s");
+  const auto* seconds = scalars->find_column("TTFT (s)");
+  ASSERT_NE(seconds, nullptr);
+  EXPECT_DOUBLE_EQ(seconds->numbers[0], 128.0);
+  EXPECT_EQ(model::column_leaf(seconds->name()), "TTFT (s)");
 }
 
 }  // namespace

@@ -51,5 +51,57 @@ TEST(TableBuilder, TableWithoutMetricsOrErrorsFailsNoRow) {
   EXPECT_EQ(table.failure_reason[1], "");
 }
 
+TEST(TableBuilder, ZerosOfCountsPercentsAndComparisonsAreReadings) {
+  const auto table = build({"metric", "baseline_runs", "pass_rate_pct", "ttft_delta_ms"},
+                           {{"a", "0", "0", "0"}, {"b", "", "", ""}, {"c", "3", "50", "-4.5"}});
+  EXPECT_EQ(table.failed, (model::RowFlags{false, true, false}));
+}
+
+TEST(TableBuilder, RawMeasurementsDecideWhenTheTableHasThem) {
+  const auto table = build({"ttft_ms", "tokens_s", "improvement_pct"},
+                           {{"0", "0", "12"}, {"310", "0", "0"}});
+  EXPECT_EQ(table.failed, (model::RowFlags{true, false}));
+}
+
+TEST(TableBuilder, StatusAndSuccessColumnsFailTheirRows) {
+  const auto table = build({"status", "success", "ttft_ms"}, {{"ok", "true", "12"},
+                                                              {"Failed", "true", "13"},
+                                                              {"done", "false", "14"}});
+  EXPECT_EQ(table.failed, (model::RowFlags{false, true, true}));
+  EXPECT_EQ(table.failure_reason[1], "status: Failed");
+  EXPECT_EQ(table.failure_reason[2], "success: false");
+}
+
+TEST(TableBuilder, FailRowGivesItsReasonAfterAnErrorColumn) {
+  TableBuilder builder("b.json", "/runs", "runs");
+  const std::size_t error = builder.column("error");
+  const std::size_t ttft = builder.column("ttft_ms");
+  builder.begin_row(0, "/runs/0");
+  builder.set(ttft, Cell::integer(12));
+  builder.fail_row("backend.status: failed");
+  builder.fail_row("ignored: a second reason for the same row");
+  builder.begin_row(0, "/runs/1");
+  builder.set(ttft, Cell::integer(13));
+  builder.begin_row(0, "/runs/2");
+  builder.set(error, Cell::text_of("OOM"));
+  builder.fail_row("backend.status: failed");
+  const auto table = builder.finish();
+  EXPECT_EQ(table.failed, (model::RowFlags{true, false, true}));
+  EXPECT_EQ(table.failure_reason[0], "backend.status: failed");
+  EXPECT_EQ(table.failure_reason[1], "");
+  EXPECT_EQ(table.failure_reason[2], "error: OOM");
+}
+
+TEST(TableBuilder, HeaderUnitReachesTheColumn) {
+  TableBuilder builder("k.csv", "", "k.csv");
+  const std::size_t timing = builder.column("gpu__time_duration.sum");
+  builder.set_header_unit(timing, "usecond");
+  builder.begin_row(3, {});
+  builder.set(timing, Cell::raw("2.5"));
+  const auto table = builder.finish();
+  EXPECT_EQ(table.columns[0].unit_source(), model::UnitSource::header_row);
+  EXPECT_DOUBLE_EQ(table.columns[0].numbers[0], 0.0025);
+}
+
 }  // namespace
 }  // namespace chimera::ingest

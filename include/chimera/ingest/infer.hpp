@@ -41,10 +41,17 @@ struct Cell {
 
 // Builds a column from its name and its cells: the value type (integer, float, boolean,
 // timestamp, string), the role (metric, dimension, timestamp, error, text) and, for a metric,
-// its kind, direction and canonical unit. Numbers are converted to the canonical unit (ttft_s
-// to ms, memory_gb to MiB), each cell by its own written unit when it has one ("26.77s").
+// its kind, base kind, direction, canonical unit and where that unit came from. Numbers are
+// converted to the canonical unit (ttft_s to ms, memory_gb to MiB), each cell by its own written
+// unit when it has one ("26.77s"). A unit chimera does not convert ("tok/s per GB", "cycle") is
+// kept as the column's unit. `header_unit` is the unit a units row wrote under the header ("" when
+// none); it counts after a unit in brackets in the name, before a unit word and the cells.
 // Numeric columns fill `numbers` (NaN for a null); string and error columns fill `texts`
 // ("" for a null); timestamp columns fill both (Unix seconds and the text as written).
-[[nodiscard]] model::Column infer_column(std::string name, std::span<const Cell> cells);
+// Settings are dimensions, never metrics: names NameInfo::dimension lists, a "temperature" whose
+// values are all between 0 and 2, and a column of nothing but 0 and 1 whose name says nothing
+// of what it measures. A dimension written with a unit other than tokens ("4.3B") keeps its text.
+[[nodiscard]] model::Column infer_column(std::string name, std::span<const Cell> cells,
+                                         std::string_view header_unit = {});
 
 }  // namespace chimera::ingest

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "chimera/ingest/infer.hpp"
@@ -37,6 +38,11 @@ class TableBuilder {
   }
   // Provenance of a single-row table's column: the line or JSON pointer its value came from.
   void set_origin(std::size_t column, std::uint64_t line, std::string pointer);
+  // The unit a units row wrote under the column's header (Nsight Compute: "nsecond", "Kbyte").
+  void set_header_unit(std::size_t column, std::string unit);
+  // Marks the current row a failed run for `reason` ("results.torch_compile.error: OOM"), as the
+  // JSON reader does for the records under an object that says it failed.
+  void fail_row(std::string reason);
   // Copies `text` into storage that lives as long as the builder, for cells that are not a
   // plain slice of the input (unescaped CSV fields, Markdown cell text).
   [[nodiscard]] std::string_view keep(std::string text);
@@ -45,8 +51,13 @@ class TableBuilder {
   [[nodiscard]] std::size_t columns() const { return m_columns.size(); }
   [[nodiscard]] const std::string& title() const { return m_table.title; }
 
-  // Infers the columns and marks a row failed when an error column holds text, or when the table
-  // has metrics and all of them are missing or zero in that row.
+  // Infers the columns (a unitless duration or size takes its siblings' unit, see
+  // settle_by_siblings) and marks a row failed, giving the first reason that applies: an error
+  // column holds text; a status column says failed (status_means_failure) or a success column
+  // false; fail_row() was called; the table has metrics and none holds data in that row. A table
+  // with raw measurements (model::is_raw_measurement) is judged by them alone, and a zero there
+  // is no data (a throughput or a duration of 0); in a table of counts, percents or comparisons
+  // only an empty cell is no data ("0/16 (0%)" and a Δ of +0.0% are readings).
   [[nodiscard]] model::Table finish();
 
  private:
@@ -57,6 +68,7 @@ class TableBuilder {
     std::vector<Cell> cells;
     std::uint64_t line = 0;
     std::string pointer;
+    std::string header_unit;
   };
   model::Table m_table;
   std::vector<PendingColumn> m_columns;
@@ -65,6 +77,7 @@ class TableBuilder {
   model::RowPointers::Builder m_pointers;
   bool m_any_line = false;
   bool m_any_pointer = false;
+  std::vector<std::pair<std::size_t, std::string>> m_failed_rows;  // row, reason; rows ascending
   std::deque<std::string> m_arena;
 };
 

@@ -75,13 +75,48 @@ enum class MetricKind : std::uint8_t {
   percent,      // %
   count,        // any other count
   other,        // a number of unknown meaning
+  // Not a measurement of one run but a comparison of two; the kind compared is the column's
+  // base_kind (none when the name does not say).
+  delta,        // a difference, in the unit of its base kind: throughput_delta, TTFT Δ (ms)
+  improvement,  // a relative change against a baseline, %: improvement_pct, ttft_reduction_percent
+  speedup,      // a ratio of two measurements, x: speedup, "1.8x"
+  // A measurement per unit of a resource, in a compound unit kept as written ("tok/s per GB");
+  // base_kind is the measurement (throughput for tok/s per GB).
+  efficiency,
+  temperature,  // a hardware temperature, °C (gpu_temperature_c); never the sampling temperature
 };
 enum class Direction : std::uint8_t { none, higher, lower };
+
+// Where a metric's unit was read from.
+enum class UnitSource : std::uint8_t {
+  none,        // not a metric, or no unit at all
+  name,        // the column's name: ttft_s, "TTFT (ms)", eval_s_mean
+  header_row,  // a row of units under the header (Nsight Compute's CSVs)
+  cells,       // the cells: "26.77s"
+  time_span,   // the span between its record's start and end times, in seconds
+  siblings,    // the one unit the other columns of its table write in their names
+  ollama_ns,   // none written; large whole numbers, read as Ollama's nanoseconds
+  assumed,     // none written; taken as the canonical unit (ms, MiB, tok/s)
+};
 
 [[nodiscard]] std::string_view to_string(ValueType type);
 [[nodiscard]] std::string_view to_string(Role role);
 [[nodiscard]] std::string_view to_string(MetricKind kind);
 [[nodiscard]] std::string_view to_string(Direction direction);
+[[nodiscard]] std::string_view to_string(UnitSource source);
+
+// Whether a kind is a raw measurement of one run (throughput, ttft, latency, load, prompt_eval,
+// eval, total, compile, duration, memory, tokens): what a ranking, a Pareto front or a cold
+// start may compare. Deltas, improvements, speedups, efficiencies, ratios, percents, counts,
+// temperatures and numbers of unknown meaning are not.
+[[nodiscard]] bool is_raw_measurement(MetricKind kind);
+
+// The last part of a column name, as people read it: after the last " > " of a Markdown key
+// qualified by its heading ("TTFT > Baseline" -> "Baseline"), then after the last '.' of a JSON
+// dotted path ("baseline.aggregate.ttft_ms" -> "ttft_ms"). A '.' inside brackets, before a space
+// or between digits is not a separator ("Avg. TTFT", "Qwen2.5 TTFT (s)"), and '/' never is:
+// "Tokens/s" and "Throughput (tok/s)" are leaves whole.
+[[nodiscard]] std::string_view column_leaf(std::string_view name);
 
 // What a column is, apart from its values. A large corpus repeats a few thousand of these across
 // millions of columns (every table of a sweep's Markdown reports has the same header), so each
@@ -94,11 +129,16 @@ struct ColumnHead {
   Role role = Role::text;
   MetricKind kind = MetricKind::none;  // metrics only
   Direction direction = Direction::none;
+  // For a delta, improvement, speedup or efficiency (or a ratio of two measurements): the raw
+  // kind it compares, e.g. ttft for ttft_delta_ms. none otherwise or when the name does not say.
+  MetricKind base_kind = MetricKind::none;
+  UnitSource unit_source = UnitSource::none;  // metrics only
 
   friend bool operator==(const ColumnHead& a, const ColumnHead& b) {
     return a.name.id() == b.name.id() && a.unit.id() == b.unit.id() &&
            a.source_unit.id() == b.source_unit.id() && a.type == b.type && a.role == b.role &&
-           a.kind == b.kind && a.direction == b.direction;
+           a.kind == b.kind && a.direction == b.direction && a.base_kind == b.base_kind &&
+           a.unit_source == b.unit_source;
   }
 };
 
@@ -136,6 +176,8 @@ class Column {
   [[nodiscard]] Role role() const { return head().role; }
   [[nodiscard]] MetricKind kind() const { return head().kind; }
   [[nodiscard]] Direction direction() const { return head().direction; }
+  [[nodiscard]] MetricKind base_kind() const { return head().base_kind; }
+  [[nodiscard]] UnitSource unit_source() const { return head().unit_source; }
   // Each setter looks the changed head up again: build a ColumnHead and set_head() it to set
   // several fields at once.
   void set_name(Symbol name);
@@ -145,6 +187,7 @@ class Column {
   void set_role(Role role);
   void set_kind(MetricKind kind);
   void set_direction(Direction direction);
+  void set_unit_source(UnitSource source);
 
   // Provenance of the value of a one-row "scalars" table, where every column has its own origin:
   // the JSON pointer of a JSON value, or the 1-based line of a Markdown bullet. A column has at
