@@ -88,7 +88,7 @@ struct RowGroup {
 constexpr model::MetricKind k_any = model::MetricKind::other;
 
 model::MetricKind claim_kind(model::MetricKind kind) {
-  return is_raw_kind(kind) ? kind : k_any;
+  return model::is_raw_measurement(kind) ? kind : k_any;
 }
 
 struct Search {
@@ -145,7 +145,7 @@ struct Search {
       std::size_t j = i;
       std::size_t cells = 0;
       while (j < hits.size() && hits[j].group == hits[i].group) {
-        cells += j == i || hits[j].cell != hits[j - 1].cell ? 1 : 0;
+        cells += j == i || hits[j].cell != hits[j - 1].cell ? 1U : 0U;
         ++j;
       }
       RowGroup& group = groups[hits[i].group];
@@ -168,7 +168,7 @@ void decide(DocumentVerdicts& verdicts, const Search& search) {
   std::vector<std::size_t> rows(verdicts.tables.size(), 0);
   for (const auto& [table, group] : search.rows) {
     ++rows[table];
-    restated[table] += search.groups[group].restated ? 1 : 0;
+    restated[table] += search.groups[group].restated ? 1U : 0U;
   }
   for (std::size_t t = 0; t < verdicts.tables.size(); ++t) {
     auto& table = verdicts.tables[t];
@@ -289,7 +289,7 @@ DocumentVerdicts classify_documents(const model::Corpus& corpus,
     std::set<model::MetricKind> kinds;
     for (const auto& s : set.series) {
       const auto& column = table.columns[s.column];
-      if (is_raw_kind(column.kind())) {
+      if (model::is_raw_measurement(column.kind())) {
         kinds.insert(column.kind());
       }
       for (std::size_t r = 0; r < column.numbers.size(); ++r) {

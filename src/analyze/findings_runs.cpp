@@ -65,7 +65,7 @@ bool row_bits(const model::Table& table, const RecordSet& set, std::size_t row,
   for (const auto& s : set.series) {
     const auto& numbers = table.columns[s.column].numbers;
     const double v = row < numbers.size() ? numbers[row] : std::numeric_limits<double>::quiet_NaN();
-    finite += std::isfinite(v) ? 1 : 0;
+    finite += std::isfinite(v) ? 1U : 0U;
     bits.push_back(std::isnan(v) ? 0x7ff8000000000000ULL : std::bit_cast<std::uint64_t>(v));
   }
   return finite >= 2;

@@ -109,7 +109,8 @@ void outliers(const FindingsInput& in, std::vector<model::Finding>& out) {
       }
       for (std::size_t i = 0; i < set.series.size(); ++i) {
         const auto& metric = e.metrics[member.metric_of[i]];
-        if (metric.direction == model::Direction::none || metric.aggregate) {
+        if (metric.direction == model::Direction::none || metric.aggregate ||
+            !model::is_raw_measurement(metric.kind)) {
           continue;
         }
         for (const auto& [c, rows] : rows_of) {

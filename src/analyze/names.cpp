@@ -5,6 +5,8 @@
 #include <cctype>
 #include <utility>
 
+#include "chimera/model/corpus.hpp"
+
 namespace chimera::analyze {
 namespace {
 
@@ -39,9 +41,9 @@ bool has_word(std::string_view name, const std::array<std::string_view, N>& word
   return false;
 }
 
+// The last part of a nested name; "Tokens/s" and "TTFT (s)" stay whole (model::column_leaf).
 std::string_view leaf_view(std::string_view column) {
-  const auto cut = column.find_last_of("./");
-  return cut == std::string_view::npos ? column : column.substr(cut + 1);
+  return model::column_leaf(column);
 }
 
 // Synonyms of the settings benchmark harnesses sweep, by normalized name.

@@ -395,25 +395,6 @@ void finish_series(const model::Corpus& corpus, RecordSet& set) {
 
 }  // namespace
 
-bool is_raw_kind(model::MetricKind kind) {
-  switch (kind) {
-    case model::MetricKind::throughput:
-    case model::MetricKind::ttft:
-    case model::MetricKind::latency:
-    case model::MetricKind::load:
-    case model::MetricKind::prompt_eval:
-    case model::MetricKind::eval:
-    case model::MetricKind::total:
-    case model::MetricKind::compile:
-    case model::MetricKind::duration:
-    case model::MetricKind::memory:
-    case model::MetricKind::tokens:
-      return true;
-    default:
-      return false;
-  }
-}
-
 model::Direction direction_of(model::MetricKind kind, model::Direction direction) {
   if (direction != model::Direction::none) {
     return direction;

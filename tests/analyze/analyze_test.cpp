@@ -121,10 +121,8 @@ TEST(Analyze, MakesAnExperimentOfEachHarnessWithoutTheDuplicate) {
   ASSERT_EQ(runs->factors.size(), 1u);
   EXPECT_EQ(runs->factors[0].name, "num_gpu");
   EXPECT_EQ(runs->factors[0].levels, (std::vector<std::string>{"60", "80"}));
-  EXPECT_EQ(runs->fixed,
-            (model::GroupKey{{"model", "gemma3:latest"}, {"num_ctx", "1024"}}));
-  EXPECT_EQ(runs->sources,
-            (std::vector<std::string>{"runs/run_001.json", "runs/run_002.json"}));
+  EXPECT_EQ(runs->fixed, (model::GroupKey{{"model", "gemma3:latest"}, {"num_ctx", "1024"}}));
+  EXPECT_EQ(runs->sources, (std::vector<std::string>{"runs/run_001.json", "runs/run_002.json"}));
   ASSERT_EQ(runs->configurations.size(), 2u);
   const auto& gpu80 = runs->configurations[1];
   EXPECT_EQ(gpu80.values, (std::vector<std::string>{"80"}));

@@ -1,8 +1,7 @@
 #include "chimera/analyze/experiments.hpp"
 
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
@@ -27,8 +26,9 @@ using Strings = std::vector<std::string>;
 
 // A sweep CSV without a model column: the model is only in the file name. Throughput depends on
 // the model (`base`) and on num_gpu; two runs per configuration.
-std::string sweep_csv(double base, const std::string& header =
-                                       "run,num_gpu,num_ctx,temperature,tokens_per_second,ttft_ms") {
+std::string sweep_csv(
+    double base,
+    const std::string& header = "run,num_gpu,num_ctx,temperature,tokens_per_second,ttft_ms") {
   std::string out = header + "\n";
   int run = 0;
   for (const int gpu : {60, 120}) {
@@ -47,8 +47,8 @@ std::string sweep_summary(double base) {
   std::string out = "num_gpu,num_ctx,temperature,tokens_per_second,ttft_ms\n";
   for (const int gpu : {60, 120}) {
     for (const int ctx : {512, 1024}) {
-      out += fmt::format("{},{},0.8,{:.2f},{:.1f}\n", gpu, ctx, base + gpu / 10.0 + 0.25 - ctx / 1024.0,
-                         300.5 + ctx / 8.0);
+      out += fmt::format("{},{},0.8,{:.2f},{:.1f}\n", gpu, ctx,
+                         base + gpu / 10.0 + 0.25 - ctx / 1024.0, 300.5 + ctx / 8.0);
     }
   }
   return out;
@@ -140,8 +140,9 @@ TEST(Experiments, SettingsSpelledInDirectoryNamesAreFactors) {
   for (const int gpu : {60, 80}) {
     for (const char* ctx : {"512", "2048"}) {
       for (int rep = 1; rep <= 3; ++rep) {
-        files.emplace_back(fmt::format("sweep/gpu{}_ctx{}_temp0p8/rep{}/result.json", gpu, ctx, rep),
-                           run_json(gpu + rep * 0.1, std::stod(ctx) / 4));
+        files.emplace_back(
+            fmt::format("sweep/gpu{}_ctx{}_temp0p8/rep{}/result.json", gpu, ctx, rep),
+            run_json(gpu + rep * 0.1, std::stod(ctx) / 4));
       }
     }
   }
@@ -205,10 +206,11 @@ std::string agents_json(int gpu, int ctx, double baseline, double candidate) {
 }
 
 TEST(Experiments, PerAgentConfigurationsReachOnlyTheirOwnRuns) {
-  const auto a = analyze_files({{"sweep/gpu60_ctx512/data/metrics.json", agents_json(60, 512, 98, 97)},
-                                {"sweep/gpu60_ctx1024/data/metrics.json", agents_json(60, 1024, 98.5, 96)},
-                                {"sweep/gpu80_ctx512/data/metrics.json", agents_json(80, 512, 97.5, 99)},
-                                {"sweep/gpu80_ctx1024/data/metrics.json", agents_json(80, 1024, 98, 99.5)}});
+  const auto a =
+      analyze_files({{"sweep/gpu60_ctx512/data/metrics.json", agents_json(60, 512, 98, 97)},
+                     {"sweep/gpu60_ctx1024/data/metrics.json", agents_json(60, 1024, 98.5, 96)},
+                     {"sweep/gpu80_ctx512/data/metrics.json", agents_json(80, 512, 97.5, 99)},
+                     {"sweep/gpu80_ctx1024/data/metrics.json", agents_json(80, 1024, 98, 99.5)}});
   ASSERT_EQ(a.experiments.size(), 1u);
   const auto& e = a.experiments[0];
   EXPECT_EQ(e.name, "sweep/*/data/metrics.json#/*/individual_runs");
@@ -217,7 +219,8 @@ TEST(Experiments, PerAgentConfigurationsReachOnlyTheirOwnRuns) {
   EXPECT_EQ(headline_n(e, {{"agent_type", "Baseline"}}), 8u);
   EXPECT_EQ(headline_n(e, {{"agent_type", "Chimera"}, {"num_ctx", "1024"}, {"num_gpu", "80"}}), 2u);
   EXPECT_EQ(e.configurations.size(), 5u);
-  EXPECT_EQ(e.label(e.ranking.front().configuration), "agent_type=Chimera, num_ctx=1024, num_gpu=80");
+  EXPECT_EQ(e.label(e.ranking.front().configuration),
+            "agent_type=Chimera, num_ctx=1024, num_gpu=80");
   // The aggregates beside the runs, and the deltas, are not samples.
   EXPECT_EQ(e.runs, 16u);
   EXPECT_EQ(e.metrics.size(), 2u);
@@ -326,10 +329,11 @@ TEST(Experiments, AMarkdownTableWithOtherNumbersIsUnverifiedNotRuns) {
 TEST(Experiments, HeadingsThatVaryAcrossTablesAreAFactor) {
   std::string md = "# Runs\n\n";
   for (int config = 1; config <= 3; ++config) {
-    md += fmt::format("## Configuration {}\n\n| Run | TTFT (ms) | Throughput (tok/s) |\n|---|---|---|\n",
-                      config);
+    md += fmt::format(
+        "## Configuration {}\n\n| Run | TTFT (ms) | Throughput (tok/s) |\n|---|---|---|\n", config);
     for (int run = 1; run <= 4; ++run) {
-      md += fmt::format("| {} | {} | {} |\n", run, 300 + config * 10 + run, 90 + config + run * 0.1);
+      md +=
+          fmt::format("| {} | {} | {} |\n", run, 300 + config * 10 + run, 90 + config + run * 0.1);
     }
     md += "\n";
   }
@@ -344,9 +348,9 @@ TEST(Experiments, HeadingsThatVaryAcrossTablesAreAFactor) {
 }
 
 TEST(Experiments, UnrelatedHarnessesAreSeparateExperimentsAndNeverRankedTogether) {
-  const auto a = analyze_files(
-      {{"llm/sweep.csv", "model,tokens_per_second\na,50\na,52\nb,70\nb,72\n"},
-       {"embed/bench.csv", "model,latency_ms\nx,5\nx,6\ny,9\ny,8\n"}});
+  const auto a =
+      analyze_files({{"llm/sweep.csv", "model,tokens_per_second\na,50\na,52\nb,70\nb,72\n"},
+                     {"embed/bench.csv", "model,latency_ms\nx,5\nx,6\ny,9\ny,8\n"}});
   ASSERT_EQ(a.experiments.size(), 2u);
   for (const auto& e : a.experiments) {
     EXPECT_EQ(e.ranking.size(), 2u) << e.name;

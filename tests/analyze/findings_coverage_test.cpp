@@ -38,15 +38,14 @@ TEST(CoverageFindings, ReportsOneMetricInDifferentCanonicalUnits) {
 TEST(CoverageFindings, NotesMetricsWrittenInSeveralSourceUnits) {
   model::Corpus corpus;
   corpus.files = {file("a.csv"), file("b.json")};
-  corpus.tables = {
-      TableBuilder("a.csv")
-          .metric("ttft_s", MetricKind::ttft, "ms", {406})
-          .source_unit("s")
-          .build(),
-      TableBuilder("b.json", "/runs")
-          .metric("ttft_ms", MetricKind::ttft, "ms", {400})
-          .pointers({"/runs/0"})
-          .build()};
+  corpus.tables = {TableBuilder("a.csv")
+                       .metric("ttft_s", MetricKind::ttft, "ms", {406})
+                       .source_unit("s")
+                       .build(),
+                   TableBuilder("b.json", "/runs")
+                       .metric("ttft_ms", MetricKind::ttft, "ms", {400})
+                       .pointers({"/runs/0"})
+                       .build()};
   const auto findings = with_id(corpus, "mixed-units");
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].severity, model::Severity::info);

@@ -54,14 +54,14 @@ TEST(RunFindings, GroupsFailedRunsByErrorMessage) {
 }
 
 TEST(RunFindings, ARunThatGeneratedNothingFailed) {
-  const auto corpus = one_table(
-      TableBuilder("m.json", "/runs")
-          .metric("throughput_tokens_per_sec", MetricKind::throughput, "tok/s", {0, 98.1, 97.9},
-                  Direction::higher)
-          .metric("tokens_generated", MetricKind::tokens, "tokens", {0, 1500, 1480})
-          .metric("ttft_ms", MetricKind::ttft, "ms", {4573, 390, 401}, Direction::lower)
-          .pointers({"/runs/0", "/runs/1", "/runs/2"})
-          .build());
+  const auto corpus =
+      one_table(TableBuilder("m.json", "/runs")
+                    .metric("throughput_tokens_per_sec", MetricKind::throughput, "tok/s",
+                            {0, 98.1, 97.9}, Direction::higher)
+                    .metric("tokens_generated", MetricKind::tokens, "tokens", {0, 1500, 1480})
+                    .metric("ttft_ms", MetricKind::ttft, "ms", {4573, 390, 401}, Direction::lower)
+                    .pointers({"/runs/0", "/runs/1", "/runs/2"})
+                    .build());
   const auto a = analyze(corpus);
   const auto* f = by_id(a.findings, "failed-run");
   ASSERT_NE(f, nullptr);
@@ -76,12 +76,11 @@ TEST(RunFindings, ARunThatGeneratedNothingFailed) {
 }
 
 TEST(RunFindings, FindsRowsRepeatingEveryMetricOfTheSameConfiguration) {
-  const auto corpus =
-      one_table(TableBuilder("s.csv")
-                    .dimension("cfg", std::vector<std::string>{"a", "a", "b", "a"})
-                    .metric("ttft_ms", MetricKind::ttft, "ms", {1, 2, 1, 1})
-                    .metric("tok_s", MetricKind::throughput, "tok/s", {9, 9, 9, 9})
-                    .build());
+  const auto corpus = one_table(TableBuilder("s.csv")
+                                    .dimension("cfg", std::vector<std::string>{"a", "a", "b", "a"})
+                                    .metric("ttft_ms", MetricKind::ttft, "ms", {1, 2, 1, 1})
+                                    .metric("tok_s", MetricKind::throughput, "tok/s", {9, 9, 9, 9})
+                                    .build());
   const auto findings = analyze(corpus).findings;
   const auto* f = by_id(findings, "duplicate-rows");
   ASSERT_NE(f, nullptr);
@@ -89,13 +88,13 @@ TEST(RunFindings, FindsRowsRepeatingEveryMetricOfTheSameConfiguration) {
 }
 
 TEST(RunFindings, CountsSingleAndFewSampleConfigurationsOfTheHeadlineMetric) {
-  const auto corpus = one_table(
-      TableBuilder("s.csv")
-          .dimension("c", std::vector<std::string>{"1", "2", "3", "3", "3", "4", "4", "4", "4",
-                                                   "4", "4"})
-          .metric("tokens_per_second", MetricKind::throughput, "tok/s",
-                  {50, 60, 1, 2, 3, 1, 2, 3, 4, 5, 6}, Direction::higher)
-          .build());
+  const auto corpus =
+      one_table(TableBuilder("s.csv")
+                    .dimension("c", std::vector<std::string>{"1", "2", "3", "3", "3", "4", "4", "4",
+                                                             "4", "4", "4"})
+                    .metric("tokens_per_second", MetricKind::throughput, "tok/s",
+                            {50, 60, 1, 2, 3, 1, 2, 3, 4, 5, 6}, Direction::higher)
+                    .build());
   const auto findings = analyze(corpus).findings;
   const auto* single = by_id(findings, "single-sample");
   ASSERT_NE(single, nullptr);

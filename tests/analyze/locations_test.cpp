@@ -31,8 +31,8 @@ ParsedLevels parse(const std::vector<std::string>& levels, std::string_view cont
 
 TEST(Location, SplitsThePathThenThePointerOrHeading) {
   const auto json = make_location("a/b/m.json", "/baseline/individual_runs", "");
-  EXPECT_EQ(json.segments, (std::vector<std::string>{"a", "b", "m.json", "baseline",
-                                                     "individual_runs"}));
+  EXPECT_EQ(json.segments,
+            (std::vector<std::string>{"a", "b", "m.json", "baseline", "individual_runs"}));
   EXPECT_EQ(json.in_file, 3u);
   const auto md = make_location("r.md", "", "Individual Runs");
   EXPECT_EQ(md.segments, (std::vector<std::string>{"r.md", "Individual Runs"}));
@@ -40,9 +40,9 @@ TEST(Location, SplitsThePathThenThePointerOrHeading) {
 }
 
 TEST(LocationPattern, KeepsTheCommonSuffixOfModelNamedFiles) {
-  const auto p = pattern_of_paths({"sweeps/llama3-8b_param_tuning.csv",
-                                   "sweeps/qwen2.5-7b_param_tuning.csv",
-                                   "sweeps/gemma3_param_tuning.csv"});
+  const auto p =
+      pattern_of_paths({"sweeps/llama3-8b_param_tuning.csv", "sweeps/qwen2.5-7b_param_tuning.csv",
+                        "sweeps/gemma3_param_tuning.csv"});
   EXPECT_EQ(p.text(), "sweeps/*_param_tuning.csv");
   ASSERT_EQ(p.levels.size(), 1u);
   EXPECT_EQ(p.levels[0], (std::vector<std::string>{"llama3-8b", "qwen2.5-7b", "gemma3"}));
@@ -50,8 +50,8 @@ TEST(LocationPattern, KeepsTheCommonSuffixOfModelNamedFiles) {
 
 TEST(LocationPattern, NeverLeavesALevelEmpty) {
   // "gemma3" is a prefix of the others; cutting it would leave the first file nothing.
-  const auto p = pattern_of_paths(
-      {"m/gemma3_param_tuning.csv", "m/gemma3_270m_param_tuning.csv", "m/gemma3_1b_param_tuning.csv"});
+  const auto p = pattern_of_paths({"m/gemma3_param_tuning.csv", "m/gemma3_270m_param_tuning.csv",
+                                   "m/gemma3_1b_param_tuning.csv"});
   EXPECT_EQ(p.levels[0], (std::vector<std::string>{"gemma3", "gemma3_270m", "gemma3_1b"}));
   const auto v = pattern_of_paths({"Demo_out/m.json", "Demo_out_v2/m.json"});
   EXPECT_EQ(v.text(), "Demo_*/m.json");
@@ -62,8 +62,8 @@ TEST(LocationPattern, CutsAtSeparatorsOnly) {
   const auto p = pattern_of_paths({"s/sweep_0001.csv", "s/sweep_0002.csv", "s/sweep_0013.csv"});
   EXPECT_EQ(p.text(), "s/sweep_*.csv");
   EXPECT_EQ(p.levels[0], (std::vector<std::string>{"0001", "0002", "0013"}));
-  const auto runs = pattern_of_paths({"d_tr109_run1/m.json", "d_tr109_run2/m.json",
-                                      "d_tr109_rerun/m.json"});
+  const auto runs =
+      pattern_of_paths({"d_tr109_run1/m.json", "d_tr109_run2/m.json", "d_tr109_rerun/m.json"});
   EXPECT_EQ(runs.text(), "d_tr109_*/m.json");
   EXPECT_EQ(runs.levels[0], (std::vector<std::string>{"run1", "run2", "rerun"}));
 }

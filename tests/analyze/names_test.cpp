@@ -7,7 +7,8 @@ namespace {
 
 TEST(LeafName, TakesTheLastSegmentOfNestedNames) {
   EXPECT_EQ(leaf_name("config.num_gpu"), "num_gpu");
-  EXPECT_EQ(leaf_name("config/num_ctx"), "num_ctx");
+  EXPECT_EQ(leaf_name("Tokens/s"), "Tokens/s");
+  EXPECT_EQ(leaf_name("Statistical Summary > TTFT (s)"), "TTFT (s)");
   EXPECT_EQ(leaf_name("model"), "model");
   EXPECT_EQ(directory_of("runs/a.json"), "runs");
   EXPECT_EQ(directory_of("a.json"), ".");

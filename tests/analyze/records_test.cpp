@@ -115,17 +115,16 @@ TEST(RecordSets, ASummaryFileCountsOnlyWhereNoRunsMeasureItsKinds) {
   }
 }
 
-TEST(RawKinds, AreMeasurementsOfARun) {
-  EXPECT_TRUE(is_raw_kind(MetricKind::throughput));
-  EXPECT_TRUE(is_raw_kind(MetricKind::ttft));
-  EXPECT_TRUE(is_raw_kind(MetricKind::memory));
-  EXPECT_TRUE(is_raw_kind(MetricKind::tokens));
-  EXPECT_FALSE(is_raw_kind(MetricKind::percent));
-  EXPECT_FALSE(is_raw_kind(MetricKind::ratio));
-  EXPECT_FALSE(is_raw_kind(MetricKind::count));
-  EXPECT_FALSE(is_raw_kind(MetricKind::other));
-  EXPECT_EQ(direction_of(MetricKind::throughput, model::Direction::none),
-            model::Direction::higher);
+TEST(RawKinds, AreMeasurementsOfARunAndHaveTheirDirection) {
+  EXPECT_TRUE(model::is_raw_measurement(MetricKind::throughput));
+  EXPECT_TRUE(model::is_raw_measurement(MetricKind::ttft));
+  EXPECT_TRUE(model::is_raw_measurement(MetricKind::memory));
+  EXPECT_TRUE(model::is_raw_measurement(MetricKind::tokens));
+  EXPECT_FALSE(model::is_raw_measurement(MetricKind::percent));
+  EXPECT_FALSE(model::is_raw_measurement(MetricKind::ratio));
+  EXPECT_FALSE(model::is_raw_measurement(MetricKind::count));
+  EXPECT_FALSE(model::is_raw_measurement(MetricKind::other));
+  EXPECT_EQ(direction_of(MetricKind::throughput, model::Direction::none), model::Direction::higher);
   EXPECT_EQ(direction_of(MetricKind::ttft, model::Direction::none), model::Direction::lower);
   EXPECT_EQ(direction_of(MetricKind::ttft, model::Direction::higher), model::Direction::higher);
 }

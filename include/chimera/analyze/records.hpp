@@ -79,10 +79,6 @@ struct RecordSet {
 [[nodiscard]] std::string failure_reason(const model::Corpus& corpus, const RecordSet& set,
                                          std::size_t row);
 
-// Whether a kind is a raw measurement of a run (throughput, durations, memory, tokens), the
-// only kinds that are ranked.
-[[nodiscard]] bool is_raw_kind(model::MetricKind kind);
-
 // The direction of a metric: the column's own, else the kind's (throughput higher, durations
 // and memory lower), else none.
 [[nodiscard]] model::Direction direction_of(model::MetricKind kind, model::Direction direction);
