@@ -168,6 +168,39 @@ TEST(Experiments, SettingsSpelledInDirectoryNamesAreFactors) {
   EXPECT_EQ(headline_n(*grid, {{"batch_size", "8"}}), 3u);
 }
 
+TEST(Experiments, ModelAndSettingDirectoriesWithIterations) {
+  Files files;
+  for (const std::string model : {"llama3-8b", "qwen2.5-7b"}) {
+    for (const int users : {1, 4}) {
+      for (int iter = 1; iter <= 4; ++iter) {
+        files.emplace_back(
+            fmt::format("out/{}/concurrency-{}/iter_{}/metrics.json", model, users, iter),
+            fmt::format(R"({{"latency_ms": {}, "tokens_per_second": {}}})", 100 * users + iter,
+                        (model == "llama3-8b" ? 50 : 40) / users + iter * 0.1));
+      }
+    }
+  }
+  const auto a = analyze_files(files);
+  ASSERT_EQ(a.experiments.size(), 1u);
+  const auto& e = a.experiments[0];
+  EXPECT_EQ(e.name, "out/*/concurrency-*/iter_*/metrics.json");
+  EXPECT_EQ(factor_names(e), (Strings{"model", "concurrency"}));
+  EXPECT_EQ(levels_of(e, "concurrency"), (Strings{"1", "4"}));
+  EXPECT_EQ(e.replicates, (Strings{"run_N in the path"}));
+  EXPECT_EQ(headline_n(e, {{"model", "qwen2.5-7b"}, {"concurrency", "4"}}), 4u);
+  EXPECT_EQ(e.label(e.ranking.front().configuration), "model=llama3-8b, concurrency=1");
+}
+
+TEST(Experiments, AggregateColumnsBesideRawRunsAreNotSamples) {
+  const auto a = analyze_files(
+      {{"x/results.csv", "backend,tokens_per_second\nvllm,90\nvllm,92\ntgi,70\ntgi,71\n"},
+       {"x/aggregated.csv",
+        "backend,mean_tokens_per_second,std_tokens_per_second,n\nvllm,91,1.4,2\ntgi,70.5,0.7,2\n"}});
+  ASSERT_EQ(a.experiments.size(), 1u);
+  EXPECT_EQ(a.experiments[0].name, "x/results.csv");
+  EXPECT_EQ(a.experiments[0].runs, 4u);
+}
+
 TEST(Experiments, TwoHarnessTreesWithTheSameMetricsAreTwoExperiments) {
   Files files;
   for (int i = 1; i <= 3; ++i) {
@@ -354,6 +387,42 @@ TEST(Experiments, UnrelatedHarnessesAreSeparateExperimentsAndNeverRankedTogether
   ASSERT_EQ(a.experiments.size(), 2u);
   for (const auto& e : a.experiments) {
     EXPECT_EQ(e.ranking.size(), 2u) << e.name;
+  }
+}
+
+TEST(Experiments, DifferencesAreNeverRankedAsTheMetricTheyDifferIn) {
+  const auto a = analyze_files(
+      {{"ab.csv",
+        "model,tokens_per_second,TP \xce\x94 (tok/s),throughput_delta,ttft_ms,ttft_delta_ms,"
+        "improvement_pct\n"
+        "a,50,-1.15,-1.2,300,-20,-2.3\na,52,-0.5,-0.4,310,-15,-1\n"
+        "b,70,1.1,1.3,280,10,1.5\nb,72,0.9,1.0,290,12,1.2\n"},
+       {"deltas/only.json", R"({"delta": {"throughput_delta_absolute": -1.15,
+                                           "ttft_delta_ms": 80.5}})"}});
+  const auto* ab = experiment_named(a, "ab.csv");
+  ASSERT_NE(ab, nullptr);
+  ASSERT_TRUE(ab->headline);
+  EXPECT_EQ(ab->metrics[*ab->headline].column, "tokens_per_second");
+  ASSERT_TRUE(ab->secondary);
+  EXPECT_EQ(ab->metrics[*ab->secondary].column, "ttft_ms");
+  for (const auto& r : ab->ranking) {
+    EXPECT_GT(ab->configurations[r.configuration].summary_of(*ab->headline)->median, 0);
+  }
+  for (const auto& p : ab->pareto) {
+    EXPECT_GT(p.throughput_tok_s, 0);
+    EXPECT_GT(p.ttft_ms, 0);
+  }
+  for (const auto& m : ab->metrics) {
+    if (m.column != "tokens_per_second" && m.column != "ttft_ms") {
+      EXPECT_FALSE(model::is_raw_measurement(m.kind)) << m.column;
+    }
+  }
+  // A file of differences alone has nothing to rank.
+  for (const auto& e : a.experiments) {
+    if (e.name != "ab.csv") {
+      EXPECT_FALSE(e.headline) << e.name;
+      EXPECT_TRUE(e.ranking.empty()) << e.name;
+    }
   }
 }
 
