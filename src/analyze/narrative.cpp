@@ -5,6 +5,7 @@
 #include <map>
 
 #include "chimera/analyze/format.hpp"
+#include "chimera/util/number.hpp"
 
 namespace chimera::analyze {
 namespace {
@@ -79,7 +80,7 @@ std::string effect_text(const model::Experiment& e, const model::FactorEffect& e
       worst = &l;
     }
   }
-  return effect.factor + " matters (p = " + format_number(effect.p_value) + "): median " +
+  return effect.factor + " matters (" + util::p_clause(effect.p_value) + "): median " +
          metric.column + " " + format_value(worst->median, metric.unit) + " at " + worst->level +
          " against " + format_value(best->median, metric.unit) + " at " + best->level + ", " +
          format_number(100 * effect.spread) + "% " + (higher ? "higher" : "lower");
@@ -142,7 +143,7 @@ void agreement_sentences(const model::Analysis& a, std::vector<std::string>& out
     sentence += "; the largest disagreement: " + first.label(worst->first_configuration) + " at " +
                 format_value(worst->median_first, worst->unit) + " in `" + first.name +
                 "` against " + format_value(worst->median_second, worst->unit) + " in `" +
-                second.name + "` (p = " + format_number(worst->p_value) + ")";
+                second.name + "` (" + util::p_clause(worst->p_value) + ")";
   }
   out.push_back(sentence);
 }

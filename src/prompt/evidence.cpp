@@ -168,9 +168,9 @@ EvidenceSection experiment_section(const model::Experiment& e, std::size_t numbe
       levels += fmt::format("{}{}: {} (n={})", levels.empty() ? "" : ", ", l.level,
                             format_number(l.median), l.n);
     }
-    s.lines.push_back(fmt::format("- effect of {} on {}: medians {}; {} p={}{}", effect.factor,
+    s.lines.push_back(fmt::format("- effect of {} on {}: medians {}; {} {}{}", effect.factor,
                                   metric_title(e.metrics[effect.metric]), levels, effect.test,
-                                  format_number(effect.p_value),
+                                  util::p_clause(effect.p_value),
                                   effect.p_value < 0.05 ? " (matters)" : " (not significant)"));
   }
   if (e.pareto.size() >= 2) {
@@ -188,10 +188,10 @@ EvidenceSection experiment_section(const model::Experiment& e, std::size_t numbe
     if (!c.significant || listed++ == k_top) {
       continue;
     }
-    s.lines.push_back(fmt::format("- {}: {} (n={}) vs {} (n={}): ratio {}x, p={}, significant",
+    s.lines.push_back(fmt::format("- {}: {} (n={}) vs {} (n={}): ratio {}x, {}, significant",
                                   metric_title(e.metrics[c.metric]), e.label(c.candidate),
                                   c.n_candidate, e.label(c.baseline), c.n_baseline,
-                                  format_number(c.median_ratio), format_number(c.p_value)));
+                                  format_number(c.median_ratio), util::p_clause(c.p_value)));
   }
   return s;
 }
@@ -200,10 +200,10 @@ EvidenceSection agreements_section(const model::Analysis& analysis) {
   EvidenceSection s{"Same configuration in two experiments", {}};
   for (const auto& g : analysis.agreements) {
     s.lines.push_back(fmt::format(
-        "- {}: median {} (n={}) in {} and {} (n={}) in {}; p={}, {}", format_group(g.setting),
+        "- {}: median {} (n={}) in {} and {} (n={}) in {}; {}, {}", format_group(g.setting),
         with_unit(g.median_first, g.unit), g.n_first, analysis.experiments[g.first].name,
         with_unit(g.median_second, g.unit), g.n_second, analysis.experiments[g.second].name,
-        format_number(g.p_value), g.agree ? "they agree" : "they disagree"));
+        util::p_clause(g.p_value), g.agree ? "they agree" : "they disagree"));
   }
   return s;
 }

@@ -113,7 +113,7 @@ void agreements(std::string& out, const model::Analysis& a) {
     out += fmt::format("| {} | {} and {} | {} / {} {} | {} / {} | {} | {} |\n",
                        escape_cell(shortened(settings_list(g.setting), k_cell_chars)), g.first + 1,
                        g.second + 1, format_number(g.median_first), format_number(g.median_second),
-                       g.unit, g.n_first, g.n_second, format_number(g.p_value),
+                       g.unit, g.n_first, g.n_second, util::format_p(g.p_value),
                        g.agree ? "yes" : "**no**");
   }
   if (a.agreements.size() > k_top) {
@@ -204,7 +204,7 @@ void effects_table(std::string& out, const model::Experiment& e) {
     }
     out += fmt::format("| {} | {} | {} | {} | {}{} | {}% |\n", escape_cell(effect.factor),
                        escape_cell(kind_title(e.metrics[effect.metric])),
-                       escape_cell(short_list(levels)), effect.test, format_number(effect.p_value),
+                       escape_cell(short_list(levels)), effect.test, util::format_p(effect.p_value),
                        effect.p_value < 0.05 ? "" : " ~", format_number(100 * effect.spread));
   }
   out += '\n';
@@ -252,7 +252,7 @@ void comparisons_table(std::string& out, const model::Experiment& e) {
                     escape_cell(kind_title(e.metrics[c->metric])),
                     escape_cell(shortened(e.label(c->candidate), k_cell_chars)),
                     escape_cell(shortened(e.label(c->baseline), k_cell_chars)), c->n_candidate,
-                    c->n_baseline, format_number(c->median_ratio), format_number(c->p_value),
+                    c->n_baseline, format_number(c->median_ratio), util::format_p(c->p_value),
                     c->significant ? "significant" : "~", c->small_sample ? ", small sample" : "");
   }
   if (e.comparisons.size() > shown.size()) {

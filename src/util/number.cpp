@@ -23,4 +23,14 @@ std::string format_number(double value) {
   return fmt::format("{:.3g}", value);
 }
 
+std::string format_p(double p) {
+  constexpr double k_smallest_shown = 0.0001;
+  return p < k_smallest_shown ? "< 0.0001" : format_number(p);
+}
+
+std::string p_clause(double p) {
+  const std::string text = format_p(p);
+  return text.front() == '<' ? "p " + text : "p = " + text;
+}
+
 }  // namespace chimera::util

@@ -67,7 +67,7 @@ TEST(Narrative, KeyFindingsNameEachExperimentsWinnerAndWhatMatters) {
   EXPECT_EQ(n.key_findings[0], "found 1 experiment in 5 files: 12 runs, 0 failed runs excluded");
   EXPECT_EQ(n.key_findings[1],
             "`runs/*.csv`: best tokens_per_second cfg=b at 92.5 tok/s (n = 6, 95% CI 90 to 95 "
-            "tok/s) of 2 configurations; cfg matters (p = 0.002165): median tokens_per_second "
+            "tok/s) of 2 configurations; cfg matters (p = 0.00216): median tokens_per_second "
             "62.5 tok/s at a against 92.5 tok/s at b, 48% higher");
   EXPECT_EQ(n.key_findings[2],
             "data quality: 1 error, 3 warnings, 1 note; most pressing: bad.json:3: unexpected end");

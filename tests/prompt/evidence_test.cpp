@@ -50,9 +50,9 @@ TEST(EvidencePack, StatesTheComputedNumbersWithUnits) {
         "tok/s), mean 69.50 tok/s, stddev 1.90 tok/s, cv 0.027",
         "; ttft_s median 398 ms\n",
         "- effect of num_gpu on throughput (tok/s) [tokens_s]: medians 60: 61.50 (n=6), 80: 69.10 "
-        "(n=6); mann-whitney p=0.00216 (matters)\n",
+        "(n=6); mann-whitney p = 0.00216 (matters)\n",
         "- throughput (tok/s) [tokens_s]: num_gpu=80 (n=6) vs num_gpu=60 (n=6): ratio 1.12x, "
-        "p=0.004, significant\n",
+        "p = 0.004, significant\n",
         "- [error] failed-run: run 4 was interrupted (sweep.csv:5)\n- [warning] duplicate-file"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n---\n" << text;
   }
