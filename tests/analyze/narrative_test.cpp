@@ -80,8 +80,18 @@ TEST(Narrative, RecommendationsFollowFindingsInUrgencyOrderWithSummedCounts) {
                 "fix or remove the malformed file so its runs are counted",
                 "fix the causes of the 3 failed runs and re-run them",
                 "re-run the 34 single-run configurations at least 6 times before ranking them",
-                "in `runs/*.csv`, prefer cfg=b for tokens_per_second: its 95% median interval "
-                "does not overlap the next best"}));
+                "in `runs/*.csv`, prefer cfg=b for tokens_per_second: 48% ahead of the next "
+                "best, and its 95% median interval does not overlap it"}));
+}
+
+TEST(Narrative, ASignificantButSmallEffectIsNotSaidToMatter) {
+  auto a = sample_analysis();
+  a.experiments[0].effects[0].spread = 0.0043;
+  const auto n = write_narrative(a);
+  EXPECT_NE(n.key_findings[1].find("cfg has a significant but small effect (p = 0.00216)"),
+            std::string::npos)
+      << n.key_findings[1];
+  EXPECT_EQ(n.key_findings[1].find("matters"), std::string::npos);
 }
 
 TEST(Narrative, TiedLeadersAskForMoreRunsInsteadOfAWinner) {
