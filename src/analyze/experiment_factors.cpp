@@ -154,7 +154,8 @@ bool one_to_one(const std::vector<std::string>& a, const std::vector<std::string
 std::vector<Candidate> location_settings(const LocationPattern& pattern,
                                          const std::vector<MemberData>& data,
                                          const std::set<std::string>& data_names,
-                                         std::vector<std::string>& replicates) {
+                                         std::vector<std::string>& replicates,
+                                         std::vector<std::string>& path_replicates) {
   std::vector<Candidate> found;
   // Settings spelled in the fixed parts of the path: "gpu80_ctx512/", "_temp0p8" beside a
   // varying part, "backend-vllm/". File extensions are not settings.
@@ -176,8 +177,8 @@ std::vector<Candidate> location_settings(const LocationPattern& pattern,
     const bool in_file = part >= pattern.in_file;
     const auto parsed = parse_levels(pattern.levels[v], part_context(pattern, part), in_file);
     if (parsed.replicate) {
-      replicates.push_back(parsed.replicate_note +
-                           (in_file ? " inside the files" : " in the path"));
+      (in_file ? replicates : path_replicates)
+          .push_back(parsed.replicate_note + (in_file ? " inside the files" : " in the path"));
       continue;
     }
     for (const auto& setting : parsed.settings) {
@@ -335,7 +336,10 @@ PlannedExperiment plan_group(const model::Corpus& corpus, const std::vector<Reco
       }
     }
   }
-  const auto candidates = location_settings(pattern, data, data_names, e.replicates);
+  // Numbers in the path are replicates only when some configuration has runs from two files.
+  std::vector<std::string> path_replicates;
+  const auto candidates =
+      location_settings(pattern, data, data_names, e.replicates, path_replicates);
   for (const auto& item : items) {
     e.replicates.push_back("the workload item " + item);
   }
@@ -552,6 +556,10 @@ PlannedExperiment plan_group(const model::Corpus& corpus, const std::vector<Reco
         c = final_id[c & ~Member::k_failed_run] | (c & Member::k_failed_run);
       }
     }
+  }
+  if (std::any_of(e.configurations.begin(), e.configurations.end(),
+                  [](const auto& c) { return c.sources.size() >= 2; })) {
+    e.replicates.insert(e.replicates.begin(), path_replicates.begin(), path_replicates.end());
   }
   for (const auto f : files) {
     e.sources.push_back(corpus.files[f].path);

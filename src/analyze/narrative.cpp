@@ -91,6 +91,11 @@ std::string effect_text(const model::Experiment& e, const model::FactorEffect& e
 }
 
 void experiment_sentence(const model::Experiment& e, std::vector<std::string>& out) {
+  if (e.runs > 0 && e.failed_runs == e.runs) {
+    out.push_back("`" + e.name + "`: all " + plural(e.runs, "run", "runs") +
+                  " failed; nothing to rank");
+    return;
+  }
   if (!e.headline || e.ranking.empty()) {
     out.push_back("`" + e.name + "`: " + plural(e.runs, "run", "runs") +
                   ", no ranked metric (no throughput or duration measured)");

@@ -111,6 +111,23 @@ std::string run_json(double tps, double ttft) {
                      tps, ttft);
 }
 
+// run_1.json, run_2.json ... each with its own num_gpu: numbered files, not replicates.
+TEST(Experiments, NumberedFilesOfDifferentSettingsAreNotCalledReplicates) {
+  Files files;
+  for (int run = 1; run <= 3; ++run) {
+    files.emplace_back(fmt::format("out/run_{}.json", run),
+                       fmt::format(R"({{"num_gpu": {}, "runs": [{{"tokens_per_second": {}}}, )"
+                                   R"({{"tokens_per_second": {}}}]}})",
+                                   run * 20, 50 + run, 51 + run));
+  }
+  const auto a = analyze_files(files);
+  ASSERT_EQ(a.experiments.size(), 1u);
+  const auto& e = a.experiments[0];
+  EXPECT_EQ(factor_names(e), (Strings{"num_gpu"}));
+  EXPECT_EQ(e.configurations.size(), 3u);
+  EXPECT_TRUE(e.replicates.empty()) << e.replicates.front();
+}
+
 TEST(Experiments, DirectoryLevelsAreFactorsAndRunDirectoriesReplicates) {
   Files files;
   for (const std::string backend : {"vllm", "tgi"}) {

@@ -94,6 +94,14 @@ TEST(Narrative, ASignificantButSmallEffectIsNotSaidToMatter) {
   EXPECT_EQ(n.key_findings[1].find("matters"), std::string::npos);
 }
 
+TEST(Narrative, AnExperimentWhoseRunsAllFailedSaysSo) {
+  auto a = sample_analysis();
+  a.experiments[0].failed_runs = a.experiments[0].runs;
+  a.experiments[0].ranking.clear();
+  const auto n = write_narrative(a);
+  EXPECT_EQ(n.key_findings[1], "`runs/*.csv`: all 12 runs failed; nothing to rank");
+}
+
 TEST(Narrative, TiedLeadersAskForMoreRunsInsteadOfAWinner) {
   auto a = sample_analysis();
   a.experiments[0].ranking[1].rank = 1;
