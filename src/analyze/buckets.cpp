@@ -4,6 +4,8 @@
 #include <cmath>
 #include <queue>
 
+#include "chimera/util/sort.hpp"
+
 namespace chimera::analyze::detail {
 namespace {
 
@@ -69,8 +71,7 @@ Buckets::Buckets(const model::Corpus& corpus, const std::vector<RecordSet>& sets
   for_each_value(corpus, sets, planned, metric,
                  [&](std::uint32_t c, double v) { m_values[next[c]++] = v; });
   for (std::size_t c = 0; c < configurations && sorted; ++c) {
-    std::sort(m_values.begin() + static_cast<std::ptrdiff_t>(m_offsets[c]),
-              m_values.begin() + static_cast<std::ptrdiff_t>(m_offsets[c + 1]));
+    util::sort_doubles(mutable_of(c));
   }
 }
 

@@ -1,0 +1,67 @@
+#include "chimera/util/sort.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <vector>
+
+namespace chimera::util {
+namespace {
+
+// Bit for bit what std::sort gives, so -0.0 and 0.0 keep std::sort's relative order only when
+// they compare unequal; both are compared by bits after sorting a copy with a total order.
+void expect_sorted_like_std(std::vector<double> values) {
+  auto expected = values;
+  std::sort(expected.begin(), expected.end(), [](double a, double b) {
+    return a < b || (a == b && std::signbit(a) && !std::signbit(b));
+  });
+  sort_doubles(values);
+  ASSERT_EQ(values.size(), expected.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    ASSERT_EQ(std::bit_cast<std::uint64_t>(values[i]), std::bit_cast<std::uint64_t>(expected[i]))
+        << "at " << i << ": " << values[i] << " vs " << expected[i];
+  }
+}
+
+TEST(SortDoubles, SmallSpansAreSorted) {
+  expect_sorted_like_std({3, -1, 2.5, 0, -7.25});
+  expect_sorted_like_std({});
+}
+
+TEST(SortDoubles, LargeSpansOfDecimalsAreSortedBitForBit) {
+  std::mt19937_64 rng(7);
+  std::uniform_int_distribution<int> cents(-500000, 500000);
+  std::vector<double> values(100000);
+  for (auto& v : values) {
+    v = cents(rng) / 100.0;
+  }
+  expect_sorted_like_std(values);
+}
+
+TEST(SortDoubles, NegativesZerosExtremesAndRepeats) {
+  std::vector<double> values;
+  for (int i = 0; i < 5000; ++i) {
+    values.push_back(i % 7 == 0 ? -0.0 : 0.0);
+    values.push_back(-1e300 * (i % 3));
+    values.push_back(std::numeric_limits<double>::denorm_min() * i);
+    values.push_back(std::numeric_limits<double>::infinity());
+    values.push_back(-std::numeric_limits<double>::infinity());
+    values.push_back(78.15);
+  }
+  expect_sorted_like_std(values);
+}
+
+TEST(SortDoubles, ValuesOfOneMagnitudeSkipSharedDigitsAndStaySorted) {
+  std::vector<double> values;
+  for (int i = 4096; i > 0; --i) {
+    values.push_back(64.0 + i / 4096.0);
+  }
+  expect_sorted_like_std(values);
+}
+
+}  // namespace
+}  // namespace chimera::util
