@@ -6,6 +6,7 @@
 
 #include "chimera/ingest/csv_splitter.hpp"
 #include "chimera/ingest/table_builder.hpp"
+#include "chimera/ingest/unique_names.hpp"
 
 // The fields are split by CsvSplitter over the caller's string_view rather than with fccp's
 // io::LineReader: LineReader copies its input into a 48 MiB buffer per instance (too much with one
@@ -26,25 +27,25 @@ std::string file_name(std::string_view path) {
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
+// The header's names, trimmed, with an empty one named by its position and a repeated one given
+// the first free suffix ("name", "name_2", "name_3").
 std::vector<std::string> header_names(const std::vector<CsvField>& fields) {
   std::vector<std::string> names;
+  names.reserve(fields.size());
+  UniqueNames unique("_", "");
+  unique.reserve(fields.size());
   for (std::size_t i = 0; i < fields.size(); ++i) {
     std::string name(fields[i].needs_copy ? unescape_csv(fields[i].text)
                                           : std::string(fields[i].text));
     while (!name.empty() && (name.back() == ' ' || name.back() == '\r')) {
       name.pop_back();
     }
-    while (!name.empty() && name.front() == ' ') {
-      name.erase(0, 1);
-    }
+    const std::size_t lead = name.find_first_not_of(' ');
+    name.erase(0, lead == std::string::npos ? name.size() : lead);
     if (name.empty()) {
       name = "column_" + std::to_string(i + 1);
     }
-    std::string unique = name;
-    for (int n = 2; std::find(names.begin(), names.end(), unique) != names.end(); ++n) {
-      unique = name + "_" + std::to_string(n);
-    }
-    names.push_back(std::move(unique));
+    names.push_back(unique.take(std::move(name)));
   }
   return names;
 }

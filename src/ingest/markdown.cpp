@@ -17,6 +17,7 @@
 
 #include "chimera/ingest/bump_arena.hpp"
 #include "chimera/ingest/table_builder.hpp"
+#include "chimera/ingest/unique_names.hpp"
 #include "chimera/ingest/values.hpp"
 
 namespace chimera::ingest {
@@ -243,10 +244,7 @@ class Walker {
     if (m_scalar_names.contains(name) && !m_heading.empty()) {
       name = m_heading + " > " + kv.key;
     }
-    for (int n = 2; m_scalar_names.contains(name); ++n) {
-      name = kv.key + " (" + std::to_string(n) + ")";
-    }
-    m_scalar_names.insert(name);
+    name = m_scalar_names.take(std::move(name), kv.key);
     const std::size_t column = m_scalars.column(name);
     m_scalars.set(column, Cell::raw(m_scalars.keep(std::move(kv.value))));
     m_scalars.set_origin(column, line, {});
@@ -338,20 +336,17 @@ class Walker {
 
   static void header(TableBuilder& builder, std::span<const std::string_view> names,
                      std::vector<std::size_t>& columns) {
-    std::set<std::string, std::less<>> seen;
+    UniqueNames unique("_", "");
+    unique.reserve(names.size());
     for (std::size_t i = 0; i < names.size(); ++i) {
       std::string name = names[i].empty() ? "column_" + std::to_string(i + 1) : std::string(names[i]);
-      for (int n = 2; seen.contains(name); ++n) {
-        name = std::string(names[i]) + "_" + std::to_string(n);
-      }
-      columns.push_back(builder.column(name));
-      seen.insert(std::move(name));
+      columns.push_back(builder.column(unique.take(std::move(name))));
     }
   }
 
   const model::SourceRef& m_where;
   TableBuilder m_scalars;
-  std::set<std::string> m_scalar_names;
+  UniqueNames m_scalar_names{" (", ")"};
   std::vector<model::Table> m_tables;
   std::string m_title;
   std::string m_heading;
