@@ -107,9 +107,10 @@ Parsed parse_csv(std::string_view text, const model::SourceRef& where) {
   TableBuilder builder(where.path, "", file_name(where.path));
   const auto names = header_names(fields);
   for (const auto& name : names) {
-    builder.column(name);
+    static_cast<void>(builder.column(name));
   }
   const std::size_t width = names.size();
+  const std::size_t kept = builder.columns();  // fewer than width past TableBuilder's limit
   builder.reserve(count_newlines(text) + 1);
   std::size_t ragged = 0;
   while (!splitter.done()) {
@@ -129,6 +130,12 @@ Parsed parse_csv(std::string_view text, const model::SourceRef& where) {
     builder.begin_row(line, {});
     const std::size_t count = std::min(width, fields.size());
     for (std::size_t i = 0; i < count; ++i) {
+      if (i == kept) {
+        for (; i < count; ++i) {
+          builder.set(TableBuilder::k_no_column, Cell::null());  // counted for the note
+        }
+        break;
+      }
       std::string_view value = fields[i].text;
       if (fields[i].needs_copy) {
         value = builder.keep(unescape_csv(value));
@@ -149,6 +156,10 @@ Parsed parse_csv(std::string_view text, const model::SourceRef& where) {
   if (builder.rows() == 0) {
     parsed.diagnostics.push_back({where.path, header_line, model::Severity::info,
                                   "header only, no data rows"});
+  }
+  if (std::string note = builder.limit_note(); !note.empty()) {
+    parsed.diagnostics.push_back(
+        {where.path, header_line, model::Severity::warning, std::move(note)});
   }
   parsed.tables.push_back(builder.finish());
   return parsed;

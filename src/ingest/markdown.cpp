@@ -194,6 +194,7 @@ class Walker {
     Parsed parsed;
     parsed.tables.reserve(m_tables.size() + 1);
     if (m_scalars.columns() > 0) {
+      note_limits(m_scalars, 0);
       parsed.tables.push_back(m_scalars.finish());
       if (!m_title.empty()) {
         parsed.tables.back().title = m_title;
@@ -202,6 +203,7 @@ class Walker {
     for (auto& table : m_tables) {
       parsed.tables.push_back(std::move(table));
     }
+    parsed.diagnostics = std::move(m_notes);
     return parsed;
   }
 
@@ -283,7 +285,15 @@ class Walker {
         }
       }
     }
+    note_limits(builder, m_rows[0].line);
     m_tables.push_back(builder.finish());
+  }
+
+  void note_limits(const TableBuilder& builder, std::uint64_t line) {
+    if (std::string note = builder.limit_note(); !note.empty()) {
+      m_notes.push_back({m_where.path, line == 0 ? std::nullopt : std::optional(line),
+                         model::Severity::warning, std::move(note)});
+    }
   }
 
   struct Row {
@@ -348,6 +358,7 @@ class Walker {
   TableBuilder m_scalars;
   UniqueNames m_scalar_names{" (", ")"};
   std::vector<model::Table> m_tables;
+  std::vector<model::Diagnostic> m_notes;
   std::string m_title;
   std::string m_heading;
   std::size_t m_table_count = 0;

@@ -59,6 +59,12 @@ std::size_t TableBuilder::column(std::string_view name) {
   if (const auto it = m_index.find(key); it != m_index.end()) {
     return it->second;
   }
+  const std::size_t padding = rows() > 1 ? rows() - 1 : 0;
+  if (m_columns.size() == k_max_columns || m_padding + padding > k_max_padding) {
+    ++m_left_out_columns;
+    return k_no_column;
+  }
+  m_padding += padding;
   m_index.emplace(key, m_columns.size());
   m_columns.push_back({key, {}, 0, {}});
   return m_columns.size() - 1;
@@ -91,12 +97,29 @@ void TableBuilder::set_sparse(std::size_t column, Cell cell) {
 }
 
 void TableBuilder::set_origin(std::size_t column, std::uint64_t line, std::string pointer) {
+  if (column == k_no_column) {
+    return;
+  }
   m_columns[column].line = line;
   m_columns[column].pointer = std::move(pointer);
 }
 
 std::string_view TableBuilder::keep(std::string text) {
   return m_arena.emplace_back(std::move(text));
+}
+
+std::string TableBuilder::limit_note() const {
+  if (m_left_out_columns == 0) {
+    return {};
+  }
+  const std::string why =
+      m_columns.size() == k_max_columns
+          ? "the most a table holds"
+          : "columns that first appear after its first row may pad at most " +
+                std::to_string(k_max_padding) + " empty cells";
+  return (m_table.locator.empty() ? "the table" : "table " + m_table.locator) +
+         " keeps its first " + std::to_string(m_columns.size()) + " columns (" + why + "); " +
+         std::to_string(m_left_out_values) + " values in further columns are left out";
 }
 
 model::Table TableBuilder::finish() {

@@ -1,9 +1,11 @@
-// What parse_json does with hostile shapes: nesting that would exhaust the stack.
+// What parse_json does with hostile shapes: nesting that would exhaust the stack, objects with
+// more keys than a table holds.
 #include <gtest/gtest.h>
 
 #include <string>
 
 #include "chimera/ingest/json.hpp"
+#include "chimera/ingest/table_builder.hpp"
 #include "chimera/util/json_depth.hpp"
 
 namespace chimera::ingest {
@@ -64,6 +66,46 @@ TEST(JsonLimits, ADeepJsonLinesRecordIsSkippedWithItsLine) {
       << parsed.diagnostics[0].message;
   ASSERT_EQ(parsed.tables.size(), 1u);
   EXPECT_EQ(parsed.tables[0].rows(), 2u);
+}
+
+// 3 million keys took 4.47 GB: a table keeps its first TableBuilder::k_max_columns columns.
+TEST(JsonLimits, AnObjectWithMoreKeysThanATableHoldsKeepsTheFirstAndSaysSo) {
+  std::string text = "{";
+  const std::size_t keys = TableBuilder::k_max_columns + 5;
+  for (std::size_t i = 0; i < keys; ++i) {
+    text += (i == 0 ? "\"k" : ",\"k") + std::to_string(100000 + i) + "\":1";
+  }
+  text += "}";
+  const auto parsed = parse_json(text, k_where);
+  ASSERT_FALSE(parsed.failure.has_value());
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  EXPECT_EQ(parsed.tables[0].columns.size(), TableBuilder::k_max_columns);
+  EXPECT_EQ(parsed.tables[0].columns.back().name(),
+            "k" + std::to_string(100000 + TableBuilder::k_max_columns - 1));
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_EQ(parsed.diagnostics[0].severity, model::Severity::warning);
+  EXPECT_NE(parsed.diagnostics[0].message.find("5 values in further columns are left out"),
+            std::string::npos)
+      << parsed.diagnostics[0].message;
+}
+
+// Each new key of a late record is padded with a null for every earlier record.
+TEST(JsonLimits, RecordsEachWithANewKeyStopAddingColumnsAtThePaddingLimit) {
+  std::string text;
+  for (int i = 0; i < 4000; ++i) {
+    text += "{\"key" + std::to_string(i) + "\": 1}\n";
+  }
+  const auto parsed = parse_json(text, {"runs/log.jsonl", model::FileKind::json});
+  ASSERT_FALSE(parsed.failure.has_value());
+  ASSERT_EQ(parsed.tables.size(), 1u);
+  const auto& table = parsed.tables[0];
+  EXPECT_EQ(table.rows(), 4000u);
+  // Column i is padded with i nulls: i (i + 1) / 2 <= k_max_padding.
+  const std::size_t kept = table.columns.size();
+  EXPECT_LE((kept - 1) * kept / 2, TableBuilder::k_max_padding);
+  EXPECT_GT(kept * (kept + 1) / 2, TableBuilder::k_max_padding);
+  ASSERT_EQ(parsed.diagnostics.size(), 1u);
+  EXPECT_NE(parsed.diagnostics[0].message.find("left out"), std::string::npos);
 }
 
 }  // namespace

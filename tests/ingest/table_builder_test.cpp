@@ -53,3 +53,45 @@ TEST(TableBuilder, TableWithoutMetricsOrErrorsFailsNoRow) {
 
 }  // namespace
 }  // namespace chimera::ingest
+
+namespace chimera::ingest {
+namespace {
+
+TEST(TableBuilderLimits, KeepsTheFirstColumnsAndCountsTheValuesLeftOut) {
+  TableBuilder builder("wide.json", "", "wide.json");
+  builder.begin_row(0, {});
+  for (std::size_t i = 0; i < TableBuilder::k_max_columns + 10; ++i) {
+    builder.set(builder.column("k" + std::to_string(i)), Cell::integer(1));
+  }
+  EXPECT_EQ(builder.column("k0"), 0u);
+  EXPECT_EQ(builder.column("another"), TableBuilder::k_no_column);
+  const std::string note = builder.limit_note();
+  EXPECT_NE(note.find("keeps its first 16384 columns (the most a table holds); 10 values"), std::string::npos) << note;
+  const auto table = builder.finish();
+  EXPECT_EQ(table.columns.size(), TableBuilder::k_max_columns);
+}
+
+TEST(TableBuilderLimits, LateColumnsAreAddedOnlyWhileTheirPaddingFits) {
+  TableBuilder builder("log.jsonl", "", "log.jsonl");
+  builder.begin_row(1, {});
+  EXPECT_EQ(builder.column("early"), 0u);
+  const std::size_t rows = TableBuilder::k_max_padding / 2 + 1;  // two late columns' worth
+  for (std::size_t r = 1; r < rows; ++r) {
+    builder.begin_row(r + 1, {});
+  }
+  EXPECT_EQ(builder.column("late"), 1u);
+  EXPECT_EQ(builder.column("later"), 2u);
+  EXPECT_EQ(builder.column("too late"), TableBuilder::k_no_column);
+  EXPECT_EQ(builder.column("early"), 0u);
+  EXPECT_NE(builder.limit_note().find("keeps its first 3 columns"), std::string::npos);
+}
+
+TEST(TableBuilderLimits, ATableWithinTheLimitsHasNoNote) {
+  TableBuilder builder("r.csv", "", "r.csv");
+  builder.begin_row(2, {});
+  builder.set(builder.column("a"), Cell::integer(1));
+  EXPECT_EQ(builder.limit_note(), "");
+}
+
+}  // namespace
+}  // namespace chimera::ingest

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -14,11 +15,21 @@ namespace chimera::ingest {
 
 // Collects the cells of one table row by row, then infers every column and marks failed rows.
 // Columns may appear late (a JSON record with a new key): earlier rows read as null there.
+// Memory is bounded whatever the input: a table holds at most k_max_columns columns, and a column
+// that first appears after the first row is added only while the nulls padded in front of such
+// columns stay within k_max_padding cells (a cell is 24 bytes before inference). Without these, a
+// JSON object of 3 million keys cost 4.5 GB, and a JSON Lines file whose every record brings a
+// new key would cost rows x keys. Values of the columns left out are counted for limit_note().
 class TableBuilder {
  public:
+  static constexpr std::size_t k_max_columns = 16'384;
+  static constexpr std::size_t k_max_padding = std::size_t{1} << 22;
+  // What column() returns for a column left out by the limits; set() ignores it.
+  static constexpr std::size_t k_no_column = SIZE_MAX;
+
   TableBuilder(std::string source, std::string locator, std::string title);
 
-  // Index of the column called `name`, added if new.
+  // Index of the column called `name`, added if new and the limits allow; else k_no_column.
   std::size_t column(std::string_view name);
   // Room for `rows` rows in every column added so far, to spare regrowing large tables.
   void reserve(std::size_t rows);
@@ -26,6 +37,10 @@ class TableBuilder {
   void begin_row(std::uint64_t line, std::string pointer);
   // Sets the current row's cell in `column`; a second set of the same cell replaces the first.
   void set(std::size_t column, Cell cell) {
+    if (column == k_no_column) {
+      ++m_left_out_values;
+      return;
+    }
     // Inline for the common case, a dense row filled in column order (every CSV row): one
     // append per cell. A JSON record that skips or revisits a column takes the general path.
     auto& cells = m_columns[column].cells;
@@ -44,6 +59,8 @@ class TableBuilder {
   [[nodiscard]] std::size_t rows() const { return m_lines.size(); }
   [[nodiscard]] std::size_t columns() const { return m_columns.size(); }
   [[nodiscard]] const std::string& title() const { return m_table.title; }
+  // Why values were left out of this table by the limits, for a diagnostic; empty if none were.
+  [[nodiscard]] std::string limit_note() const;
 
   // Infers the columns and marks a row failed when an error column holds text, or when the table
   // has metrics and all of them are missing or zero in that row.
@@ -65,6 +82,9 @@ class TableBuilder {
   model::RowPointers::Builder m_pointers;
   bool m_any_line = false;
   bool m_any_pointer = false;
+  std::size_t m_padding = 0;           // nulls in front of late columns
+  std::size_t m_left_out_columns = 0;  // names refused by column()
+  std::size_t m_left_out_values = 0;   // cells set in them
   std::deque<std::string> m_arena;
 };
 
