@@ -13,15 +13,40 @@
 namespace chimera::util {
 namespace fs = std::filesystem;
 
+std::string file_type_name(unsigned mode) {
+  switch (mode & S_IFMT) {
+    case S_IFREG: return "a regular file";
+    case S_IFDIR: return "a directory";
+    case S_IFIFO: return "a FIFO";
+    case S_IFSOCK: return "a socket";
+    case S_IFCHR: return "a character device";
+    case S_IFBLK: return "a block device";
+    case S_IFLNK: return "a symbolic link";
+    default: return "of an unknown type";
+  }
+}
+
 Result<std::string_view> read_file(const fs::path& path, FileBuffer& buffer) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO put where a file was would block open() until a writer came; what was
+  // opened is checked on the handle, so nothing can be swapped in between.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     return fail(ErrorCode::io, std::string("cannot open: ") + std::strerror(errno), path.string());
   }
   struct stat info {};
-  const bool sized = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  if (::fstat(fd, &info) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::close(fd);
+    return fail(ErrorCode::io, "cannot stat: " + reason, path.string());
+  }
+  if (!S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return fail(ErrorCode::io, "not a regular file (" + file_type_name(info.st_mode) + ")",
+                path.string());
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   // A byte more than the size: a file that grew since it was measured is still read whole.
-  const std::size_t room = (sized ? static_cast<std::size_t>(info.st_size) : 0) + 1;
+  const std::size_t room = static_cast<std::size_t>(info.st_size) + 1;
   if (buffer.size() < room) {
     buffer.resize(room);
   }
