@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include "chimera/analyze/analyze.hpp"
 #include "chimera/app/exit_status.hpp"
 #include "chimera/app/llm_passes.hpp"
+#include "chimera/app/output.hpp"
 #include "chimera/app/progress.hpp"
 #include "chimera/cli/options.hpp"
 #include "chimera/discover/discover.hpp"
@@ -19,7 +21,6 @@
 #include "chimera/llm/cancel.hpp"
 #include "chimera/llm/client.hpp"
 #include "chimera/render/report.hpp"
-#include "chimera/util/file_io.hpp"
 #include "chimera/util/time.hpp"
 
 namespace chimera {
@@ -44,21 +45,20 @@ bool has_parsable_file(const std::vector<model::FileEntry>& files) {
   return false;
 }
 
-bool write_stdout(const std::string& text) {
-  const std::size_t written = std::fwrite(text.data(), 1, text.size(), stdout);
-  return std::fflush(stdout) == 0 && written == text.size();
-}
-
-ExitCode write_report(const model::Config& config, const std::string& report) {
-  if (config.output) {
-    if (auto written = util::write_file_atomically(*config.output, report); !written) {
+ExitCode write_report(const std::optional<app::OutputTarget>& target, const std::string& report) {
+  if (target) {
+    if (auto written = app::write_output(*target, report); !written) {
       print_error(written.error());
-      return ExitCode::internal;
+      return ExitCode::output;
     }
-  } else if (!write_stdout(report)) {
-    return ExitCode::ok;  // the reader went away (e.g. `| head`): not an error for a Unix filter
+    return ExitCode::ok;
   }
-  return ExitCode::ok;
+  const auto written = app::write_stdout(report);
+  if (!written) {
+    print_error(written.error());
+    return ExitCode::output;
+  }
+  return ExitCode::ok;  // written, or the reader went away (`| head`): not an error for a filter
 }
 
 // Warnings and errors about the input go to stderr as they would from a compiler, so a nightly
@@ -93,6 +93,15 @@ ExitCode analyze_command(const model::Config& config) {
     print_error(prompts.error());
     return ExitCode::usage;
   }
+  std::optional<app::OutputTarget> output;
+  if (config.output) {
+    auto checked = app::check_output(*config.output);
+    if (!checked) {
+      print_error(checked.error());
+      return ExitCode::output;
+    }
+    output = std::move(*checked);
+  }
   app::Progress progress(!config.quiet);
   const auto ingest_start = Clock::now();
   std::vector<model::Diagnostic> diagnostics;
@@ -103,6 +112,12 @@ ExitCode analyze_command(const model::Config& config) {
                  "nothing to analyse\n",
                  config.root.string().c_str(), files.size());
     return ExitCode::no_input;
+  }
+  if (output) {
+    if (auto apart = app::check_not_an_input(*output, config.root, files); !apart) {
+      print_error(apart.error());
+      return ExitCode::usage;
+    }
   }
   const model::Corpus corpus = ingest::ingest(config, std::move(files), std::move(diagnostics));
   render::Timings timings;
@@ -152,7 +167,7 @@ ExitCode analyze_command(const model::Config& config) {
   input.timings.report_s = seconds_since(report_start);
   const std::string report = render::render(input, config.format);
 
-  if (const ExitCode written = write_report(config, report); written != ExitCode::ok) {
+  if (const ExitCode written = write_report(output, report); written != ExitCode::ok) {
     return written;
   }
   std::string why;
@@ -175,8 +190,7 @@ int run(int argc, const char* const* argv) {
       return static_cast<int>(ExitCode::usage);
     }
     if (const auto* info = std::get_if<cli::InfoRequest>(&*command)) {
-      std::fputs(info->text.c_str(), stdout);
-      return static_cast<int>(ExitCode::ok);
+      return static_cast<int>(write_report(std::nullopt, info->text));
     }
     return static_cast<int>(analyze_command(std::get<model::Config>(*command)));
   } catch (const std::exception& e) {

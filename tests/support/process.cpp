@@ -115,6 +115,20 @@ ProcessResult run_chimera(const std::vector<std::string>& args,
   return run_process(argv, extra_env);
 }
 
+std::vector<std::string> as_user(std::vector<std::string> argv) {
+  if (::geteuid() != 0) {
+    return argv;
+  }
+  const char* setpriv = "/usr/bin/setpriv";
+  if (::access(setpriv, X_OK) != 0) {
+    return {};
+  }
+  std::vector<std::string> wrapped{setpriv, "--reuid=65534", "--regid=65534", "--clear-groups",
+                                   "--"};
+  wrapped.insert(wrapped.end(), argv.begin(), argv.end());
+  return wrapped;
+}
+
 TempDir::TempDir() {
   std::string pattern =
       (std::filesystem::temp_directory_path() / "chimera-test-XXXXXX").string();
@@ -127,6 +141,10 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   std::filesystem::remove_all(m_path, ec);
+}
+
+void TempDir::open_to_all() const {
+  std::filesystem::permissions(m_path, std::filesystem::perms::all);
 }
 
 void TempDir::write(const std::string& relative, const std::string& content) const {

@@ -22,6 +22,11 @@ ProcessResult run_process(const std::vector<std::string>& argv,
 ProcessResult run_chimera(const std::vector<std::string>& args,
                           const std::vector<std::string>& extra_env = {});
 
+// `argv` run as an unprivileged user (nobody, through setpriv) when the tests run as root, so
+// that permission checks mean what they mean for a user; `argv` unchanged otherwise. Empty when
+// running as root without setpriv: the caller skips.
+std::vector<std::string> as_user(std::vector<std::string> argv);
+
 // A fresh empty directory under the system temp directory, removed by the destructor.
 class TempDir {
  public:
@@ -32,6 +37,8 @@ class TempDir {
   [[nodiscard]] const std::string& path() const { return m_path; }
   // Writes `content` to path()/relative, creating parent directories.
   void write(const std::string& relative, const std::string& content) const;
+  // Lets any user create and replace files in the directory (see as_user()).
+  void open_to_all() const;
 
  private:
   std::string m_path;

@@ -28,8 +28,14 @@ using FileBuffer = std::vector<char, PageAllocator<char>>;
 [[nodiscard]] Result<std::string_view> read_file(const std::filesystem::path& path,
                                                  FileBuffer& buffer);
 
+// Writes all of `bytes` to `fd`, resuming after partial writes and EINTR. Returns 0, or the
+// errno of the write that failed (ENOSPC, EPIPE, ...): callers tell a reader that went away
+// from a failure by it.
+[[nodiscard]] int write_all(int fd, std::string_view bytes);
+
 // Writes `content` to a temporary file beside `path`, then renames it over `path`, so a reader
-// never sees a half-written file and a failure leaves no temporary behind.
+// never sees a half-written file and a failure leaves no temporary behind. The file keeps the
+// mode of the regular file it replaces; a new one gets 0666 less the umask.
 [[nodiscard]] Result<void> write_file_atomically(const std::filesystem::path& path,
                                                  std::string_view content);
 
