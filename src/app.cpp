@@ -18,9 +18,10 @@
 #include "chimera/cli/options.hpp"
 #include "chimera/discover/discover.hpp"
 #include "chimera/ingest/ingest.hpp"
-#include "chimera/llm/cancel.hpp"
+#include "chimera/util/cancel.hpp"
 #include "chimera/llm/client.hpp"
 #include "chimera/render/report.hpp"
+#include "chimera/util/cancel.hpp"
 #include "chimera/util/time.hpp"
 
 namespace chimera {
@@ -87,7 +88,19 @@ void print_diagnostics(const model::Config& config, const std::vector<model::Dia
   }
 }
 
+// A Ctrl-C that no LLM transfer took stops the run before it writes anything.
+bool interrupted() {
+  if (!util::cancel_requested()) {
+    return false;
+  }
+  std::fprintf(stderr, "chimera: interrupted; no report written\n");
+  return true;
+}
+
 ExitCode analyze_command(const model::Config& config) {
+  // The first Ctrl-C stops the run at the next check below, or cancels the LLM transfer in
+  // progress (the report is still written); a second one ends the process.
+  util::install_sigint_handler();
   auto prompts = app::load_prompts(config);
   if (!prompts) {
     print_error(prompts.error());
@@ -106,6 +119,9 @@ ExitCode analyze_command(const model::Config& config) {
   const auto ingest_start = Clock::now();
   std::vector<model::Diagnostic> diagnostics;
   auto files = discover::discover(config, diagnostics);
+  if (interrupted()) {
+    return ExitCode::interrupted;
+  }
   if (!has_parsable_file(files)) {
     std::fprintf(stderr,
                  "chimera: error: %s: no CSV, JSON or Markdown file found (%zu other files); "
@@ -124,16 +140,20 @@ ExitCode analyze_command(const model::Config& config) {
   timings.ingest_s = seconds_since(ingest_start);
   progress.files_ingested(corpus.files.size(), corpus.tables.size());
   print_diagnostics(config, corpus.diagnostics);
+  if (interrupted()) {
+    return ExitCode::interrupted;
+  }
 
   const auto analysis_start = Clock::now();
   const model::Analysis analysis = analyze::analyze(corpus);
+  if (interrupted()) {
+    return ExitCode::interrupted;
+  }
   app::LlmSession session(config, std::move(*prompts), progress);
   std::unique_ptr<llm::LlmClient> client;
   if (config.llm == model::LlmMode::off) {
     session.skip("disabled by --llm off");
   } else {
-    // The first Ctrl-C cancels the LLM transfer and the report is still written; a second ends us.
-    llm::install_sigint_handler();
     client = llm::make_client(config);
     if (!session.preflight(*client)) {
       if (config.llm == model::LlmMode::require) {
@@ -166,6 +186,9 @@ ExitCode analyze_command(const model::Config& config) {
   static_cast<void>(render::render(input, config.format));
   input.timings.report_s = seconds_since(report_start);
   const std::string report = render::render(input, config.format);
+  if (!session.cancelled() && interrupted()) {
+    return ExitCode::interrupted;
+  }
 
   if (const ExitCode written = write_report(output, report); written != ExitCode::ok) {
     return written;

@@ -11,6 +11,7 @@ enum class ExitCode : int {
   no_input = 4,      // no CSV, JSON or Markdown file under DIR; nothing written
   internal = 70,     // a bug; nothing written
   output = 74,       // the report could not be written (-o FILE or stdout); as sysexits' EX_IOERR
+  interrupted = 130,  // Ctrl-C outside an LLM transfer; nothing written (128 + SIGINT, as shells)
 };
 
 // Runs the chimera command line and returns the process exit status.

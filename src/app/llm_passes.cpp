@@ -93,6 +93,7 @@ void LlmSession::skip(std::string reason) {
 bool LlmSession::preflight(llm::LlmClient& client) {
   auto info = client.preflight(m_config.model);
   if (!info) {
+    m_cancelled = info.error().kind == llm::FailureKind::cancelled;
     skip(info.error().message.empty() ? "the LLM endpoint is unavailable" : info.error().message);
     return false;
   }
@@ -154,6 +155,7 @@ bool LlmSession::run_pass(const std::string& name, std::int64_t estimated) {
     pass.text = std::move(result->text);
     pass.metrics = result->metrics;
   } else {
+    m_cancelled = result.error().kind == llm::FailureKind::cancelled;
     pass.text = result.error().partial_text;
     pass.error = result.error().message;
   }

@@ -223,7 +223,8 @@ Result<Command> parse_command_line(int argc, const char* const* argv, const Envi
   app.footer(
       "Exit codes: 0 report written; 1 report written but degraded; 2 usage error;\n"
       "3 --llm require and the endpoint or model is unavailable; 4 no CSV, JSON or Markdown "
-      "file under DIR.");
+      "file under DIR;\n70 internal error; 74 the report could not be written; 130 interrupted "
+      "(Ctrl-C).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

@@ -5,7 +5,7 @@
 
 #include <thread>
 
-#include "chimera/llm/cancel.hpp"
+#include "chimera/util/cancel.hpp"
 #include "chimera/llm/json_fields.hpp"
 #include "chimera/llm/metrics.hpp"
 
@@ -26,12 +26,12 @@ double milliseconds(SteadyClock::duration d) {
 bool wait_unless_cancelled(double s) {
   const auto until = SteadyClock::now() + std::chrono::duration<double>(s);
   while (SteadyClock::now() < until) {
-    if (cancel_requested()) {
+    if (util::cancel_requested()) {
       return false;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  return !cancel_requested();
+  return !util::cancel_requested();
 }
 
 // What a server said in an error body: Ollama's {"error": "..."}, OpenAI's

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "chimera/discover/discover.hpp"
+#include "chimera/util/cancel.hpp"
 #include "support/process.hpp"
 
 namespace chimera::ingest {
@@ -241,6 +242,21 @@ TEST(Ingest, AFileReplacedByAFifoAfterDiscoveryIsSkippedNotAHang) {
   EXPECT_NE(d->message.find("not a regular file (a FIFO)"), std::string::npos) << d->message;
   ASSERT_EQ(corpus.tables.size(), 1u);
   EXPECT_EQ(corpus.tables[0].source, "good.csv");
+}
+
+TEST(Ingest, AfterACancelRequestNoFurtherFileIsRead) {
+  test::TempDir dir;
+  dir.write("a.csv", "ttft_ms\n1\n");
+  dir.write("b.csv", "ttft_ms\n2\n");
+  model::Config config;
+  config.root = dir.path();
+  std::vector<model::Diagnostic> diagnostics;
+  auto files = discover::discover(config, diagnostics);
+  util::request_cancel();
+  const model::Corpus corpus = ingest(config, std::move(files), std::move(diagnostics));
+  util::reset_cancel();
+  EXPECT_EQ(corpus.files.size(), 2u);
+  EXPECT_TRUE(corpus.tables.empty());
 }
 
 }  // namespace

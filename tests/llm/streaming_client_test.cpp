@@ -4,7 +4,7 @@
 
 #include <thread>
 
-#include "chimera/llm/cancel.hpp"
+#include "chimera/util/cancel.hpp"
 #include "support/llm_fixtures.hpp"
 #include "support/llm_server.hpp"
 
@@ -50,11 +50,11 @@ TEST(StreamingClient, CancelsATransferInProgressAndKeepsThePartialText) {
   const auto options = test::fast_options(server);
   std::thread canceller([] {
     std::this_thread::sleep_for(200ms);
-    request_cancel();
+    util::request_cancel();
   });
   const auto result = make_client(options)->chat(test::hello_request(), {});
   canceller.join();
-  reset_cancel();
+  util::reset_cancel();
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().kind, FailureKind::cancelled);
   EXPECT_EQ(result.error().partial_text, "before ctrl-c");
@@ -63,9 +63,9 @@ TEST(StreamingClient, CancelsATransferInProgressAndKeepsThePartialText) {
 
 TEST(StreamingClient, DoesNotStartATransferAfterACancelRequest) {
   LlmTestServer server;
-  request_cancel();
+  util::request_cancel();
   const auto result = make_client(test::fast_options(server))->chat(test::hello_request(), {});
-  reset_cancel();
+  util::reset_cancel();
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().kind, FailureKind::cancelled);
   EXPECT_TRUE(server.requests().empty());

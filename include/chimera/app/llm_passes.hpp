@@ -51,6 +51,9 @@ class LlmSession {
   [[nodiscard]] const model::LlmOutcome& outcome() const { return m_outcome; }
   // Every evidence text sent to the model, for the grounding check.
   [[nodiscard]] const std::string& evidence() const { return m_evidence_sent; }
+  // Whether a request to the server ended because of Ctrl-C: that Ctrl-C was for the LLM, and
+  // the report is still written.
+  [[nodiscard]] bool cancelled() const { return m_cancelled; }
 
  private:
   // Tokens left for the evidence so that a prompt of `fixed` other tokens, the report pass's
@@ -71,6 +74,7 @@ class LlmSession {
   prompt::Values m_values;
   std::vector<llm::Message> m_messages;
   std::string m_evidence_sent;
+  bool m_cancelled = false;
 };
 
 }  // namespace chimera::app
