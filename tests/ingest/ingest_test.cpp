@@ -18,6 +18,7 @@
 #include "chimera/discover/discover.hpp"
 #include "chimera/util/cancel.hpp"
 #include "support/process.hpp"
+#include "support/shared_corpora.hpp"
 
 namespace chimera::ingest {
 namespace {
@@ -122,7 +123,8 @@ TEST(Ingest, ExampleCorpusDuplicateFilesShareContentHash) {
 }
 
 TEST(Ingest, ResultDoesNotDependOnTheNumberOfThreads) {
-  const std::string root = std::string(CHIMERA_SHARED_CORPORA) + "/agent-sweep";
+  CHIMERA_SKIP_WITHOUT_SHARED_CORPUS("agent-sweep");
+  const std::string root = test::shared_corpus("agent-sweep");
   const auto one = ingest_dir(root, 1);
   const auto four = ingest_dir(root, 4);
   ASSERT_EQ(one.tables.size(), four.tables.size());
