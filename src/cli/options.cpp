@@ -40,6 +40,7 @@ struct Options {
   std::string max_file_size = "64MiB";
   double timeout_connect = 10.0;
   double timeout_idle = 120.0;
+  double timeout_pass = 600.0;
   unsigned jobs = 0;
   bool quiet = false;
   bool verbose = false;
@@ -100,6 +101,10 @@ void add_analyze_options(CLI::App& analyze, Options& o) {
       ->capture_default_str();
   analyze.add_option("--timeout-idle", o.timeout_idle,
                      "Seconds to wait for the next streamed chunk (and the first token)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  analyze.add_option("--timeout-pass", o.timeout_pass,
+                     "Seconds an LLM pass may take in all, however the server streams")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   analyze.add_option("-j,--jobs", o.jobs, "Files to ingest in parallel (default: all cores)");
@@ -176,6 +181,7 @@ Result<model::Config> to_config(const Options& o, const Environment& env) {
   }
   c.timeout_connect_s = o.timeout_connect;
   c.timeout_idle_s = o.timeout_idle;
+  c.timeout_pass_s = o.timeout_pass;
   c.include = o.include;
   c.exclude = o.exclude;
   const auto size = util::parse_size(o.max_file_size);

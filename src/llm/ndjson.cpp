@@ -36,6 +36,7 @@ class NdjsonParser final : public LineStreamParser {
                                        m_parsed, excerpt(line)));
       return false;
     }
+    ++m_chunks;
     if (const auto it = chunk.find("error"); it != chunk.end()) {
       m_error = make_error(FailureKind::server_error,
                            "the server reported an error mid-stream: " + error_text(*it));

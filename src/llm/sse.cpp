@@ -47,6 +47,7 @@ class SseParser final : public LineStreamParser {
     }
     if (value == "[DONE]") {
       m_done_marker = true;
+      ++m_chunks;
       return true;
     }
     if (m_event == "error") {
@@ -75,6 +76,7 @@ class SseParser final : public LineStreamParser {
                                        m_parsed, excerpt(value)));
       return false;
     }
+    ++m_chunks;
     if (const auto it = chunk.find("error"); it != chunk.end()) {
       return fail_with_server_error(value);
     }

@@ -106,11 +106,15 @@ tl::expected<T, LlmError> StreamingClient::with_retries(const Try& attempt) {
 tl::expected<ChatResult, LlmError> StreamingClient::chat(const ChatRequest& request,
                                                          const TokenCallback& on_token) {
   const std::string body = chat_body(request);
-  return with_retries<ChatResult>([&] { return chat_once(request, body, on_token); });
+  const auto deadline =
+      SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
+                               std::chrono::duration<double>(m_options.pass_timeout_s));
+  return with_retries<ChatResult>([&] { return chat_once(request, body, on_token, deadline); });
 }
 
 tl::expected<ChatResult, StreamingClient::Failure> StreamingClient::chat_once(
-    const ChatRequest& request, const std::string& body, const TokenCallback& on_token) {
+    const ChatRequest& request, const std::string& body, const TokenCallback& on_token,
+    SteadyClock::time_point deadline) {
   const auto parser = make_parser();
   ChatResult result;
   std::optional<SteadyClock::time_point> first_token;
@@ -124,22 +128,34 @@ tl::expected<ChatResult, StreamingClient::Failure> StreamingClient::chat_once(
       on_token(piece);
     }
   };
+  const auto start = SteadyClock::now();
+  // The idle timeout runs from the last chunk parsed, not the last byte received: a server that
+  // sends a space a second after its first token would otherwise hold the pass forever.
+  SteadyClock::time_point last_chunk = start;
   const BodySink sink = [&](std::string_view bytes) {
+    const std::size_t before = parser->chunks();
     parse_error = parser->feed(bytes, on_piece);
+    if (parser->chunks() != before) {
+      last_chunk = SteadyClock::now();
+    }
     return !parse_error;
   };
-  const auto start = SteadyClock::now();
-  const Watchdog watchdog = [&](SteadyClock::time_point last_bytes) -> std::optional<LlmError> {
+  const Watchdog watchdog = [&](SteadyClock::time_point /*last_bytes*/) -> std::optional<LlmError> {
     const auto now = SteadyClock::now();
+    if (now > deadline) {
+      return make_error(FailureKind::timeout_pass,
+                        fmt::format("the pass did not finish within {:g} s (--timeout-pass)",
+                                    m_options.pass_timeout_s));
+    }
     if (!first_token && seconds(now - start) > m_options.first_token_timeout_s) {
       return make_error(FailureKind::timeout_first_token,
                         fmt::format("no token within {:g} s of sending the request "
                                     "(--timeout-idle)",
                                     m_options.first_token_timeout_s));
     }
-    if (first_token && seconds(now - last_bytes) > m_options.idle_timeout_s) {
+    if (first_token && seconds(now - last_chunk) > m_options.idle_timeout_s) {
       return make_error(FailureKind::timeout_idle,
-                        fmt::format("the stream stalled: no data for {:g} s (--timeout-idle)",
+                        fmt::format("the stream stalled: no chunk for {:g} s (--timeout-idle)",
                                     m_options.idle_timeout_s));
     }
     return std::nullopt;

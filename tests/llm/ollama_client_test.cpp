@@ -257,7 +257,7 @@ TEST(OllamaClient, TimesOutWhenTheStreamStallsAfterTheFirstToken) {
   const auto waited = std::chrono::steady_clock::now() - start;
   ASSERT_FALSE(run.result);
   EXPECT_EQ(run.result.error().kind, FailureKind::timeout_idle);
-  EXPECT_EQ(run.result.error().message, "the stream stalled: no data for 0.3 s (--timeout-idle)");
+  EXPECT_EQ(run.result.error().message, "the stream stalled: no chunk for 0.3 s (--timeout-idle)");
   EXPECT_EQ(run.result.error().partial_text, "stuck");
   EXPECT_LT(waited, std::chrono::seconds(4));          // it did not wait for the server
   EXPECT_EQ(server.requests("/api/chat").size(), 1U);  // never retried after a token

@@ -36,7 +36,8 @@ enum class FailureKind : std::uint8_t {
   queue_full,         // 503
   timeout_connect,
   timeout_first_token,
-  timeout_idle,       // no bytes between chunks for --timeout-idle seconds
+  timeout_idle,       // no chunk parsed for --timeout-idle seconds after the first token
+  timeout_pass,       // the pass did not end within --timeout-pass seconds
   incomplete_stream,  // the stream ended without a final chunk
   malformed,          // a line that is not the protocol's JSON, or over the line bound
   server_error,       // an {"error": ...} line mid-stream
@@ -84,8 +85,11 @@ struct ClientOptions {
   double connect_timeout_s = 10.0;
   // Request sent -> first content token, which includes loading the model.
   double first_token_timeout_s = 120.0;
-  // Silence between bytes once the first token has arrived.
+  // Time without a parsed chunk once the first token has arrived. Bytes that make no chunk (a
+  // space a second, blank lines, SSE comments) do not count: a trickling server still times out.
   double idle_timeout_s = 120.0;
+  // The longest a whole chat may take, tries included, however the server streams.
+  double pass_timeout_s = 600.0;
   // Tries for a connect failure, a connect timeout or a 503, never after the first token.
   int max_attempts = 3;
   double backoff_s = 0.5;  // wait before the second try; doubles before each further try

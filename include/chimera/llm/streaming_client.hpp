@@ -49,7 +49,8 @@ class StreamingClient : public LlmClient {
   tl::expected<T, LlmError> with_retries(const Try& attempt);
   [[nodiscard]] tl::expected<ChatResult, Failure> chat_once(const ChatRequest& request,
                                                             const std::string& body,
-                                                            const TokenCallback& on_token);
+                                                            const TokenCallback& on_token,
+                                                            SteadyClock::time_point deadline);
   [[nodiscard]] tl::expected<nlohmann::json, Failure> get_once(const std::string& path);
   [[nodiscard]] Failure transfer_failure(const TransferResult& transfer, const std::string& path);
   [[nodiscard]] HttpRequest make_request(const std::string& path,

@@ -61,6 +61,7 @@ struct Config {
   std::optional<std::filesystem::path> prompts_dir;
   double timeout_connect_s = 10.0;
   double timeout_idle_s = 120.0;
+  double timeout_pass_s = 600.0;
 
   std::vector<std::string> include;
   std::vector<std::string> exclude;
