@@ -152,12 +152,14 @@ Result<model::Config> to_config(const Options& o, const Environment& env) {
   const bool host_from_flag = !o.host.empty();
   const std::string host_text =
       host_from_flag ? o.host : (env.ollama_host.empty() ? c.host : env.ollama_host);
-  auto host = llm::normalize_host(host_text);
+  auto host = llm::parse_endpoint(host_text);
   if (!host) {
     return fail(ErrorCode::usage, host.error().message,
                 host_from_flag ? "--host" : "OLLAMA_HOST");
   }
-  c.host = *host;
+  c.host = std::move(host->url);
+  c.host_user = std::move(host->user);
+  c.host_password = std::move(host->password);
   c.model = !o.model.empty() ? o.model : (env.chimera_model.empty() ? c.model : env.chimera_model);
 
   c.options.num_gpu = o.num_gpu;

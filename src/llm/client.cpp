@@ -56,6 +56,8 @@ ClientOptions client_options(const model::Config& config) {
   options.idle_timeout_s = config.timeout_idle_s;
   options.pass_timeout_s = config.timeout_pass_s;
   options.truncation_tolerance = k_truncation_tolerance;
+  options.user = config.host_user;
+  options.password = config.host_password;
   if (const char* key = std::getenv("CHIMERA_API_KEY"); key != nullptr) {
     options.api_key = key;
   }

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "chimera/util/cancel.hpp"
+#include "chimera/llm/endpoint.hpp"
 #include "chimera/llm/json_fields.hpp"
 #include "chimera/llm/metrics.hpp"
 
@@ -60,12 +61,14 @@ std::string server_message(const std::string& body) {
 StreamingClient::StreamingClient(ClientOptions options) : m_options(std::move(options)) {}
 
 std::string StreamingClient::redact(std::string text) const {
-  const auto& key = m_options.api_key;
-  if (key.empty()) {
-    return text;
-  }
-  for (auto pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos)) {
-    text.replace(pos, key.size(), "[redacted]");
+  // A password of a character or two would blank out ordinary words; no message holds one.
+  for (const std::string* secret : {&m_options.api_key, &m_options.password}) {
+    if (secret->size() < 3) {
+      continue;
+    }
+    for (auto pos = text.find(*secret); pos != std::string::npos; pos = text.find(*secret, pos)) {
+      text.replace(pos, secret->size(), "[redacted]");
+    }
   }
   return text;
 }
@@ -75,6 +78,8 @@ HttpRequest StreamingClient::make_request(const std::string& path,
   HttpRequest request{m_options.host + path, std::move(body), {}};
   if (!m_options.api_key.empty()) {
     request.headers.push_back("Authorization: Bearer " + m_options.api_key);
+  } else if (!m_options.user.empty() || !m_options.password.empty()) {
+    request.headers.push_back(basic_authorization(m_options.user, m_options.password));
   }
   return request;
 }

@@ -94,6 +94,10 @@ struct ClientOptions {
   int max_attempts = 3;
   double backoff_s = 0.5;  // wait before the second try; doubles before each further try
   std::string api_key;     // sent as "Authorization: Bearer"; never printed or logged
+  // From --host's userinfo: sent as "Authorization: Basic" unless there is an API key; never
+  // printed or logged.
+  std::string user;
+  std::string password;
   double truncation_tolerance = 0.25;  // see k_truncation_tolerance in metrics.hpp
 };
 

@@ -41,7 +41,7 @@ class StreamingClient : public LlmClient {
   [[nodiscard]] Failure http_failure(long status, const std::string& path, const std::string& body,
                                      const std::string& model);
   [[nodiscard]] const ClientOptions& options() const { return m_options; }
-  // `text` with the API key blanked out, for anything a person may read.
+  // `text` with the API key and the host's password blanked out, for anything a person may read.
   [[nodiscard]] std::string redact(std::string text) const;
 
  private:

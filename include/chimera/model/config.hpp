@@ -55,6 +55,9 @@ struct Config {
 
   LlmMode llm = LlmMode::automatic;
   std::string host = "http://127.0.0.1:11434";  // normalised base URL, no trailing slash
+  // From a "user:password@" in --host or OLLAMA_HOST: sent as basic authentication, never shown.
+  std::string host_user;
+  std::string host_password;
   ApiKind api = ApiKind::ollama;
   std::string model = "gemma3:latest";
   LlmOptions options;

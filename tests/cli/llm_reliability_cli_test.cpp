@@ -1,0 +1,49 @@
+// The whole run against a misbehaving or demanding LLM server (the test server in this
+// process): credentials in --host, a pass that fails mid-stream, implausible server metrics, a
+// prompt larger than the server's window.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "support/llm_server.hpp"
+#include "support/process.hpp"
+
+namespace chimera::test {
+namespace {
+
+const std::string k_examples = std::string(CHIMERA_SOURCE_DIR) + "/examples/reports";
+
+std::vector<std::string> analyze_args(const std::string& host, std::vector<std::string> extra = {}) {
+  std::vector<std::string> args{"analyze", k_examples,      "--host",         host,
+                                "--model", "gemma3:latest", "--timeout-idle", "10"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+// "http://user:pass@host:port" was misparsed (as an IPv6 address) and the password was printed
+// in stderr and the report.
+TEST(LlmReliabilityCli, CredentialsInTheHostAreSentAsBasicAuthAndNeverShown) {
+  LlmTestServer server;
+  const std::string host = "http://user:s3cret@127.0.0.1:" + std::to_string(server.port());
+  const auto r = run_chimera(analyze_args(host));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto chats = server.requests("/api/chat");
+  ASSERT_EQ(chats.size(), 2u) << r.err;
+  EXPECT_EQ(chats[0].authorization, "Basic dXNlcjpzM2NyZXQ=");
+  EXPECT_EQ(server.requests("/api/version").at(0).authorization, "Basic dXNlcjpzM2NyZXQ=");
+  EXPECT_EQ(r.out.find("s3cret"), std::string::npos);
+  EXPECT_EQ(r.err.find("s3cret"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("- Endpoint: " + server.url() + "\n"), std::string::npos);
+}
+
+TEST(LlmReliabilityCli, ABadHostWithCredentialsIsAUsageErrorThatHidesThem) {
+  const auto r = run_chimera({"analyze", k_examples, "--host", "http://user:s3cret@[::1"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--host"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("s3cret"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace chimera::test
