@@ -125,6 +125,18 @@ void run_metrics(std::string& out, const ReportInput& in) {
                        m.truncated ? escape_cell("yes: " + m.truncation_note) : "no");
   }
   out += '\n';
+  bool noted = false;
+  for (const auto& p : passes) {
+    if (!p.metrics.implausible.empty()) {
+      out += fmt::format("- The server reported values for the {} pass that cannot be right; "
+                         "they are shown as `-`: {}.\n",
+                         p.name, p.metrics.implausible);
+      noted = true;
+    }
+  }
+  if (noted) {
+    out += '\n';
+  }
 }
 
 void grounding_section(std::string& out, const ReportInput& in) {

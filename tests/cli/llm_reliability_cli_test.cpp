@@ -45,5 +45,24 @@ TEST(LlmReliabilityCli, ABadHostWithCredentialsIsAUsageErrorThatHidesThem) {
   EXPECT_EQ(r.err.find("s3cret"), std::string::npos) << r.err;
 }
 
+// Negative durations and counts were reported as they came.
+TEST(LlmReliabilityCli, ImplausibleServerMetricsAreShownAsAbsentWithANote) {
+  LlmTestServer server;
+  FinalFields fields;
+  fields.eval_duration_ns = -5'000'000;
+  fields.eval_count = -3;
+  server.script_ollama_chat(ollama_stream({"1. A finding."}, fields));
+  server.script_ollama_chat(ollama_stream({"## Executive Summary\n\nFine."}));
+  const auto r = run_chimera(analyze_args(server.url()));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const std::string metrics = r.out.substr(r.out.find("\n## Metrics\n"));
+  EXPECT_NE(metrics.find("- The server reported values for the analysis pass that cannot be "
+                         "right; they are shown as `-`: eval_duration -5 ms, eval_count -3.\n"),
+            std::string::npos)
+      << metrics;
+  EXPECT_EQ(metrics.find("| -3 |"), std::string::npos) << metrics;
+  EXPECT_EQ(metrics.find("-5"), metrics.find("-5 ms, eval_count")) << metrics;
+}
+
 }  // namespace
 }  // namespace chimera::test

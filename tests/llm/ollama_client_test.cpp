@@ -247,6 +247,22 @@ TEST(OllamaClient, GivesUpOnA503AfterThreeTries) {
   EXPECT_EQ(server.requests("/api/chat").size(), 3U);
 }
 
+TEST(OllamaClient, LeavesOutNegativeDurationsAndCounts) {
+  LlmTestServer server;
+  test::FinalFields fields;
+  fields.eval_duration_ns = -5'000'000;
+  fields.eval_count = -3;
+  server.script_ollama_chat(test::ollama_stream({"ok"}, fields));
+  const auto run = chat(server);
+  ASSERT_TRUE(run.result) << run.result.error().message;
+  const auto& m = run.result->metrics;
+  EXPECT_FALSE(m.eval_ms);
+  EXPECT_FALSE(m.eval_count);
+  EXPECT_FALSE(m.tokens_per_second);
+  EXPECT_DOUBLE_EQ(*m.load_ms, 3013.7015);
+  EXPECT_EQ(m.implausible, "eval_duration -5 ms, eval_count -3");
+}
+
 TEST(OllamaClient, TimesOutWhenTheStreamStallsAfterTheFirstToken) {
   LlmTestServer server;
   server.script_ollama_chat({test::write(test::ollama_token_line("stuck")),

@@ -54,6 +54,25 @@ TEST(OpenAiClient, StreamsTextAndUsesLlamaCppTimings) {
   ASSERT_TRUE(m.ttft_ms && m.wall_ms && m.end_to_end_tokens_per_second);
 }
 
+// A llama.cpp server that reports 1e308 tok/s and negative token counts: shown as absent, noted.
+TEST(OpenAiClient, LeavesOutImplausibleTimingsAndCounts) {
+  LlmTestServer server;
+  test::FinalFields fields;
+  fields.llama_cpp_timings = true;
+  fields.predicted_per_second = 1e308;
+  fields.prompt_eval_count = -40;
+  fields.eval_count = -3;
+  server.script_openai_chat(test::openai_stream({"ok"}, fields));
+  const auto run = chat(server);
+  ASSERT_TRUE(run.result) << run.result.error().message;
+  const auto& m = run.result->metrics;
+  EXPECT_FALSE(m.tokens_per_second);
+  EXPECT_FALSE(m.eval_count);
+  EXPECT_FALSE(m.prompt_eval_count);
+  EXPECT_DOUBLE_EQ(*m.eval_ms, 2435.0);
+  EXPECT_EQ(m.implausible, "prompt_eval_count -40, eval_count -3, tokens per second 1e+308");
+}
+
 TEST(OpenAiClient, LeavesServerTimesUnknownWithUsageOnly) {
   LlmTestServer server;
   server.script_openai_chat(test::openai_stream({"x"}));
