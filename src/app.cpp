@@ -19,6 +19,7 @@
 #include "chimera/discover/discover.hpp"
 #include "chimera/ingest/ingest.hpp"
 #include "chimera/util/cancel.hpp"
+#include "chimera/util/printable.hpp"
 #include "chimera/llm/client.hpp"
 #include "chimera/render/report.hpp"
 #include "chimera/util/cancel.hpp"
@@ -33,8 +34,14 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// Everything printed on stderr may hold a file name or a server's words: control characters
+// are shown as escapes (util::printable), never sent to the terminal.
+void print_line(const std::string& text) {
+  std::fprintf(stderr, "%s\n", util::printable(text).c_str());
+}
+
 void print_error(const Error& error) {
-  std::fprintf(stderr, "chimera: error: %s\n", describe(error).c_str());
+  print_line("chimera: error: " + describe(error));
 }
 
 bool has_parsable_file(const std::vector<model::FileEntry>& files) {
@@ -123,10 +130,10 @@ ExitCode analyze_command(const model::Config& config) {
     return ExitCode::interrupted;
   }
   if (!has_parsable_file(files)) {
-    std::fprintf(stderr,
-                 "chimera: error: %s: no CSV, JSON or Markdown file found (%zu other files); "
-                 "nothing to analyse\n",
-                 config.root.string().c_str(), files.size());
+    print_line(fmt::format(
+        "chimera: error: {}: no CSV, JSON or Markdown file found ({} other files); nothing to "
+        "analyse",
+        config.root.string(), files.size()));
     return ExitCode::no_input;
   }
   if (output) {
@@ -161,8 +168,8 @@ ExitCode analyze_command(const model::Config& config) {
         return ExitCode::llm_required;
       }
       if (!config.quiet) {
-        std::fprintf(stderr, "chimera: warning: %s: %s; the report has no LLM narrative\n",
-                     config.host.c_str(), session.outcome().reason.c_str());
+        print_line("chimera: warning: " + config.host + ": " + session.outcome().reason +
+                   "; the report has no LLM narrative");
       }
     }
   }
@@ -173,7 +180,7 @@ ExitCode analyze_command(const model::Config& config) {
   session.report_pass();
   const model::LlmOutcome& llm = session.outcome();
   if (llm.status == model::LlmStatus::failed && !config.quiet) {
-    std::fprintf(stderr, "chimera: error: %s: %s\n", config.host.c_str(), llm.reason.c_str());
+    print_line("chimera: error: " + config.host + ": " + llm.reason);
   }
   const render::Narrative narrative = render::build_narrative(llm, session.evidence());
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
@@ -196,7 +203,7 @@ ExitCode analyze_command(const model::Config& config) {
   std::string why;
   const ExitCode status = app::exit_status(config, analysis, llm, narrative, why);
   if (!why.empty()) {
-    std::fprintf(stderr, "chimera: error: %s\n", why.c_str());
+    print_line("chimera: error: " + why);
   }
   return status;
 }
@@ -217,7 +224,7 @@ int run(int argc, const char* const* argv) {
     }
     return static_cast<int>(analyze_command(std::get<model::Config>(*command)));
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "chimera: internal error: %s\n", e.what());
+    print_line(std::string("chimera: internal error: ") + e.what());
     return static_cast<int>(ExitCode::internal);
   }
 }

@@ -158,6 +158,7 @@ bool LlmSession::run_pass(const std::string& name, std::int64_t estimated) {
     m_cancelled = result.error().kind == llm::FailureKind::cancelled;
     pass.text = result.error().partial_text;
     pass.error = result.error().message;
+    pass.metrics = result.error().metrics;
   }
   m_outcome.passes.push_back(std::move(pass));
   if (!m_outcome.passes.back().ok) {

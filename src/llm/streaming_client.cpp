@@ -198,6 +198,10 @@ tl::expected<ChatResult, StreamingClient::Failure> StreamingClient::chat_once(
   if (failure) {
     failure->error.http_status = static_cast<int>(transfer.status);
     failure->error.partial_text = std::move(result.text);
+    if (first_token) {
+      failure->error.metrics.ttft_ms = milliseconds(*first_token - start);
+    }
+    failure->error.metrics.wall_ms = milliseconds(end - start);
     return tl::unexpected(std::move(*failure));
   }
 

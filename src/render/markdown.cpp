@@ -11,7 +11,10 @@
 namespace chimera::render {
 namespace {
 
+using detail::code_span;
+using detail::code_span_in_cell;
 using detail::escape_cell;
+using detail::escape_inline;
 using detail::marked;
 
 bool pass_ran(const model::LlmOutcome& llm) {
@@ -21,8 +24,8 @@ bool pass_ran(const model::LlmOutcome& llm) {
 void header(std::string& out, const ReportInput& in) {
   out += "# Benchmark Analysis Report\n\n";
   out += fmt::format("- Generated: {}\n", in.generated_at);
-  out += fmt::format("- Corpus: `{}`: {}\n", in.config.root.generic_string(),
-                     prompt::corpus_line(in.analysis));
+  out += fmt::format("- Corpus: {}: {}\n", code_span(in.config.root.generic_string()),
+                     escape_inline(prompt::corpus_line(in.analysis)));
   std::string server;
   if (!in.llm.server.version.empty()) {
     server += "server " + in.llm.server.version;
@@ -30,14 +33,15 @@ void header(std::string& out, const ReportInput& in) {
   if (!in.llm.server.model_details.empty()) {
     server += (server.empty() ? "" : ", ") + in.llm.server.model_details;
   }
-  out += fmt::format("- Model: `{}`{}\n", in.llm.model, server.empty() ? "" : " (" + server + ")");
-  out += fmt::format("- Endpoint: {}\n", in.llm.endpoint);
+  out += fmt::format("- Model: {}{}\n", code_span(in.llm.model),
+                     server.empty() ? "" : " (" + escape_inline(server) + ")");
+  out += fmt::format("- Endpoint: {}\n", escape_inline(in.llm.endpoint));
   out += fmt::format("- Options{}: {}\n\n", pass_ran(in.llm) ? " sent" : " (not sent)",
-                     in.llm.options.empty() ? "none" : in.llm.options);
+                     in.llm.options.empty() ? "none" : escape_inline(in.llm.options));
   if (in.llm.status == model::LlmStatus::skipped) {
-    out += fmt::format("> LLM narrative absent: {}.\n\n", in.llm.reason);
+    out += fmt::format("> LLM narrative absent: {}.\n\n", escape_inline(in.llm.reason));
   } else if (in.llm.status == model::LlmStatus::failed) {
-    out += fmt::format("> LLM narrative incomplete: {}.\n\n", in.llm.reason);
+    out += fmt::format("> LLM narrative incomplete: {}.\n\n", escape_inline(in.llm.reason));
   }
   if (!in.narrative.report_problem.empty()) {
     out += fmt::format("> Note: {}; the computed parts are complete.\n\n",
@@ -65,12 +69,12 @@ std::string deterministic_summary(const ReportInput& in) {
   const auto& a = in.analysis;
   std::string out;
   for (const auto& k : a.key_findings) {
-    out += (out.empty() ? "" : " ") + as_sentence(k);
+    out += (out.empty() ? "" : " ") + escape_inline(as_sentence(k));
   }
   if (out.empty()) {
     const auto& inv = a.inventory;
-    out = fmt::format("chimera read {} files under `{}`: {} tables with {} rows.", inv.files_total,
-                      in.config.root.generic_string(), inv.tables, inv.rows);
+    out = fmt::format("chimera read {} files under {}: {} tables with {} rows.", inv.files_total,
+                      code_span(in.config.root.generic_string()), inv.tables, inv.rows);
   }
   if (a.metrics.empty()) {
     out += " No numeric metrics were found in the ingested tables.";
@@ -104,7 +108,7 @@ void ingestion_summary(std::string& out, const ReportInput& in) {
   out += inv.failed_rows > 0 ? fmt::format(", {} of them failed runs.\n", inv.failed_rows) : ".\n";
   if (inv.data_first && inv.data_last) {
     out += fmt::format("Data spans {} to {} ({}).\n", util::iso8601_utc(*inv.data_first),
-                       util::iso8601_utc(*inv.data_last), inv.time_range_source);
+                       util::iso8601_utc(*inv.data_last), escape_inline(inv.time_range_source));
   }
   out += '\n';
   if (inv.skipped.empty()) {
@@ -113,7 +117,7 @@ void ingestion_summary(std::string& out, const ReportInput& in) {
   }
   out += "Skipped files:\n\n";
   for (const auto& [path, reason] : inv.skipped) {
-    out += fmt::format("- `{}`: {}\n", path, reason);
+    out += fmt::format("- {}: {}\n", code_span(path), escape_inline(reason));
   }
   out += '\n';
 }
@@ -125,7 +129,7 @@ void key_findings(std::string& out, const ReportInput& in) {
     out += "No key findings were computed.\n\n";
   } else {
     for (const auto& k : a.key_findings) {
-      out += "- " + k + "\n";
+      out += "- " + escape_inline(k) + "\n";
     }
     out += '\n';
   }
@@ -136,10 +140,10 @@ void key_findings(std::string& out, const ReportInput& in) {
     for (const auto& f : a.findings) {
       std::string evidence;
       for (const auto& e : f.evidence) {
-        evidence += (evidence.empty() ? "`" : ", `") + e + "`";
+        evidence += (evidence.empty() ? "" : ", ") + code_span_in_cell(e);
       }
-      out += fmt::format("| {} | `{}` | {} | {} |\n", model::to_string(f.severity), f.id,
-                         escape_cell(f.message), escape_cell(evidence));
+      out += fmt::format("| {} | {} | {} | {} |\n", model::to_string(f.severity),
+                         code_span_in_cell(f.id), escape_cell(f.message), evidence);
     }
     out += '\n';
   }
@@ -156,7 +160,7 @@ void recommendations(std::string& out, const ReportInput& in) {
     out += "No recommendations were computed.\n\n";
   } else {
     for (const auto& r : in.analysis.recommendations) {
-      out += "- " + r + "\n";
+      out += "- " + escape_inline(r) + "\n";
     }
     out += '\n';
   }
@@ -186,7 +190,7 @@ void appendix(std::string& out, const ReportInput& in) {
     const std::string status = file.skipped ? "skipped: " + file.skip_reason
                                : file.kind == model::FileKind::other ? "not parsed"
                                                                      : "ingested";
-    out += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", escape_cell(file.path),
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", code_span_in_cell(file.path),
                        model::to_string(file.kind), file.bytes, util::iso8601_utc(file.modified),
                        file.tables, escape_cell(status));
   }
@@ -200,7 +204,8 @@ void appendix(std::string& out, const ReportInput& in) {
     if (d.line) {
       where += ":" + std::to_string(*d.line);
     }
-    out += fmt::format("- `{}`: {}: {}\n", where, model::to_string(d.severity), d.message);
+    out += fmt::format("- {}: {}: {}\n", code_span(where), model::to_string(d.severity),
+                       escape_inline(d.message));
   }
   out += '\n';
 }

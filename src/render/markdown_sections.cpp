@@ -36,26 +36,17 @@ std::optional<T> sum(const std::vector<model::PassResult>& passes,
 
 }  // namespace
 
-std::string escape_cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string with_unit(std::string_view header, std::string_view unit) {
   return unit.empty() ? std::string(header) : fmt::format("{} ({})", header, unit);
 }
 
 std::string marked(const NarrativePart& part) {
-  return grounding::mark_unsupported(part.text, part.mentions, part.first_ref);
+  std::string text = grounding::mark_unsupported(part.text, part.mentions, part.first_ref);
+  if (!part.cut_off.empty()) {
+    text += "\n\n> Cut off: " + escape_inline(part.cut_off) +
+            ". The text above is what the server had sent.";
+  }
+  return text;
 }
 
 void workflow_summary(std::string& out, const ReportInput& in) {
@@ -77,7 +68,7 @@ void run_metrics(std::string& out, const ReportInput& in) {
   const auto& passes = in.llm.passes;
   out += "## Metrics\n\n";
   if (passes.empty()) {
-    out += fmt::format("No LLM pass ran: {}.\n\n", in.llm.reason);
+    out += fmt::format("No LLM pass ran: {}.\n\n", escape_inline(in.llm.reason));
     return;
   }
   using M = model::PassMetrics;
@@ -117,7 +108,8 @@ void run_metrics(std::string& out, const ReportInput& in) {
       "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
   for (const auto& p : passes) {
     const auto& m = p.metrics;
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", p.name,
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                       escape_cell(p.name),
                        p.ok ? "ok" : escape_cell("failed: " + p.error), cell(m.ttft_ms),
                        cell(m.tokens_per_second), cell(m.eval_count), cell(m.prompt_eval_count),
                        cell(m.prompt_eval_ms), cell(m.eval_ms), cell(m.load_ms), cell(m.total_ms),
@@ -159,7 +151,7 @@ void grounding_section(std::string& out, const ReportInput& in) {
         "| Ref | Number | Section |\n|---|---|---|\n";
     for (std::size_t i = 0; i < g.unsupported.size(); ++i) {
       out += fmt::format("| U{} | {} | {} |\n", i + 1, escape_cell(g.unsupported[i].text),
-                         g.unsupported[i].section);
+                         escape_cell(g.unsupported[i].section));
     }
     out += '\n';
   }

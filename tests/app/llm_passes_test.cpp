@@ -52,7 +52,8 @@ Reply ok_reply(const std::string& text, std::optional<std::int64_t> prompt_eval_
 }
 
 Reply error_reply(const std::string& message, const std::string& partial) {
-  return tl::unexpected(llm::LlmError{llm::FailureKind::timeout_idle, message, 0, {}, partial});
+  return tl::unexpected(
+      llm::LlmError{llm::FailureKind::timeout_idle, message, 0, {}, partial, {}});
 }
 
 struct Fixture {
@@ -178,7 +179,8 @@ TEST(LlmSession, FailedReportPassKeepsTheAnalysisPass) {
 TEST(LlmSession, FailedPreflightSkipsWithTheServersReasonAndSendsNothing) {
   Fixture f;
   f.client.m_preflight_error = llm::LlmError{
-      llm::FailureKind::model_not_found, "model 'gemma3:latest' not found", 404, {"llama3:8b"}, ""};
+      llm::FailureKind::model_not_found, "model 'gemma3:latest' not found", 404, {"llama3:8b"}, "",
+      {}};
   auto s = f.session();
   EXPECT_FALSE(s.preflight(f.client));
   s.analysis_pass(f.sample.corpus, f.sample.analysis);

@@ -64,5 +64,35 @@ TEST(LlmReliabilityCli, ImplausibleServerMetricsAreShownAsAbsentWithANote) {
   EXPECT_EQ(metrics.find("-5"), metrics.find("-5 ms, eval_count")) << metrics;
 }
 
+// README said a failed pass keeps the text streamed so far; the report dropped it, and its TTFT.
+TEST(LlmReliabilityCli, APassCutOffMidStreamKeepsItsTextMarkedAndItsTtft) {
+  LlmTestServer server;
+  server.script_ollama_chat({write(ollama_token_line("1. Throughput peaks at ")),
+                             write(ollama_token_line("**101.7 tok/s** with num_gpu=120")),
+                             drop()});
+  const auto r = run_chimera(analyze_args(server.url()));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("### From the analysis pass\n\n1. Throughput peaks at **101.7 tok/s** "
+                       "with num_gpu=120\n\n> Cut off: the analysis pass failed before it "
+                       "finished: the stream ended before its final chunk"),
+            std::string::npos)
+      << r.out;
+  const std::size_t row = r.out.find("\n| analysis | failed: ");
+  ASSERT_NE(row, std::string::npos) << r.out;
+  const std::string line = r.out.substr(row + 1, r.out.find('\n', row + 1) - row - 1);
+  // Pass | Status | TTFT (ms) | ...: the TTFT cell holds a number, not "-".
+  std::size_t cells = 0;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < line.size() && cells < 3; ++i) {
+    if (line[i] == '|' && (i == 0 || line[i - 1] != '\\')) {
+      ++cells;
+      at = i;
+    }
+  }
+  const std::string ttft = line.substr(at + 2, line.find(" |", at + 1) - at - 2);
+  EXPECT_NE(ttft, "-") << line;
+  EXPECT_NE(ttft.find_first_of("0123456789"), std::string::npos) << line;
+}
+
 }  // namespace
 }  // namespace chimera::test

@@ -52,6 +52,7 @@ struct LlmError {
   int http_status = 0;                        // 0 when there was no HTTP response
   std::vector<std::string> available_models;  // filled for model_not_found
   std::string partial_text;                   // content streamed before the failure
+  model::PassMetrics metrics;  // what the client measured before it: ttft_ms if a token came
 };
 
 // An LlmError of `kind` with a message; the other members empty.
