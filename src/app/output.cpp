@@ -88,8 +88,9 @@ Result<void> check_not_an_input(const OutputTarget& target, const fs::path& root
         ::stat((root / file.path).c_str(), &in) == 0 && in.st_dev == out.st_dev &&
         in.st_ino == out.st_ino) {
       return fail(ErrorCode::usage,
-                  "is the input file " + file.path + " under the analysed directory; the report "
-                  "would replace it; choose another -o",
+                  "is the input file " + file.path +
+                      " under the analysed directory; the report "
+                      "would replace it; choose another -o",
                   target.given.string());
     }
   }
@@ -127,8 +128,8 @@ Result<StdoutEnd> write_stdout(std::string_view text) {
   }
   // close() is where a file system that defers its errors (NFS, a full disk) reports them.
   if (error == 0 && ::close(STDOUT_FILENO) != 0 && errno != EINTR) {
-    return fail(ErrorCode::io,
-                std::string("cannot write the report: ") + std::strerror(errno), "stdout");
+    return fail(ErrorCode::io, std::string("cannot write the report: ") + std::strerror(errno),
+                "stdout");
   }
   if (error != 0) {
     return fail(ErrorCode::io,

@@ -72,10 +72,19 @@ void finish_metrics(model::PassMetrics& metrics, const ChatRequest& request, dou
           [](double) { return false; });
   }
 
+  // Servers cut a prompt that overflows the window and keep its tail: the count they report is
+  // then the window (Ollama), or far below the prompt (llama.cpp keeps about the last half).
   const auto& estimate = request.estimated_prompt_tokens;
-  if (estimate && metrics.prompt_eval_count && *estimate > 0 &&
-      static_cast<double>(*metrics.prompt_eval_count) <
-          static_cast<double>(*estimate) * (1.0 - tolerance)) {
+  const std::int64_t window = request.options.num_ctx;
+  if (metrics.prompt_eval_count && window > 0 &&
+      *metrics.prompt_eval_count >= window - window / k_window_slack_divisor) {
+    append_note(metrics,
+                fmt::format("the server evaluated {} prompt tokens, at the window size "
+                            "(num_ctx={}): the prompt was probably cut to fit; raise --num-ctx",
+                            *metrics.prompt_eval_count, window));
+  } else if (estimate && metrics.prompt_eval_count && *estimate > 0 &&
+             static_cast<double>(*metrics.prompt_eval_count) <
+                 static_cast<double>(*estimate) * (1.0 - tolerance)) {
     append_note(metrics,
                 fmt::format("the server evaluated {} prompt tokens but the prompt is "
                             "about {} tokens (num_ctx={}): it was probably truncated; "

@@ -29,7 +29,7 @@ class NdjsonParser final : public LineStreamParser {
     if (is_blank(line)) {
       return true;
     }
-    const auto chunk = nlohmann::json::parse(line, nullptr, false);
+    const auto chunk = parse_server_json(line);
     if (chunk.is_discarded() || !chunk.is_object()) {
       m_error = make_error(FailureKind::malformed,
                            fmt::format("malformed stream: line {} is not a JSON object: '{}'",

@@ -38,7 +38,7 @@ bool wait_unless_cancelled(double s) {
 // What a server said in an error body: Ollama's {"error": "..."}, OpenAI's
 // {"error": {"message": "..."}}, or the start of the raw text.
 std::string server_message(const std::string& body) {
-  const auto json = nlohmann::json::parse(body, nullptr, false);
+  const auto json = parse_server_json(body);
   if (!json.is_discarded() && json.is_object()) {
     if (const auto it = json.find("error"); it != json.end()) {
       return error_text(*it);
@@ -272,18 +272,23 @@ StreamingClient::Failure StreamingClient::http_failure(long status, const std::s
 }
 
 tl::expected<nlohmann::json, LlmError> StreamingClient::get_json(const std::string& path) {
-  return with_retries<nlohmann::json>([&] { return get_once(path); });
+  return with_retries<nlohmann::json>([&] { return json_once(path, std::nullopt); });
 }
 
-tl::expected<nlohmann::json, StreamingClient::Failure> StreamingClient::get_once(
-    const std::string& path) {
+tl::expected<nlohmann::json, LlmError> StreamingClient::post_json(const std::string& path,
+                                                                  const std::string& body) {
+  return with_retries<nlohmann::json>([&] { return json_once(path, body); });
+}
+
+tl::expected<nlohmann::json, StreamingClient::Failure> StreamingClient::json_once(
+    const std::string& path, std::optional<std::string> request_body) {
   std::string body;
   const auto start = SteadyClock::now();
   const BodySink sink = [&body](std::string_view bytes) {
     body.append(bytes);
     return body.size() <= k_max_json_body;
   };
-  // A preflight answer is small: the whole of it gets the idle timeout.
+  // A preflight or tokenizer answer is small: the whole of it gets the idle timeout.
   const Watchdog watchdog = [&](SteadyClock::time_point) -> std::optional<LlmError> {
     if (seconds(SteadyClock::now() - start) > m_options.idle_timeout_s) {
       return make_error(FailureKind::timeout_idle,
@@ -292,15 +297,15 @@ tl::expected<nlohmann::json, StreamingClient::Failure> StreamingClient::get_once
     }
     return std::nullopt;
   };
-  const auto transfer =
-      perform(make_request(path, std::nullopt), m_options.connect_timeout_s, sink, watchdog);
+  const auto transfer = perform(make_request(path, std::move(request_body)),
+                                m_options.connect_timeout_s, sink, watchdog);
   if (transfer.status != 0 && (transfer.status < 200 || transfer.status >= 300)) {
     return tl::unexpected(http_failure(transfer.status, path, transfer.error_body, ""));
   }
   if (transfer.end != TransferEnd::complete) {
     return tl::unexpected(transfer_failure(transfer, path));
   }
-  auto json = nlohmann::json::parse(body, nullptr, false);
+  auto json = parse_server_json(body);
   if (json.is_discarded()) {
     return tl::unexpected(Failure{make_error(
         FailureKind::malformed, fmt::format("{}{} answered with something that is not JSON: "

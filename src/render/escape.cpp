@@ -59,21 +59,28 @@ std::string escape_text(std::string_view raw, bool in_cell) {
         break;
       case '_': {
         // Inside a word ("run_001") an underscore cannot open or close emphasis: kept readable.
-        const bool inside_word = i > 0 && i + 1 < view.size() && is_alnum(view[i - 1]) &&
-                                 is_alnum(view[i + 1]);
+        const bool inside_word =
+            i > 0 && i + 1 < view.size() && is_alnum(view[i - 1]) && is_alnum(view[i + 1]);
         out += inside_word ? "_" : "\\_";
         break;
       }
-      case '<': out += "&lt;"; break;  // no tag, no autolink; '>' alone is plain text
-      case '&': out += starts_entity(view, i) ? "&amp;" : "&"; break;
-      case '|': out += in_cell ? "\\|" : "|"; break;
-      default: out += c; break;
+      case '<':  // no tag, no autolink; '>' alone is plain text
+        out += "&lt;";
+        break;
+      case '&':
+        out += starts_entity(view, i) ? "&amp;" : "&";
+        break;
+      case '|':
+        out += in_cell ? "\\|" : "|";
+        break;
+      default:
+        out += c;
+        break;
     }
   }
   if (!in_cell && opens_block(out)) {
-    const std::size_t at = out.front() >= '0' && out.front() <= '9'
-                               ? out.find_first_not_of("0123456789")
-                               : 0;
+    const std::size_t at =
+        out.front() >= '0' && out.front() <= '9' ? out.find_first_not_of("0123456789") : 0;
     out.insert(at, 1, '\\');
   }
   return out;

@@ -119,6 +119,11 @@ void run_metrics(std::string& out, const ReportInput& in) {
   out += '\n';
   bool noted = false;
   for (const auto& p : passes) {
+    if (!p.metrics.refit_note.empty()) {
+      out += fmt::format("- The {} pass was asked twice: {}.\n", p.name,
+                         escape_inline(p.metrics.refit_note));
+      noted = true;
+    }
     if (!p.metrics.implausible.empty()) {
       out += fmt::format("- The server reported values for the {} pass that cannot be right; "
                          "they are shown as `-`: {}.\n",

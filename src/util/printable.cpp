@@ -1,8 +1,8 @@
 #include "chimera/util/printable.hpp"
 
-#include <cstdint>
-
 #include <fmt/format.h>
+
+#include <cstdint>
 
 namespace chimera::util {
 namespace {

@@ -11,11 +11,11 @@ namespace {
 // failed, three of them by SIGSEGV. Run this very test binary on them with the corpora
 // pointed somewhere empty: each must skip and say why, and the run must pass.
 TEST(FreshCloneCli, TestsOfTheSharedCorporaSkipWithAReasonWhenTheyAreAbsent) {
-  const auto r = run_process(
-      {"/proc/self/exe",
-       "--gtest_filter=SharedCorpora.*:RecomputeCli.*Sweep*:JsonContractCli.*:"
-       "Ingest.ResultDoesNotDependOnTheNumberOfThreads"},
-      {"CHIMERA_TEST_SHARED_CORPORA=/nonexistent/shared/corpora"});
+  const auto r =
+      run_process({"/proc/self/exe",
+                   "--gtest_filter=SharedCorpora.*:RecomputeCli.*Sweep*:JsonContractCli.*:"
+                   "Ingest.ResultDoesNotDependOnTheNumberOfThreads"},
+                  {"CHIMERA_TEST_SHARED_CORPORA=/nonexistent/shared/corpora"});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find("[  SKIPPED ] SharedCorpora.AgentSweepMetricsJsonColumns"),
             std::string::npos)

@@ -15,7 +15,8 @@ namespace {
 
 const std::string k_examples = std::string(CHIMERA_SOURCE_DIR) + "/examples/reports";
 
-std::vector<std::string> analyze_args(const std::string& host, std::vector<std::string> extra = {}) {
+std::vector<std::string> analyze_args(const std::string& host,
+                                      std::vector<std::string> extra = {}) {
   std::vector<std::string> args{"analyze", k_examples,      "--host",         host,
                                 "--model", "gemma3:latest", "--timeout-idle", "10"};
   args.insert(args.end(), extra.begin(), extra.end());
@@ -68,8 +69,7 @@ TEST(LlmReliabilityCli, ImplausibleServerMetricsAreShownAsAbsentWithANote) {
 TEST(LlmReliabilityCli, APassCutOffMidStreamKeepsItsTextMarkedAndItsTtft) {
   LlmTestServer server;
   server.script_ollama_chat({write(ollama_token_line("1. Throughput peaks at ")),
-                             write(ollama_token_line("**101.7 tok/s** with num_gpu=120")),
-                             drop()});
+                             write(ollama_token_line("**101.7 tok/s** with num_gpu=120")), drop()});
   const auto r = run_chimera(analyze_args(server.url()));
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.out.find("### From the analysis pass\n\n1. Throughput peaks at **101.7 tok/s** "
@@ -92,6 +92,46 @@ TEST(LlmReliabilityCli, APassCutOffMidStreamKeepsItsTextMarkedAndItsTtft) {
   const std::string ttft = line.substr(at + 2, line.find(" |", at + 1) - at - 2);
   EXPECT_NE(ttft, "-") << line;
   EXPECT_NE(ttft.find_first_of("0123456789"), std::string::npos) << line;
+}
+
+// On llama.cpp with its real tokenizer chimera sent a 10,909-token prompt with --num-ctx 8192:
+// bytes / 3 undercounts numbers and table punctuation. The test server's tokenizer costs a token
+// per 1.5 bytes; chimera must count with POST /tokenize and keep every prompt inside the window.
+TEST(LlmReliabilityCli, PromptsFitTheWindowByTheServersOwnTokenizer) {
+  LlmTestServer server;
+  server.serve_as_llama_cpp("gemma-3-4b-it-Q4_K_M.gguf", "b6000-abc");
+  server.set_tokenizer(1.5, 4096);
+  const auto r = run_chimera(analyze_args(server.url(), {"--api", "openai", "--num-ctx", "4096"}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(server.requests("/tokenize").empty());
+  const auto chats = server.requests("/v1/chat/completions");
+  ASSERT_EQ(chats.size(), 2u);
+  for (const auto& chat : chats) {
+    const std::int64_t messages = static_cast<std::int64_t>(chat.json()["messages"].size());
+    EXPECT_LE(server.prompt_tokens(chat) + 8 * messages, 4096) << "the server would cut it";
+  }
+  EXPECT_EQ(r.out.find("| yes: "), std::string::npos) << "flagged truncated";
+}
+
+// Ollama offers no tokenizer, and its prompt_eval_count stops at the window when it cuts the
+// prompt. A tokenizer of one token a byte costs more than chimera's estimate: the first analysis
+// prompt overflows, the server counts num_ctx, and chimera must say so, refit and ask again.
+TEST(LlmReliabilityCli, APromptCountedAtTheWindowIsRefittedAndSaid) {
+  LlmTestServer server;
+  server.set_tokenizer(1.0, 0);
+  const auto r = run_chimera(analyze_args(server.url(), {"--num-ctx", "4096"}));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto chats = server.requests("/api/chat");
+  ASSERT_EQ(chats.size(), 3u) << "analysis, analysis refitted, report";
+  EXPECT_GE(server.prompt_tokens(chats[0]), 4096) << "the test needs a first prompt that overflows";
+  for (std::size_t i = 1; i < chats.size(); ++i) {
+    EXPECT_LT(server.prompt_tokens(chats[i]), 4096 - 4096 / 32) << "request " << i;
+  }
+  EXPECT_NE(r.out.find("- The analysis pass was asked twice: the first try filled the server's "
+                       "window (4096 prompt tokens counted, num_ctx=4096), so the server cut the "
+                       "prompt; the evidence was refitted and the pass asked again.\n"),
+            std::string::npos)
+      << r.out.substr(r.out.find("## Metrics"));
 }
 
 }  // namespace

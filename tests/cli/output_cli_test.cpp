@@ -1,7 +1,6 @@
 // Where the report goes: stdout and -o FILE never lose it silently, never replace what they must
 // not, and an output failure is exit 74, not 70 ("a bug").
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -55,7 +54,8 @@ TEST(OutputCli, OutputOntoAnInputFileIsRefusedAndTheInputIsKept) {
   TempDir dir;
   const std::string input = "model,ttft_ms\ngemma,10\ngemma,12\n";
   dir.write("runs/a.csv", input);
-  const auto r = run_chimera({"analyze", dir.path(), "--llm", "off", "-o", dir.path() + "/runs/a.csv"});
+  const auto r =
+      run_chimera({"analyze", dir.path(), "--llm", "off", "-o", dir.path() + "/runs/a.csv"});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("a.csv: is the input file runs/a.csv under the analysed directory"),
             std::string::npos)
@@ -77,12 +77,12 @@ TEST(OutputCli, OutputOntoAHardLinkToAnInputIsRefusedToo) {
 TEST(OutputCli, OutputKeepsTheModeOfTheFileItReplaces) {
   TempDir dir;
   dir.write("report.md", "old\n");
-  fs::permissions(dir.path() + "/report.md", fs::perms::owner_read | fs::perms::owner_write |
-                                                 fs::perms::group_read);
-  const auto r = run_process({"/bin/bash", "-c",
-                              "umask 022; exec " + quoted(CHIMERA_BINARY) + " analyze " +
-                                  quoted(k_examples) + " --llm off -o " +
-                                  quoted(dir.path() + "/report.md")});
+  fs::permissions(dir.path() + "/report.md",
+                  fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  const auto r =
+      run_process({"/bin/bash", "-c",
+                   "umask 022; exec " + quoted(CHIMERA_BINARY) + " analyze " + quoted(k_examples) +
+                       " --llm off -o " + quoted(dir.path() + "/report.md")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(mode_of(dir.path() + "/report.md"), 0640U);
   EXPECT_EQ(read_text(dir.path() + "/report.md").rfind("# Benchmark Analysis Report", 0), 0U);
@@ -92,7 +92,8 @@ TEST(OutputCli, OutputWritesThroughASymbolicLinkAndKeepsTheLink) {
   TempDir dir;
   dir.write("reports/real.md", "old\n");
   fs::create_symlink("reports/real.md", dir.path() + "/link.md");
-  const auto r = run_chimera({"analyze", k_examples, "--llm", "off", "-o", dir.path() + "/link.md"});
+  const auto r =
+      run_chimera({"analyze", k_examples, "--llm", "off", "-o", dir.path() + "/link.md"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::is_symlink(dir.path() + "/link.md"));
   EXPECT_EQ(read_text(dir.path() + "/reports/real.md").rfind("# Benchmark Analysis Report", 0), 0U);
@@ -104,7 +105,8 @@ TEST(OutputCli, OutputWritesThroughASymbolicLinkAndKeepsTheLink) {
 TEST(OutputCli, ADanglingLinkGetsItsTargetCreated) {
   TempDir dir;
   fs::create_symlink("new.md", dir.path() + "/link.md");
-  const auto r = run_chimera({"analyze", k_examples, "--llm", "off", "-o", dir.path() + "/link.md"});
+  const auto r =
+      run_chimera({"analyze", k_examples, "--llm", "off", "-o", dir.path() + "/link.md"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::is_symlink(dir.path() + "/link.md"));
   EXPECT_TRUE(fs::is_regular_file(dir.path() + "/new.md"));
@@ -124,8 +126,8 @@ TEST(OutputCli, AReadOnlyFileIsRefusedAndKept) {
   dir.write("report.md", "keep me\n");
   fs::permissions(dir.path() + "/report.md",
                   fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-  const auto argv = as_user({CHIMERA_BINARY, "analyze", k_examples, "--llm", "off", "-o",
-                             dir.path() + "/report.md"});
+  const auto argv = as_user(
+      {CHIMERA_BINARY, "analyze", k_examples, "--llm", "off", "-o", dir.path() + "/report.md"});
   if (argv.empty()) {
     GTEST_SKIP() << "running as root without setpriv: a read-only file is writable";
   }
@@ -162,10 +164,10 @@ TEST(OutputCli, AReadOnlyDirectoryIsAnOutputErrorNotABug) {
 TEST(OutputCli, AWriteThatFailsHalfwayIsExit74AndKeepsTheOldFile) {
   TempDir dir;
   dir.write("report.md", "old report\n");
-  const auto r = run_process({"/bin/bash", "-c",
-                              "ulimit -f 1; trap '' XFSZ; exec " + quoted(CHIMERA_BINARY) +
-                                  " analyze " + quoted(k_examples) + " --llm off -o " +
-                                  quoted(dir.path() + "/report.md")});
+  const auto r =
+      run_process({"/bin/bash", "-c",
+                   "ulimit -f 1; trap '' XFSZ; exec " + quoted(CHIMERA_BINARY) + " analyze " +
+                       quoted(k_examples) + " --llm off -o " + quoted(dir.path() + "/report.md")});
   EXPECT_EQ(r.exit_code, 74) << r.err;
   EXPECT_NE(r.err.find("report.md: write failed: File too large"), std::string::npos) << r.err;
   EXPECT_EQ(read_text(dir.path() + "/report.md"), "old report\n");

@@ -36,8 +36,8 @@ void run_seeds(const std::string& parser, model::FileKind kind, Parse parse) {
     const auto bytes = util::read_file(path);
     ASSERT_TRUE(bytes.has_value());
     const model::SourceRef where{path.filename().string(), kind};
-    EXPECT_EQ(fuzz::fuzz_parser(reinterpret_cast<const std::uint8_t*>(bytes->data()),
-                                bytes->size(), where, parse),
+    EXPECT_EQ(fuzz::fuzz_parser(reinterpret_cast<const std::uint8_t*>(bytes->data()), bytes->size(),
+                                where, parse),
               0);
   }
 }

@@ -61,8 +61,7 @@ TEST(JsonLimits, ADeepJsonLinesRecordIsSkippedWithItsLine) {
   ASSERT_FALSE(parsed.failure.has_value());
   ASSERT_EQ(parsed.diagnostics.size(), 1u);
   EXPECT_EQ(parsed.diagnostics[0].line, 2u);
-  EXPECT_NE(parsed.diagnostics[0].message.find("nesting deeper than 128 levels"),
-            std::string::npos)
+  EXPECT_NE(parsed.diagnostics[0].message.find("nesting deeper than 128 levels"), std::string::npos)
       << parsed.diagnostics[0].message;
   ASSERT_EQ(parsed.tables.size(), 1u);
   EXPECT_EQ(parsed.tables[0].rows(), 2u);

@@ -34,17 +34,41 @@ TEST(FinishMetrics, LeavesThroughputUnknownWithoutCounts) {
   EXPECT_FALSE(m.end_to_end_tokens_per_second);
 }
 
+// llama.cpp keeps about the tail half of a prompt that overflows its window.
 TEST(FinishMetrics, FlagsAPromptTheServerCountedFarShorter) {
   ChatRequest r;
-  r.estimated_prompt_tokens = 12000;
+  r.estimated_prompt_tokens = 10909;
+  r.options.num_ctx = 8192;
+  model::PassMetrics m;
+  m.prompt_eval_count = 6625;
+  finish_metrics(m, r);
+  EXPECT_TRUE(m.truncated);
+  EXPECT_EQ(m.truncation_note,
+            "the server evaluated 6625 prompt tokens but the prompt is about 10909 tokens "
+            "(num_ctx=8192): it was probably truncated; raise --num-ctx");
+}
+
+// The estimate (bytes / 3) matched the count of a prompt the server had already cut to its
+// window: chimera said "not truncated".
+TEST(FinishMetrics, FlagsAPromptCountedAtTheWindowSizeWhateverTheEstimate) {
+  ChatRequest r;
+  r.estimated_prompt_tokens = 8000;
   r.options.num_ctx = 8192;
   model::PassMetrics m;
   m.prompt_eval_count = 8192;
   finish_metrics(m, r);
   EXPECT_TRUE(m.truncated);
   EXPECT_EQ(m.truncation_note,
-            "the server evaluated 8192 prompt tokens but the prompt is about 12000 tokens "
-            "(num_ctx=8192): it was probably truncated; raise --num-ctx");
+            "the server evaluated 8192 prompt tokens, at the window size (num_ctx=8192): the "
+            "prompt was probably cut to fit; raise --num-ctx");
+  model::PassMetrics near;
+  near.prompt_eval_count = 8192 - 8192 / 32;
+  finish_metrics(near, r);
+  EXPECT_TRUE(near.truncated);
+  model::PassMetrics below;
+  below.prompt_eval_count = 8192 - 8192 / 32 - 1;
+  finish_metrics(below, r);
+  EXPECT_FALSE(below.truncated);
 }
 
 TEST(FinishMetrics, ToleratesAnEstimateWithinTheTolerance) {

@@ -151,8 +151,8 @@ TEST(OllamaClient, NoticesAPromptTheServerTruncated) {
   ASSERT_TRUE(run.result) << run.result.error().message;
   EXPECT_TRUE(run.result->metrics.truncated);
   EXPECT_EQ(run.result->metrics.truncation_note,
-            "the server evaluated 2048 prompt tokens but the prompt is about 5000 tokens "
-            "(num_ctx=2048): it was probably truncated; raise --num-ctx");
+            "the server evaluated 2048 prompt tokens, at the window size (num_ctx=2048): the "
+            "prompt was probably cut to fit; raise --num-ctx");
 }
 
 TEST(OllamaClient, NoticesGenerationCutAtTheContextLimit) {

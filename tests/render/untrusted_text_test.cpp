@@ -12,7 +12,8 @@
 namespace chimera::render {
 namespace {
 
-const std::string k_hostile_path = "runs/\x1b]0;owned\x07x`<img src=x onerror=alert(1)>\r\n| b |.json";
+const std::string k_hostile_path =
+    "runs/\x1b]0;owned\x07x`<img src=x onerror=alert(1)>\r\n| b |.json";
 
 struct Hostile {
   test::ReportSample sample = test::make_report_sample();
@@ -23,8 +24,14 @@ struct Hostile {
 Hostile hostile_sample() {
   Hostile h;
   auto& s = h.sample;
-  model::FileEntry file{k_hostile_path, model::FileKind::json, 10, 1763000000, "cd", true,
-                        "invalid JSON: <script>alert(2)</script>", 0};
+  model::FileEntry file{k_hostile_path,
+                        model::FileKind::json,
+                        10,
+                        1763000000,
+                        "cd",
+                        true,
+                        "invalid JSON: <script>alert(2)</script>",
+                        0};
   s.corpus.files.push_back(file);
   s.corpus.diagnostics.push_back(
       {k_hostile_path, 3, model::Severity::error, "last read: '<script>alert(3)</script>\x1b[2J'"});
@@ -43,13 +50,13 @@ Hostile hostile_sample() {
 }
 
 std::string markdown_of(const Hostile& h) {
-  const ReportInput in{h.sample.config, h.sample.corpus, h.sample.analysis, h.llm,
+  const ReportInput in{h.sample.config, h.sample.corpus, h.sample.analysis,     h.llm,
                        h.narrative,     Timings{},       "2025-11-10T05:12:37Z"};
   return render_markdown(in);
 }
 
 std::string html_of(const Hostile& h) {
-  const ReportInput in{h.sample.config, h.sample.corpus, h.sample.analysis, h.llm,
+  const ReportInput in{h.sample.config, h.sample.corpus, h.sample.analysis,     h.llm,
                        h.narrative,     Timings{},       "2025-11-10T05:12:37Z"};
   return render_html(in);
 }

@@ -36,8 +36,8 @@ namespace chimera::test {
 }  // namespace chimera::test
 
 // Skips the calling test, with the reason, when the shared corpus `name` is absent.
-#define CHIMERA_SKIP_WITHOUT_SHARED_CORPUS(name)                      \
-  if (!::chimera::test::has_shared_corpus(name)) {                    \
-    GTEST_SKIP() << ::chimera::test::missing_shared_corpus(name);     \
-  }                                                                   \
+#define CHIMERA_SKIP_WITHOUT_SHARED_CORPUS(name)                  \
+  if (!::chimera::test::has_shared_corpus(name)) {                \
+    GTEST_SKIP() << ::chimera::test::missing_shared_corpus(name); \
+  }                                                               \
   static_cast<void>(0)

@@ -18,9 +18,15 @@ TEST(Printable, KeepsOneLinePerMessage) {
 }
 
 TEST(Printable, EscapesC1ControlsBidiOverridesAndBytesThatAreNotUtf8) {
-  EXPECT_EQ(printable("\xc2\x9b" "31m"), "\\u{9b}31m");              // C1 CSI
-  EXPECT_EQ(printable("txt.\xe2\x80\xae" "csv"), "txt.\\u{202e}csv");  // right-to-left override
-  EXPECT_EQ(printable("\xff\xfe" "a\xc0\xaf"), "\\xff\\xfea\\xc0\\xaf");
+  EXPECT_EQ(printable("\xc2\x9b"
+                      "31m"),
+            "\\u{9b}31m");  // C1 CSI
+  EXPECT_EQ(printable("txt.\xe2\x80\xae"
+                      "csv"),
+            "txt.\\u{202e}csv");  // right-to-left override
+  EXPECT_EQ(printable("\xff\xfe"
+                      "a\xc0\xaf"),
+            "\\xff\\xfea\\xc0\\xaf");
   EXPECT_EQ(printable("\xed\xa0\x80"), "\\xed\\xa0\\x80");  // a surrogate
 }
 

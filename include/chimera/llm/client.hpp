@@ -76,6 +76,13 @@ class LlmClient {
   // Streams one chat completion. Retries connect failures and 503 before the first token only.
   [[nodiscard]] virtual tl::expected<ChatResult, LlmError> chat(const ChatRequest& request,
                                                                 const TokenCallback& on_token) = 0;
+  // The tokens of the messages' contents by the model's own tokenizer, when the server offers
+  // one (llama.cpp's POST /tokenize); nullopt otherwise. The chat template's tokens around each
+  // message are not counted.
+  [[nodiscard]] virtual std::optional<std::int64_t> count_tokens(
+      const std::vector<Message>& /*messages*/) {
+    return std::nullopt;
+  }
 };
 
 // How a client reaches its endpoint and how long it waits. client_options(config) fills it from

@@ -37,6 +37,9 @@ class StreamingClient : public LlmClient {
 
   // GETs `path` (retrying like chat) and parses the body as JSON.
   [[nodiscard]] tl::expected<nlohmann::json, LlmError> get_json(const std::string& path);
+  // POSTs the JSON `body` to `path` (retrying like chat) and parses the answer as JSON.
+  [[nodiscard]] tl::expected<nlohmann::json, LlmError> post_json(const std::string& path,
+                                                                 const std::string& body);
   // The typed failure for a response with status >= 300 to `path`.
   [[nodiscard]] Failure http_failure(long status, const std::string& path, const std::string& body,
                                      const std::string& model);
@@ -51,7 +54,8 @@ class StreamingClient : public LlmClient {
                                                             const std::string& body,
                                                             const TokenCallback& on_token,
                                                             SteadyClock::time_point deadline);
-  [[nodiscard]] tl::expected<nlohmann::json, Failure> get_once(const std::string& path);
+  [[nodiscard]] tl::expected<nlohmann::json, Failure> json_once(const std::string& path,
+                                                               std::optional<std::string> body);
   [[nodiscard]] Failure transfer_failure(const TransferResult& transfer, const std::string& path);
   [[nodiscard]] HttpRequest make_request(const std::string& path,
                                          std::optional<std::string> body) const;

@@ -26,6 +26,9 @@ struct PassMetrics {
   // Values the server reported that cannot be right (a negative duration, 1e308 tok/s), which
   // are unset above: "eval_count -3, eval_duration -5 ms"; empty when there were none.
   std::string implausible;
+  // Why chimera sent this pass's prompt again, refitted, when its first try overflowed the
+  // server's window; empty when the first try was kept.
+  std::string refit_note;
 };
 
 struct PassResult {
