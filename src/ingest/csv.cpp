@@ -157,11 +157,11 @@ Parsed parse_csv(std::string_view text, const model::SourceRef& where) {
     parsed.diagnostics.push_back({where.path, header_line, model::Severity::info,
                                   "header only, no data rows"});
   }
+  parsed.tables.push_back(builder.finish());
   if (std::string note = builder.limit_note(); !note.empty()) {
     parsed.diagnostics.push_back(
         {where.path, header_line, model::Severity::warning, std::move(note)});
   }
-  parsed.tables.push_back(builder.finish());
   return parsed;
 }
 

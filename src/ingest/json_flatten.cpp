@@ -136,11 +136,11 @@ void JsonFlattener::add_document(const JsonDocument& document, std::uint64_t lin
 std::vector<model::Table> JsonFlattener::finish(std::vector<model::Diagnostic>& diagnostics) {
   std::vector<model::Table> tables;
   const auto take = [&](TableBuilder& builder) {
-    if (std::string note = builder.limit_note(); !note.empty()) {
-      diagnostics.push_back({m_where.path, std::nullopt, model::Severity::warning, std::move(note)});
-    }
     if (builder.columns() > 0) {
       tables.push_back(builder.finish());
+    }
+    if (std::string note = builder.limit_note(); !note.empty()) {
+      diagnostics.push_back({m_where.path, std::nullopt, model::Severity::warning, std::move(note)});
     }
   };
   take(m_scalars.builder);

@@ -194,8 +194,8 @@ class Walker {
     Parsed parsed;
     parsed.tables.reserve(m_tables.size() + 1);
     if (m_scalars.columns() > 0) {
-      note_limits(m_scalars, 0);
       parsed.tables.push_back(m_scalars.finish());
+      note_limits(m_scalars, 0);
       if (!m_title.empty()) {
         parsed.tables.back().title = m_title;
       }
@@ -285,8 +285,8 @@ class Walker {
         }
       }
     }
-    note_limits(builder, m_rows[0].line);
     m_tables.push_back(builder.finish());
+    note_limits(builder, m_rows[0].line);
   }
 
   void note_limits(const TableBuilder& builder, std::uint64_t line) {

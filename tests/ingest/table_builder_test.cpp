@@ -65,9 +65,10 @@ TEST(TableBuilderLimits, KeepsTheFirstColumnsAndCountsTheValuesLeftOut) {
   }
   EXPECT_EQ(builder.column("k0"), 0u);
   EXPECT_EQ(builder.column("another"), TableBuilder::k_no_column);
-  const std::string note = builder.limit_note();
-  EXPECT_NE(note.find("keeps its first 16384 columns (the most a table holds); 10 values"), std::string::npos) << note;
   const auto table = builder.finish();
+  const std::string note = builder.limit_note();
+  EXPECT_NE(note.find("keeps 16384 columns (the most a table holds); 10 values"), std::string::npos)
+      << note;
   EXPECT_EQ(table.columns.size(), TableBuilder::k_max_columns);
 }
 
@@ -83,7 +84,37 @@ TEST(TableBuilderLimits, LateColumnsAreAddedOnlyWhileTheirPaddingFits) {
   EXPECT_EQ(builder.column("later"), 2u);
   EXPECT_EQ(builder.column("too late"), TableBuilder::k_no_column);
   EXPECT_EQ(builder.column("early"), 0u);
-  EXPECT_NE(builder.limit_note().find("keeps its first 3 columns"), std::string::npos);
+  EXPECT_NE(builder.limit_note().find("keeps 3 columns (columns that first appear after"),
+            std::string::npos)
+      << builder.limit_note();
+}
+
+// Late columns that stay within their padding can still make a table of rows x columns: past its
+// cell limit, finish() leaves out the latest of them.
+TEST(TableBuilderLimits, FinishKeepsLateColumnsOnlyWhileTheTableFitsItsCells) {
+  TableBuilder builder("log.jsonl", "", "log.jsonl");
+  builder.begin_row(1, {});
+  builder.set(builder.column("early"), Cell::integer(1));
+  builder.begin_row(2, {});
+  const std::size_t late = 300;
+  for (std::size_t i = 0; i < late; ++i) {
+    builder.set(builder.column("late" + std::to_string(i)), Cell::integer(2));
+  }
+  const std::size_t rows = 100'000;
+  for (std::size_t r = 2; r < rows; ++r) {
+    builder.begin_row(r + 1, {});
+  }
+  const auto table = builder.finish();
+  EXPECT_EQ(table.columns.size(), TableBuilder::k_max_cells / rows);
+  EXPECT_EQ(table.columns[0].name(), "early");
+  EXPECT_EQ(table.columns.back().name(),
+            "late" + std::to_string(TableBuilder::k_max_cells / rows - 2));
+  const std::string note = builder.limit_note();
+  EXPECT_NE(note.find("keeps 41 columns (columns that first appear after its first row are kept "
+                      "while the table holds at most 4194304 cells"),
+            std::string::npos)
+      << note;
+  EXPECT_NE(note.find("; 260 values in further columns are left out"), std::string::npos) << note;
 }
 
 TEST(TableBuilderLimits, ATableWithinTheLimitsHasNoNote) {
