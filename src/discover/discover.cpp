@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "chimera/discover/ignore.hpp"
+#include "chimera/util/cancel.hpp"
 #include "chimera/util/file_io.hpp"
 
 namespace chimera::discover {
@@ -90,6 +91,9 @@ class Walker {
     }
     std::sort(names.begin(), names.end());
     for (const auto& name : names) {
+      if (util::cancel_requested()) {
+        return;  // Ctrl-C: the caller stops the run
+      }
       if (name.front() == '.') {
         continue;  // hidden: .git, .venv, .chimeraignore, editor files
       }

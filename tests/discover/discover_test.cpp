@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "chimera/util/cancel.hpp"
 #include "support/process.hpp"
 
 namespace chimera::discover {
@@ -150,6 +151,17 @@ TEST(Discover, ListsAFifoSkippedWithWhatItIs) {
   EXPECT_EQ(files[1].kind, model::FileKind::csv);
   EXPECT_EQ(files[1].bytes, 0u);
   EXPECT_EQ(files[1].skip_reason, "not a regular file (a FIFO); not read");
+}
+
+TEST(Discover, StopsWalkingAfterACancelRequest) {
+  test::TempDir dir;
+  dir.write("a.csv", "x\n1\n");
+  dir.write("b/c.csv", "x\n1\n");
+  std::vector<model::Diagnostic> diagnostics;
+  util::request_cancel();
+  const auto files = discover(config_for(dir), diagnostics);
+  util::reset_cancel();
+  EXPECT_TRUE(files.empty());
 }
 
 TEST(Discover, MarksFilesOverMaxSizeSkipped) {

@@ -18,7 +18,8 @@ namespace chimera::discover {
 // files it does not match. A symbolic link is followed only to a target inside the root; a link
 // out of the root, a broken link, a link loop or an unreadable directory becomes a diagnostic.
 // Files over config.max_file_size are returned marked skipped, and so are FIFOs, sockets and
-// devices (listed so that the inventory names them; never opened). The walk never fails.
+// devices (listed so that the inventory names them; never opened). The walk never fails; after a
+// cancel request (util::cancel_requested()) it stops early and the caller is expected to stop.
 [[nodiscard]] std::vector<model::FileEntry> discover(const model::Config& config,
                                                      std::vector<model::Diagnostic>& diagnostics);
 
