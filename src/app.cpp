@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
@@ -12,14 +13,16 @@
 #include "chimera/analyze/analyze.hpp"
 #include "chimera/app/exit_status.hpp"
 #include "chimera/app/llm_passes.hpp"
+#include "chimera/app/output.hpp"
 #include "chimera/app/progress.hpp"
 #include "chimera/cli/options.hpp"
 #include "chimera/discover/discover.hpp"
 #include "chimera/ingest/ingest.hpp"
-#include "chimera/llm/cancel.hpp"
+#include "chimera/util/cancel.hpp"
+#include "chimera/util/printable.hpp"
 #include "chimera/llm/client.hpp"
 #include "chimera/render/report.hpp"
-#include "chimera/util/file_io.hpp"
+#include "chimera/util/cancel.hpp"
 #include "chimera/util/time.hpp"
 
 namespace chimera {
@@ -31,8 +34,14 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// Everything printed on stderr may hold a file name or a server's words: control characters
+// are shown as escapes (util::printable), never sent to the terminal.
+void print_line(const std::string& text) {
+  std::fprintf(stderr, "%s\n", util::printable(text).c_str());
+}
+
 void print_error(const Error& error) {
-  std::fprintf(stderr, "chimera: error: %s\n", describe(error).c_str());
+  print_line("chimera: error: " + describe(error));
 }
 
 bool has_parsable_file(const std::vector<model::FileEntry>& files) {
@@ -44,21 +53,20 @@ bool has_parsable_file(const std::vector<model::FileEntry>& files) {
   return false;
 }
 
-bool write_stdout(const std::string& text) {
-  const std::size_t written = std::fwrite(text.data(), 1, text.size(), stdout);
-  return std::fflush(stdout) == 0 && written == text.size();
-}
-
-ExitCode write_report(const model::Config& config, const std::string& report) {
-  if (config.output) {
-    if (auto written = util::write_file_atomically(*config.output, report); !written) {
+ExitCode write_report(const std::optional<app::OutputTarget>& target, const std::string& report) {
+  if (target) {
+    if (auto written = app::write_output(*target, report); !written) {
       print_error(written.error());
-      return ExitCode::internal;
+      return ExitCode::output;
     }
-  } else if (!write_stdout(report)) {
-    return ExitCode::ok;  // the reader went away (e.g. `| head`): not an error for a Unix filter
+    return ExitCode::ok;
   }
-  return ExitCode::ok;
+  const auto written = app::write_stdout(report);
+  if (!written) {
+    print_error(written.error());
+    return ExitCode::output;
+  }
+  return ExitCode::ok;  // written, or the reader went away (`| head`): not an error for a filter
 }
 
 // Warnings and errors about the input go to stderr as they would from a compiler, so a nightly
@@ -87,38 +95,72 @@ void print_diagnostics(const model::Config& config, const std::vector<model::Dia
   }
 }
 
+// A Ctrl-C that no LLM transfer took stops the run before it writes anything.
+bool interrupted() {
+  if (!util::cancel_requested()) {
+    return false;
+  }
+  std::fprintf(stderr, "chimera: interrupted; no report written\n");
+  return true;
+}
+
 ExitCode analyze_command(const model::Config& config) {
+  // The first Ctrl-C stops the run at the next check below, or cancels the LLM transfer in
+  // progress (the report is still written); a second one ends the process.
+  util::install_sigint_handler();
   auto prompts = app::load_prompts(config);
   if (!prompts) {
     print_error(prompts.error());
     return ExitCode::usage;
   }
+  std::optional<app::OutputTarget> output;
+  if (config.output) {
+    auto checked = app::check_output(*config.output);
+    if (!checked) {
+      print_error(checked.error());
+      return ExitCode::output;
+    }
+    output = std::move(*checked);
+  }
   app::Progress progress(!config.quiet);
   const auto ingest_start = Clock::now();
   std::vector<model::Diagnostic> diagnostics;
   auto files = discover::discover(config, diagnostics);
+  if (interrupted()) {
+    return ExitCode::interrupted;
+  }
   if (!has_parsable_file(files)) {
-    std::fprintf(stderr,
-                 "chimera: error: %s: no CSV, JSON or Markdown file found (%zu other files); "
-                 "nothing to analyse\n",
-                 config.root.string().c_str(), files.size());
+    print_line(fmt::format(
+        "chimera: error: {}: no CSV, JSON or Markdown file found ({} other files); nothing to "
+        "analyse",
+        config.root.string(), files.size()));
     return ExitCode::no_input;
+  }
+  if (output) {
+    if (auto apart = app::check_not_an_input(*output, config.root, files); !apart) {
+      print_error(apart.error());
+      return ExitCode::usage;
+    }
   }
   const model::Corpus corpus = ingest::ingest(config, std::move(files), std::move(diagnostics));
   render::Timings timings;
   timings.ingest_s = seconds_since(ingest_start);
   progress.files_ingested(corpus.files.size(), corpus.tables.size());
   print_diagnostics(config, corpus.diagnostics);
+  if (interrupted()) {
+    return ExitCode::interrupted;
+  }
 
   const auto analysis_start = Clock::now();
   const model::Analysis analysis = analyze::analyze(corpus, config.jobs);
+  if (interrupted()) {
+    return ExitCode::interrupted;
+  }
   app::LlmSession session(config, std::move(*prompts), progress);
   std::unique_ptr<llm::LlmClient> client;
   if (config.llm == model::LlmMode::off) {
     session.skip("disabled by --llm off");
   } else {
-    // The first Ctrl-C cancels the LLM transfer and the report is still written; a second ends us.
-    llm::install_sigint_handler();
     client = llm::make_client(config);
     if (!session.preflight(*client)) {
       if (config.llm == model::LlmMode::require) {
@@ -126,8 +168,8 @@ ExitCode analyze_command(const model::Config& config) {
         return ExitCode::llm_required;
       }
       if (!config.quiet) {
-        std::fprintf(stderr, "chimera: warning: %s: %s; the report has no LLM narrative\n",
-                     config.host.c_str(), session.outcome().reason.c_str());
+        print_line("chimera: warning: " + config.host + ": " + session.outcome().reason +
+                   "; the report has no LLM narrative");
       }
     }
   }
@@ -138,7 +180,7 @@ ExitCode analyze_command(const model::Config& config) {
   session.report_pass();
   const model::LlmOutcome& llm = session.outcome();
   if (llm.status == model::LlmStatus::failed && !config.quiet) {
-    std::fprintf(stderr, "chimera: error: %s: %s\n", config.host.c_str(), llm.reason.c_str());
+    print_line("chimera: error: " + config.host + ": " + llm.reason);
   }
   const render::Narrative narrative = render::build_narrative(llm, session.evidence());
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
@@ -151,14 +193,17 @@ ExitCode analyze_command(const model::Config& config) {
   static_cast<void>(render::render(input, config.format));
   input.timings.report_s = seconds_since(report_start);
   const std::string report = render::render(input, config.format);
+  if (!session.cancelled() && interrupted()) {
+    return ExitCode::interrupted;
+  }
 
-  if (const ExitCode written = write_report(config, report); written != ExitCode::ok) {
+  if (const ExitCode written = write_report(output, report); written != ExitCode::ok) {
     return written;
   }
   std::string why;
   const ExitCode status = app::exit_status(config, analysis, llm, narrative, why);
   if (!why.empty()) {
-    std::fprintf(stderr, "chimera: error: %s\n", why.c_str());
+    print_line("chimera: error: " + why);
   }
   return status;
 }
@@ -175,12 +220,11 @@ int run(int argc, const char* const* argv) {
       return static_cast<int>(ExitCode::usage);
     }
     if (const auto* info = std::get_if<cli::InfoRequest>(&*command)) {
-      std::fputs(info->text.c_str(), stdout);
-      return static_cast<int>(ExitCode::ok);
+      return static_cast<int>(write_report(std::nullopt, info->text));
     }
     return static_cast<int>(analyze_command(std::get<model::Config>(*command)));
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "chimera: internal error: %s\n", e.what());
+    print_line(std::string("chimera: internal error: ") + e.what());
     return static_cast<int>(ExitCode::internal);
   }
 }

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+
+#include "chimera/llm/metrics.hpp"
 
 namespace chimera::app {
 namespace {
@@ -26,6 +29,19 @@ std::int64_t findings_reserve(const model::LlmOptions& o) {
 
 std::int64_t margin(const model::LlmOptions& o) {
   return 32 + o.num_ctx / 64;
+}
+
+// An OpenAI-compatible server without a tokenizer to ask gives no count to check a prompt by
+// before it is sent: its tokens are estimated at 1.8 bytes each, not 3. Numbers and table
+// punctuation, which the evidence is made of, cost about that much on llama.cpp's tokenizers.
+// (Ollama says how many tokens it evaluated, and a prompt it cut is fitted again.)
+constexpr std::int64_t k_conservative_bytes_per_token_tenths = 18;
+
+// A server that counts the prompt at (or just under) num_ctx filled its window: it cut the
+// prompt, keeping the tail.
+bool filled_the_window(const model::PassMetrics& m, const model::LlmOptions& o) {
+  return m.prompt_eval_count &&
+         *m.prompt_eval_count >= o.num_ctx - o.num_ctx / llm::k_window_slack_divisor;
 }
 
 }  // namespace
@@ -93,6 +109,7 @@ void LlmSession::skip(std::string reason) {
 bool LlmSession::preflight(llm::LlmClient& client) {
   auto info = client.preflight(m_config.model);
   if (!info) {
+    m_cancelled = info.error().kind == llm::FailureKind::cancelled;
     skip(info.error().message.empty() ? "the LLM endpoint is unavailable" : info.error().message);
     return false;
   }
@@ -114,6 +131,14 @@ std::int64_t LlmSession::estimate(const std::vector<llm::Message>& messages) con
     total += m_estimator.estimate(m.content) + k_tokens_per_message;
   }
   return total;
+}
+
+std::optional<std::int64_t> LlmSession::count(const std::vector<llm::Message>& messages) {
+  const auto tokens = m_client->count_tokens(messages);
+  if (!tokens) {
+    return std::nullopt;
+  }
+  return *tokens + k_tokens_per_message * static_cast<std::int64_t>(messages.size());
 }
 
 std::int64_t LlmSession::evidence_budget(std::int64_t fixed, bool findings_pending) const {
@@ -154,8 +179,10 @@ bool LlmSession::run_pass(const std::string& name, std::int64_t estimated) {
     pass.text = std::move(result->text);
     pass.metrics = result->metrics;
   } else {
+    m_cancelled = result.error().kind == llm::FailureKind::cancelled;
     pass.text = result.error().partial_text;
     pass.error = result.error().message;
+    pass.metrics = result.error().metrics;
   }
   m_outcome.passes.push_back(std::move(pass));
   if (!m_outcome.passes.back().ok) {
@@ -163,6 +190,38 @@ bool LlmSession::run_pass(const std::string& name, std::int64_t estimated) {
     return false;
   }
   return true;
+}
+
+std::optional<std::int64_t> LlmSession::fit_analysis_messages() {
+  const std::size_t sent_before = m_evidence_sent.size();
+  for (int attempt = 1;; ++attempt) {
+    m_evidence_sent.resize(sent_before);  // only the evidence finally sent is checked against
+    // What every prompt costs without the evidence, counting the report pass that follows.
+    std::int64_t fixed = 4 * k_tokens_per_message;
+    for (const auto* p : {&m_prompts.system, &m_prompts.analysis, &m_prompts.report}) {
+      auto text = prompt::fill(*p, m_values);
+      fixed += text ? m_estimator.estimate(*text) : 0;
+    }
+    auto system = system_message(evidence_budget(fixed, true));
+    auto user = system ? prompt::fill(m_prompts.analysis, m_values) : system;
+    if (!user) {
+      fail_run(describe(user.error()));
+      return std::nullopt;
+    }
+    m_messages = {{"system", std::move(*system)}, {"user", std::move(*user)}};
+    const std::int64_t estimated = estimate(m_messages);
+    const auto counted = count(m_messages);
+    if (!counted && attempt == 1 && m_config.api == model::ApiKind::openai) {
+      // TokenEstimator counts bytes / 3; calibrated by 30 / 18 it counts bytes / 1.8.
+      m_estimator.calibrate(k_conservative_bytes_per_token_tenths, 30);
+      continue;
+    }
+    // Within 2% of the estimate the fit holds; a few tries settle any tokenizer.
+    if (!counted || *counted <= estimated + estimated / 50 || attempt == 3) {
+      return counted.value_or(estimated);
+    }
+    m_estimator.calibrate(estimated, *counted);
+  }
 }
 
 void LlmSession::analysis_pass(const model::Corpus& corpus, const model::Analysis& analysis) {
@@ -182,25 +241,36 @@ void LlmSession::analysis_pass(const model::Corpus& corpus, const model::Analysi
       m_values["findings"] += prompt::to_text(s);
     }
   }
-  // What every prompt costs without the evidence, counting the report pass that follows.
-  std::int64_t fixed = 4 * k_tokens_per_message;
-  for (const auto* p : {&m_prompts.system, &m_prompts.analysis, &m_prompts.report}) {
-    auto text = prompt::fill(*p, m_values);
-    fixed += text ? m_estimator.estimate(*text) : 0;
-  }
-  auto system = system_message(evidence_budget(fixed, true));
-  auto user = system ? prompt::fill(m_prompts.analysis, m_values) : system;
-  if (!user) {
-    fail_run(describe(user.error()));
+  auto tokens = fit_analysis_messages();
+  if (!tokens || !run_pass("analysis", *tokens)) {
     return;
   }
-  m_messages = {{"system", std::move(*system)}, {"user", std::move(*user)}};
-  const std::int64_t estimated = estimate(m_messages);
-  if (run_pass("analysis", estimated)) {
-    const auto& metrics = m_outcome.passes.back().metrics;
-    if (metrics.prompt_eval_count) {
-      m_estimator.calibrate(estimated, *metrics.prompt_eval_count);
+  const model::PassMetrics first = m_outcome.passes.back().metrics;
+  if (filled_the_window(first, m_config.options)) {
+    // The server cut the prompt to its window from the head, where the most important evidence
+    // is: the answer rests on what was left. How much was cut is unknown; assume the prompt was
+    // twice the window's worth, fit it again and ask again, once: a pass costs more than
+    // evidence does.
+    const auto& o = m_config.options;
+    const double factor = std::clamp(2.0 * static_cast<double>(o.num_ctx) /
+                                         static_cast<double>(std::max<std::int64_t>(*tokens, 1)),
+                                     2.0, 4.0);
+    m_estimator.calibrate(*tokens, static_cast<std::int64_t>(
+                                       std::ceil(static_cast<double>(*tokens) * factor)));
+    const std::string note = fmt::format(
+        "the first try filled the server's window ({} prompt tokens counted, num_ctx={}), so "
+        "the server cut the prompt; the evidence was refitted and the pass asked again",
+        *first.prompt_eval_count, o.num_ctx);
+    m_outcome.passes.pop_back();
+    tokens = fit_analysis_messages();
+    if (!tokens || !run_pass("analysis", *tokens)) {
+      return;
     }
+    m_outcome.passes.back().metrics.refit_note = note;
+  }
+  const auto& metrics = m_outcome.passes.back().metrics;
+  if (metrics.prompt_eval_count && !filled_the_window(metrics, m_config.options)) {
+    m_estimator.calibrate(*tokens, *metrics.prompt_eval_count);
   }
 }
 
@@ -218,6 +288,10 @@ void LlmSession::report_pass() {
   m_messages.push_back({"assistant", answer});
   m_messages.push_back({"user", std::move(*report)});
   std::int64_t estimated = estimate(m_messages);
+  if (const auto counted = count(m_messages); counted && *counted > estimated) {
+    m_estimator.calibrate(estimated, *counted);
+    estimated = *counted;
+  }
   const std::int64_t overflow = estimated + answer_reserve(m_config.options) +
                                 margin(m_config.options) - m_config.options.num_ctx;
   if (overflow > 0) {
@@ -234,7 +308,7 @@ void LlmSession::report_pass() {
     m_messages[0].content = std::move(*system);
     m_messages[1].content = std::move(*user);
     m_messages[3].content = std::move(*again);
-    estimated = estimate(m_messages);
+    estimated = count(m_messages).value_or(estimate(m_messages));
   }
   run_pass("report", estimated);
 }

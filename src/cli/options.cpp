@@ -40,6 +40,7 @@ struct Options {
   std::string max_file_size = "64MiB";
   double timeout_connect = 10.0;
   double timeout_idle = 120.0;
+  double timeout_pass = 600.0;
   unsigned jobs = 0;
   bool quiet = false;
   bool verbose = false;
@@ -102,6 +103,10 @@ void add_analyze_options(CLI::App& analyze, Options& o) {
                      "Seconds to wait for the next streamed chunk (and the first token)")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  analyze.add_option("--timeout-pass", o.timeout_pass,
+                     "Seconds an LLM pass may take in all, however the server streams")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   analyze.add_option("-j,--jobs", o.jobs, "Files to ingest in parallel (default: all cores)");
   analyze.add_flag("-q,--quiet", o.quiet, "No progress or warnings on stderr, errors only");
   analyze.add_flag("-v,--verbose", o.verbose, "More detail on stderr");
@@ -147,12 +152,14 @@ Result<model::Config> to_config(const Options& o, const Environment& env) {
   const bool host_from_flag = !o.host.empty();
   const std::string host_text =
       host_from_flag ? o.host : (env.ollama_host.empty() ? c.host : env.ollama_host);
-  auto host = llm::normalize_host(host_text);
+  auto host = llm::parse_endpoint(host_text);
   if (!host) {
     return fail(ErrorCode::usage, host.error().message,
                 host_from_flag ? "--host" : "OLLAMA_HOST");
   }
-  c.host = *host;
+  c.host = std::move(host->url);
+  c.host_user = std::move(host->user);
+  c.host_password = std::move(host->password);
   c.model = !o.model.empty() ? o.model : (env.chimera_model.empty() ? c.model : env.chimera_model);
 
   c.options.num_gpu = o.num_gpu;
@@ -176,6 +183,7 @@ Result<model::Config> to_config(const Options& o, const Environment& env) {
   }
   c.timeout_connect_s = o.timeout_connect;
   c.timeout_idle_s = o.timeout_idle;
+  c.timeout_pass_s = o.timeout_pass;
   c.include = o.include;
   c.exclude = o.exclude;
   const auto size = util::parse_size(o.max_file_size);
@@ -223,7 +231,8 @@ Result<Command> parse_command_line(int argc, const char* const* argv, const Envi
   app.footer(
       "Exit codes: 0 report written; 1 report written but degraded; 2 usage error;\n"
       "3 --llm require and the endpoint or model is unavailable; 4 no CSV, JSON or Markdown "
-      "file under DIR.");
+      "file under DIR;\n70 internal error; 74 the report could not be written; 130 interrupted "
+      "(Ctrl-C).");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

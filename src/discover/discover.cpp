@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "chimera/discover/ignore.hpp"
+#include "chimera/util/cancel.hpp"
 #include "chimera/util/file_io.hpp"
 
 namespace chimera::discover {
@@ -90,6 +91,9 @@ class Walker {
     }
     std::sort(names.begin(), names.end());
     for (const auto& name : names) {
+      if (util::cancel_requested()) {
+        return;  // Ctrl-C: the caller stops the run
+      }
       if (name.front() == '.') {
         continue;  // hidden: .git, .venv, .chimeraignore, editor files
       }
@@ -135,11 +139,39 @@ class Walker {
       }
       return;
     }
-    if (!fs::is_regular_file(status) || excluded(rel, false) ||
-        (!m_include.empty() && !m_include.matches(rel, false))) {
+    if (excluded(rel, false) || (!m_include.empty() && !m_include.matches(rel, false))) {
+      return;
+    }
+    if (!fs::is_regular_file(status)) {
+      add_special(target, rel, status);
       return;
     }
     add_file(target, rel);
+  }
+
+  // A FIFO, socket or device is listed, never read: reading one can block forever or never end.
+  void add_special(const fs::path& path, const std::string& rel, const fs::file_status& status) {
+    model::FileEntry entry;
+    entry.path = rel;
+    entry.kind = classify(path);
+    std::error_code ec;
+    const auto modified = fs::last_write_time(path, ec);
+    if (!ec) {
+      entry.modified = unix_seconds(modified);
+    }
+    entry.skipped = true;
+    entry.skip_reason = "not a regular file (" + describe_type(status.type()) + "); not read";
+    m_files.push_back(std::move(entry));
+  }
+
+  static std::string describe_type(fs::file_type type) {
+    switch (type) {
+      case fs::file_type::fifo: return "a FIFO";
+      case fs::file_type::socket: return "a socket";
+      case fs::file_type::character: return "a character device";
+      case fs::file_type::block: return "a block device";
+      default: return "of an unknown type";
+    }
   }
 
   void add_file(const fs::path& path, const std::string& rel) {

@@ -8,6 +8,7 @@
 #include "chimera/ingest/table_builder.hpp"
 #include "chimera/ingest/units_row.hpp"
 #include "chimera/ingest/values.hpp"
+#include "chimera/ingest/unique_names.hpp"
 
 // The fields are split by CsvSplitter over the caller's string_view rather than with fccp's
 // io::LineReader: LineReader copies its input into a 48 MiB buffer per instance (too much with one
@@ -28,25 +29,25 @@ std::string file_name(std::string_view path) {
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
+// The header's names, trimmed, with an empty one named by its position and a repeated one given
+// the first free suffix ("name", "name_2", "name_3").
 std::vector<std::string> header_names(const std::vector<CsvField>& fields) {
   std::vector<std::string> names;
+  names.reserve(fields.size());
+  UniqueNames unique("_", "");
+  unique.reserve(fields.size());
   for (std::size_t i = 0; i < fields.size(); ++i) {
     std::string name(fields[i].needs_copy ? unescape_csv(fields[i].text)
                                           : std::string(fields[i].text));
     while (!name.empty() && (name.back() == ' ' || name.back() == '\r')) {
       name.pop_back();
     }
-    while (!name.empty() && name.front() == ' ') {
-      name.erase(0, 1);
-    }
+    const std::size_t lead = name.find_first_not_of(' ');
+    name.erase(0, lead == std::string::npos ? name.size() : lead);
     if (name.empty()) {
       name = "column_" + std::to_string(i + 1);
     }
-    std::string unique = name;
-    for (int n = 2; std::find(names.begin(), names.end(), unique) != names.end(); ++n) {
-      unique = name + "_" + std::to_string(n);
-    }
-    names.push_back(std::move(unique));
+    names.push_back(unique.take(std::move(name)));
   }
   return names;
 }
@@ -96,7 +97,7 @@ void take_units_row(CsvSplitter& splitter, TableBuilder& builder, std::size_t wi
   if (!is_units_row(units, below)) {
     return;
   }
-  for (std::size_t i = 0; i < units.size() && i < width; ++i) {
+  for (std::size_t i = 0; i < units.size() && i < width && i < builder.columns(); ++i) {
     const std::string_view unit = trim(units[i]);
     if (!unit.empty()) {
       builder.set_header_unit(i, std::string(unit));
@@ -167,10 +168,11 @@ Parsed parse_csv(std::string_view text, const model::SourceRef& where) {
   TableBuilder builder(where.path, "", file_name(where.path));
   const auto names = header_names(fields);
   for (const auto& name : names) {
-    builder.column(name);
+    static_cast<void>(builder.column(name));
   }
   const std::size_t width = names.size();
   take_units_row(splitter, builder, width);
+  const std::size_t kept = builder.columns();  // fewer than width past TableBuilder's limit
   builder.reserve(count_newlines(text) + 1);
   std::size_t ragged = 0;
   while (!splitter.done()) {
@@ -190,6 +192,12 @@ Parsed parse_csv(std::string_view text, const model::SourceRef& where) {
     builder.begin_row(line, {});
     const std::size_t count = std::min(width, fields.size());
     for (std::size_t i = 0; i < count; ++i) {
+      if (i == kept) {
+        for (; i < count; ++i) {
+          builder.set(TableBuilder::k_no_column, Cell::null());  // counted for the note
+        }
+        break;
+      }
       std::string_view value = fields[i].text;
       if (fields[i].needs_copy) {
         value = builder.keep(unescape_csv(value));
@@ -212,6 +220,10 @@ Parsed parse_csv(std::string_view text, const model::SourceRef& where) {
                                   "header only, no data rows"});
   }
   parsed.tables.push_back(builder.finish());
+  if (std::string note = builder.limit_note(); !note.empty()) {
+    parsed.diagnostics.push_back(
+        {where.path, header_line, model::Severity::warning, std::move(note)});
+  }
   return parsed;
 }
 

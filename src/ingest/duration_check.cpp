@@ -1,7 +1,11 @@
 #include "chimera/ingest/duration_check.hpp"
 
 #include <cmath>
+#include <optional>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace chimera::ingest {
 namespace {
@@ -17,24 +21,33 @@ bool is_unitless_duration(const model::Column& column) {
          column.unit_source() == model::UnitSource::assumed;
 }
 
-// The two timestamp columns of `record`, if it has exactly two.
-bool find_span(const model::Columns& columns, std::string_view record,
-               const model::Column*& first, const model::Column*& second) {
-  first = second = nullptr;
-  for (const auto& column : columns) {
-    if (column.role() != model::Role::timestamp || record_of(column.name()) != record) {
-      continue;
-    }
-    if (first == nullptr) {
-      first = &column;
-    } else if (second == nullptr) {
-      second = &column;
-    } else {
-      return false;
+// The timestamp columns of each record, found in one pass: looking them up per duration column
+// made a wide table of durations quadratic in its columns.
+class RecordSpans {
+ public:
+  explicit RecordSpans(const model::Columns& columns) {
+    for (const auto& column : columns) {
+      if (column.role() == model::Role::timestamp) {
+        auto& stamps = m_by_record[record_of(column.name())];
+        stamps.push_back(&column);
+      }
     }
   }
-  return second != nullptr;
-}
+
+  // The two timestamp columns of `record`, or nulls unless it has exactly two.
+  [[nodiscard]] std::pair<const model::Column*, const model::Column*> span(
+      std::string_view record) const {
+    const auto it = m_by_record.find(record);
+    if (it == m_by_record.end() || it->second.size() != 2) {
+      return {nullptr, nullptr};
+    }
+    return {it->second[0], it->second[1]};
+  }
+
+ private:
+  // Keys view the columns' interned names, which outlive this.
+  std::unordered_map<std::string_view, std::vector<const model::Column*>> m_by_record;
+};
 
 // Whether every row with all three values has `value` within 1% of the span in seconds.
 bool matches_seconds(const model::Column& value, const model::Column& a, const model::Column& b) {
@@ -56,14 +69,16 @@ bool matches_seconds(const model::Column& value, const model::Column& a, const m
 }  // namespace
 
 void settle_unitless_durations(model::Columns& columns) {
+  std::optional<RecordSpans> spans;  // built only for a table that has a unitless duration
   for (auto& column : columns) {
     if (!is_unitless_duration(column)) {
       continue;
     }
-    const model::Column* start = nullptr;
-    const model::Column* end = nullptr;
-    if (!find_span(columns, record_of(column.name()), start, end) ||
-        !matches_seconds(column, *start, *end)) {
+    if (!spans) {
+      spans.emplace(columns);
+    }
+    const auto [start, end] = spans->span(record_of(column.name()));
+    if (start == nullptr || !matches_seconds(column, *start, *end)) {
       continue;
     }
     std::vector<double> ms = column.numbers.to_vector();

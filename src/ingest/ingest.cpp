@@ -16,6 +16,7 @@
 #include "chimera/ingest/json.hpp"
 #include "chimera/ingest/markdown.hpp"
 #include "chimera/ingest/table_spool.hpp"
+#include "chimera/util/cancel.hpp"
 #include "chimera/util/file_io.hpp"
 #include "chimera/util/hash.hpp"
 #include "chimera/util/parallel.hpp"
@@ -195,6 +196,9 @@ model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> 
     return files[work[a]].bytes > files[work[b]].bytes;
   });
   util::parallel_for(work.size(), config.jobs, [&](std::size_t next) {
+    if (util::cancel_requested()) {
+      return;  // Ctrl-C: the caller stops the run; the files left are not worth reading
+    }
     const std::size_t k = order[next];
     const auto& file = files[work[k]];
     util::FileBuffer buffer;

@@ -162,7 +162,7 @@ Parsed parse_lines(std::string_view text, const model::SourceRef& where, std::si
     return parsed;
   }
   notes.finish();
-  parsed.tables = flattener.finish();
+  parsed.tables = flattener.finish(parsed.diagnostics);
   return parsed;
 }
 
@@ -261,7 +261,7 @@ Parsed parse_json(std::string_view text, const model::SourceRef& where) {
   JsonFlattener flattener(where, file_title(where.path));
   flattener.add_document(document, 0);
   notes.finish();
-  parsed.tables = flattener.finish();
+  parsed.tables = flattener.finish(parsed.diagnostics);
   if (parsed.tables.empty()) {
     parsed.diagnostics.push_back({where.path, std::nullopt, model::Severity::info,
                                   "no values in this JSON document"});

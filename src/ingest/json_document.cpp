@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "chimera/util/json_depth.hpp"
 #include "json_scan.hpp"
 
 namespace chimera::ingest {
@@ -41,7 +42,8 @@ using json = nlohmann::basic_json<std::map, std::vector, TokenBuffer>;
 // nlohmann's SAX handler: appends one node per value.
 class JsonDocumentBuilder {
  public:
-  explicit JsonDocumentBuilder(JsonDocument& document) : m_document(document) {}
+  JsonDocumentBuilder(JsonDocument& document, std::string_view text)
+      : m_document(document), m_text(text) {}
 
   bool null() {
     add(JsonNode::Kind::null);
@@ -103,6 +105,15 @@ class JsonDocumentBuilder {
     return node;
   }
   bool open(JsonNode::Kind kind) {
+    if (m_open.size() == util::k_max_json_depth) {
+      // Every later walk of the document (flattening, the JSON text of mixed arrays) recurses
+      // once per level: the limit keeps them shallow whatever the input.
+      const std::size_t at = util::json_depth_exceeded_at(m_text);
+      m_error = JsonSyntaxError{at == std::string_view::npos ? 0 : at + 1,
+                                "nesting deeper than " + std::to_string(util::k_max_json_depth) +
+                                    " levels"};
+      return false;
+    }
     add(kind);
     m_open.push_back(static_cast<std::uint32_t>(m_document.m_nodes.size() - 1));
     return true;
@@ -114,6 +125,7 @@ class JsonDocumentBuilder {
   }
 
   JsonDocument& m_document;
+  std::string_view m_text;
   std::string_view m_key;
   std::vector<std::uint32_t> m_open;
   std::optional<JsonSyntaxError> m_error;
@@ -149,7 +161,7 @@ std::optional<JsonSyntaxError> JsonDocument::read(std::string_view text) {
 
 std::optional<JsonSyntaxError> JsonDocument::parse(std::string_view text, bool& out_of_range) {
   m_nodes.clear();
-  JsonDocumentBuilder builder(*this);
+  JsonDocumentBuilder builder(*this, text);
   // json::sax_parse would also instantiate the binary formats' reader, which needs all of
   // std::string's interface from the string type; the JSON parser alone needs TokenBuffer's.
   using Input = nlohmann::detail::iterator_input_adapter<const char*>;

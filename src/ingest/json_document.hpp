@@ -53,7 +53,9 @@ struct JsonOutOfRange {
 // Where and why nlohmann's parser stopped.
 struct JsonSyntaxError {
   std::size_t byte = 0;  // 1-based, just past the offending character
-  std::string what;      // nlohmann's message, with its "parse error at line L, column C: " prefix
+  // nlohmann's message, with its "parse error at line L, column C: " prefix, or chimera's own
+  // ("nesting deeper than 128 levels") without one.
+  std::string what;
 };
 
 // A parsed JSON value as a flat array of nodes, built from nlohmann's SAX events: far cheaper
@@ -64,7 +66,8 @@ class JsonDocument {
   // Replaces the value with the one in `text`. Decoded strings and keys are appended to storage
   // that the document keeps until it is destroyed, so views of them stay valid across calls.
   // A number too large for a double is read as null and listed in out_of_range(); one too small
-  // is read as zero (or a subnormal), as strtod and Python's json read it.
+  // is read as zero (or a subnormal), as strtod and Python's json read it. Arrays and objects
+  // nested deeper than util::k_max_json_depth are an error.
   [[nodiscard]] std::optional<JsonSyntaxError> read(std::string_view text);
 
   [[nodiscard]] const JsonNode& node(std::uint32_t index) const { return m_nodes[index]; }

@@ -135,15 +135,19 @@ void JsonFlattener::add_document(const JsonDocument& document, std::uint64_t lin
   walk(document, 0, m_scalars, true);
 }
 
-std::vector<model::Table> JsonFlattener::finish() {
+std::vector<model::Table> JsonFlattener::finish(std::vector<model::Diagnostic>& diagnostics) {
   std::vector<model::Table> tables;
-  if (m_scalars.builder.columns() > 0) {
-    tables.push_back(m_scalars.builder.finish());
-  }
-  for (auto& target : m_tables) {
-    if (target->builder.columns() > 0) {
-      tables.push_back(target->builder.finish());
+  const auto take = [&](TableBuilder& builder) {
+    if (builder.columns() > 0) {
+      tables.push_back(builder.finish());
     }
+    if (std::string note = builder.limit_note(); !note.empty()) {
+      diagnostics.push_back({m_where.path, std::nullopt, model::Severity::warning, std::move(note)});
+    }
+  };
+  take(m_scalars.builder);
+  for (auto& target : m_tables) {
+    take(target->builder);
   }
   return tables;
 }
@@ -176,6 +180,9 @@ std::size_t JsonFlattener::column(Target& target, std::string_view name) {
     return target.recent[at].column;
   }
   const std::size_t column = target.builder.column(name);
+  if (column == TableBuilder::k_no_column) {
+    return column;  // past the table's limits: not worth remembering
+  }
   if (at < target.recent.size()) {
     target.recent[at].name.assign(name);
     target.recent[at].column = column;

@@ -30,7 +30,8 @@ class JsonFlattener {
 
   // The document's value, or one JSON Lines record when `line` is not 0.
   void add_document(const JsonDocument& document, std::uint64_t line);
-  [[nodiscard]] std::vector<model::Table> finish();
+  // The tables; a note for each table that the builder's limits cut goes to `diagnostics`.
+  [[nodiscard]] std::vector<model::Table> finish(std::vector<model::Diagnostic>& diagnostics);
 
  private:
   // A table being built, with the column names of its last row in the order they were set:

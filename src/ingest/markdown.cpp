@@ -18,6 +18,7 @@
 #include "chimera/ingest/bump_arena.hpp"
 #include "chimera/ingest/table_builder.hpp"
 #include "chimera/ingest/units_row.hpp"
+#include "chimera/ingest/unique_names.hpp"
 #include "chimera/ingest/values.hpp"
 
 namespace chimera::ingest {
@@ -195,6 +196,7 @@ class Walker {
     parsed.tables.reserve(m_tables.size() + 1);
     if (m_scalars.columns() > 0) {
       parsed.tables.push_back(m_scalars.finish());
+      note_limits(m_scalars, 0);
       if (!m_title.empty()) {
         parsed.tables.back().title = m_title;
       }
@@ -202,6 +204,7 @@ class Walker {
     for (auto& table : m_tables) {
       parsed.tables.push_back(std::move(table));
     }
+    parsed.diagnostics = std::move(m_notes);
     return parsed;
   }
 
@@ -244,10 +247,7 @@ class Walker {
     if (m_scalar_names.contains(name) && !m_heading.empty()) {
       name = m_heading + " > " + kv.key;
     }
-    for (int n = 2; m_scalar_names.contains(name); ++n) {
-      name = kv.key + " (" + std::to_string(n) + ")";
-    }
-    m_scalar_names.insert(name);
+    name = m_scalar_names.take(std::move(name), kv.key);
     const std::size_t column = m_scalars.column(name);
     m_scalars.set(column, Cell::raw(m_scalars.keep(std::move(kv.value))));
     m_scalars.set_origin(column, line, {});
@@ -288,6 +288,14 @@ class Walker {
       }
     }
     m_tables.push_back(builder.finish());
+    note_limits(builder, m_rows[0].line);
+  }
+
+  void note_limits(const TableBuilder& builder, std::uint64_t line) {
+    if (std::string note = builder.limit_note(); !note.empty()) {
+      m_notes.push_back({m_where.path, line == 0 ? std::nullopt : std::optional(line),
+                         model::Severity::warning, std::move(note)});
+    }
   }
 
   struct Row {
@@ -359,21 +367,19 @@ class Walker {
 
   static void header(TableBuilder& builder, std::span<const std::string_view> names,
                      std::vector<std::size_t>& columns) {
-    std::set<std::string, std::less<>> seen;
+    UniqueNames unique("_", "");
+    unique.reserve(names.size());
     for (std::size_t i = 0; i < names.size(); ++i) {
       std::string name = names[i].empty() ? "column_" + std::to_string(i + 1) : std::string(names[i]);
-      for (int n = 2; seen.contains(name); ++n) {
-        name = std::string(names[i]) + "_" + std::to_string(n);
-      }
-      columns.push_back(builder.column(name));
-      seen.insert(std::move(name));
+      columns.push_back(builder.column(unique.take(std::move(name))));
     }
   }
 
   const model::SourceRef& m_where;
   TableBuilder m_scalars;
-  std::set<std::string> m_scalar_names;
+  UniqueNames m_scalar_names{" (", ")"};
   std::vector<model::Table> m_tables;
+  std::vector<model::Diagnostic> m_notes;
   std::string m_title;
   std::string m_heading;
   std::size_t m_table_count = 0;

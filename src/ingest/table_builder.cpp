@@ -1,5 +1,6 @@
 #include "chimera/ingest/table_builder.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -96,7 +97,8 @@ std::string failure_text(const model::Column& column, std::size_t row) {
 
 }  // namespace
 
-TableBuilder::TableBuilder(std::string source, std::string locator, std::string title) {
+TableBuilder::TableBuilder(std::string source, std::string locator, std::string title)
+    : m_locator(locator) {
   m_table.source = std::move(source);
   m_table.locator = std::move(locator);
   m_table.title = std::move(title);
@@ -107,8 +109,20 @@ std::size_t TableBuilder::column(std::string_view name) {
   if (const auto it = m_index.find(key); it != m_index.end()) {
     return it->second;
   }
+  const std::size_t padding = rows() > 1 ? rows() - 1 : 0;
+  if (m_columns.size() == k_max_columns || m_padding + padding > k_max_padding) {
+    if (m_limit.empty()) {
+      m_limit = m_columns.size() == k_max_columns
+                    ? "the most a table holds"
+                    : "columns that first appear after its first row may pad at most " +
+                          std::to_string(k_max_padding) + " empty cells";
+    }
+    ++m_left_out_columns;
+    return k_no_column;
+  }
+  m_padding += padding;
   m_index.emplace(key, m_columns.size());
-  m_columns.push_back({key, {}, 0, {}, {}});
+  m_columns.push_back({key, {}, 0, {}, {}, rows() > 1});
   return m_columns.size() - 1;
 }
 
@@ -139,6 +153,9 @@ void TableBuilder::set_sparse(std::size_t column, Cell cell) {
 }
 
 void TableBuilder::set_origin(std::size_t column, std::uint64_t line, std::string pointer) {
+  if (column == k_no_column) {
+    return;
+  }
   m_columns[column].line = line;
   m_columns[column].pointer = std::move(pointer);
 }
@@ -158,7 +175,46 @@ std::string_view TableBuilder::keep(std::string text) {
   return m_arena.emplace_back(std::move(text));
 }
 
+std::string TableBuilder::limit_note() const {
+  if (m_left_out_columns == 0) {
+    return {};
+  }
+  return (m_locator.empty() ? "the table" : "table " + m_locator) + " keeps " +
+         std::to_string(m_columns.size()) + " columns (" + m_limit + "); " +
+         std::to_string(m_left_out_values) + " values in further columns are left out";
+}
+
+void TableBuilder::drop_late_columns() {
+  const std::size_t n = std::max<std::size_t>(rows(), 1);
+  const auto early = static_cast<std::size_t>(std::count_if(
+      m_columns.begin(), m_columns.end(), [](const PendingColumn& c) { return !c.late; }));
+  const std::size_t allowed = std::max(k_max_cells, 2 * n * early) / n;  // columns
+  if (m_columns.size() <= allowed) {
+    return;
+  }
+  std::size_t keep = m_columns.size();
+  for (std::size_t i = m_columns.size(); i-- > 0 && keep > allowed;) {
+    if (!m_columns[i].late) {
+      continue;
+    }
+    for (const Cell& cell : m_columns[i].cells) {
+      m_left_out_values += cell.kind == Cell::Kind::null ? 0 : 1;
+    }
+    m_columns[i].cells = {};
+    m_columns[i].name.clear();  // marks it dropped
+    ++m_left_out_columns;
+    --keep;
+  }
+  std::erase_if(m_columns, [](const PendingColumn& c) { return c.name.empty(); });
+  if (m_limit.empty()) {
+    m_limit = "columns that first appear after its first row are kept while the table holds at "
+              "most " + std::to_string(k_max_cells) + " cells, or twice what its first row's "
+              "columns take";
+  }
+}
+
 model::Table TableBuilder::finish() {
+  drop_late_columns();
   const std::size_t n = rows();
   model::Table table = std::move(m_table);
   table.columns.reserve(m_columns.size());

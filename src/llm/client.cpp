@@ -25,6 +25,8 @@ std::string_view to_string(FailureKind kind) {
       return "first-token timeout";
     case FailureKind::timeout_idle:
       return "idle timeout";
+    case FailureKind::timeout_pass:
+      return "pass deadline";
     case FailureKind::incomplete_stream:
       return "incomplete stream";
     case FailureKind::malformed:
@@ -52,7 +54,10 @@ ClientOptions client_options(const model::Config& config) {
   options.connect_timeout_s = config.timeout_connect_s;
   options.first_token_timeout_s = config.timeout_idle_s;
   options.idle_timeout_s = config.timeout_idle_s;
+  options.pass_timeout_s = config.timeout_pass_s;
   options.truncation_tolerance = k_truncation_tolerance;
+  options.user = config.host_user;
+  options.password = config.host_password;
   if (const char* key = std::getenv("CHIMERA_API_KEY"); key != nullptr) {
     options.api_key = key;
   }

@@ -2,11 +2,40 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 
 namespace chimera::llm {
 namespace {
 
 constexpr std::string_view k_default_port = "11434";
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+// "p%40ss" -> "p@ss"; a '%' not followed by two hex digits stays as it is.
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+        hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
 
 bool valid_port(std::string_view port) {
   unsigned value = 0;
@@ -16,7 +45,7 @@ bool valid_port(std::string_view port) {
 
 }  // namespace
 
-Result<std::string> normalize_host(std::string_view text) {
+Result<Endpoint> parse_endpoint(std::string_view text) {
   std::string_view rest = text;
   while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) {
     rest.remove_prefix(1);
@@ -44,19 +73,33 @@ Result<std::string> normalize_host(std::string_view text) {
     path = rest.substr(slash);
     rest = rest.substr(0, slash);
   }
+  Endpoint endpoint;
+  // user:password@ before the host (RFC 3986 userinfo, percent-encoded). It is kept apart from
+  // the URL so that it is sent only as an Authorization header, and never printed.
+  if (const auto at = rest.rfind('@'); at != std::string_view::npos) {
+    const std::string_view userinfo = rest.substr(0, at);
+    const auto colon = userinfo.find(':');
+    endpoint.user = percent_decode(userinfo.substr(0, colon));
+    if (colon != std::string_view::npos) {
+      endpoint.password = percent_decode(userinfo.substr(colon + 1));
+    }
+    rest.remove_prefix(at + 1);
+  }
+  // Messages quote what was given without its userinfo.
+  const std::string shown = scheme + "://" + (endpoint.user.empty() ? "" : "***@") +
+                            std::string(rest) + std::string(path);
   std::string_view host = rest;
   std::string_view port;
   bool bare_ipv6 = false;
   if (!rest.empty() && rest.front() == '[') {  // [::1]:port
     const auto close = rest.find(']');
     if (close == std::string_view::npos) {
-      return fail(ErrorCode::usage,
-                  "unterminated IPv6 address in host '" + std::string(text) + "'");
+      return fail(ErrorCode::usage, "unterminated IPv6 address in host '" + shown + "'");
     }
     host = rest.substr(0, close + 1);
     if (close + 1 < rest.size()) {
       if (rest[close + 1] != ':') {
-        return fail(ErrorCode::usage, "malformed host '" + std::string(text) + "'");
+        return fail(ErrorCode::usage, "malformed host '" + shown + "'");
       }
       port = rest.substr(close + 2);
     }
@@ -67,7 +110,7 @@ Result<std::string> normalize_host(std::string_view text) {
     port = rest.substr(colon + 1);
   }
   if (host.empty() && port.empty()) {
-    return fail(ErrorCode::usage, "host name is empty in '" + std::string(text) + "'");
+    return fail(ErrorCode::usage, "host name is empty in '" + shown + "'");
   }
   std::string port_text;
   if (!port.empty()) {
@@ -86,7 +129,34 @@ Result<std::string> normalize_host(std::string_view text) {
   if (bare_ipv6) {
     host_text = "[" + host_text + "]";
   }
-  return scheme + "://" + host_text + ":" + port_text + std::string(path);
+  endpoint.url = scheme + "://" + host_text + ":" + port_text + std::string(path);
+  return endpoint;
+}
+
+Result<std::string> normalize_host(std::string_view text) {
+  auto endpoint = parse_endpoint(text);
+  if (!endpoint) {
+    return tl::unexpected(std::move(endpoint.error()));
+  }
+  return std::move(endpoint->url);
+}
+
+std::string basic_authorization(std::string_view user, std::string_view password) {
+  static constexpr char k_alphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const std::string plain = std::string(user) + ":" + std::string(password);
+  std::string encoded;
+  for (std::size_t i = 0; i < plain.size(); i += 3) {
+    const std::size_t n = std::min<std::size_t>(3, plain.size() - i);
+    std::uint32_t group = 0;
+    for (std::size_t k = 0; k < 3; ++k) {
+      group = (group << 8) | (k < n ? static_cast<unsigned char>(plain[i + k]) : 0U);
+    }
+    for (std::size_t k = 0; k < 4; ++k) {
+      encoded += k <= n ? k_alphabet[(group >> (18 - 6 * k)) & 0x3FU] : '=';
+    }
+  }
+  return "Authorization: Basic " + encoded;
 }
 
 }  // namespace chimera::llm

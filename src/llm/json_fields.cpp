@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "chimera/util/json_depth.hpp"
+
 namespace chimera::llm {
 namespace {
 
@@ -14,6 +16,13 @@ const nlohmann::json* member(const nlohmann::json& object, std::string_view key)
 }
 
 }  // namespace
+
+nlohmann::json parse_server_json(std::string_view text) {
+  if (util::json_depth_exceeded_at(text) != std::string_view::npos) {
+    return nlohmann::json(nlohmann::json::value_t::discarded);
+  }
+  return nlohmann::json::parse(text, nullptr, false);
+}
 
 std::optional<double> number_field(const nlohmann::json& object, std::string_view key) {
   const auto* value = member(object, key);

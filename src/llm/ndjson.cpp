@@ -29,13 +29,14 @@ class NdjsonParser final : public LineStreamParser {
     if (is_blank(line)) {
       return true;
     }
-    const auto chunk = nlohmann::json::parse(line, nullptr, false);
+    const auto chunk = parse_server_json(line);
     if (chunk.is_discarded() || !chunk.is_object()) {
       m_error = make_error(FailureKind::malformed,
                            fmt::format("malformed stream: line {} is not a JSON object: '{}'",
                                        m_parsed, excerpt(line)));
       return false;
     }
+    ++m_chunks;
     if (const auto it = chunk.find("error"); it != chunk.end()) {
       m_error = make_error(FailureKind::server_error,
                            "the server reported an error mid-stream: " + error_text(*it));

@@ -45,6 +45,7 @@ class OpenAiClient final : public StreamingClient {
                                     [&](const ListedModel& m) { return m.id == model; });
     // llama-server serves the one model it was started with, whatever a request names.
     const bool llama_cpp = !models.empty() && models.front().owned_by == "llamacpp";
+    m_tokenizer = llama_cpp;
     if (llama_cpp) {
       info.version = llama_cpp_version();
       info.model_details = models.front().id;
@@ -71,6 +72,27 @@ class OpenAiClient final : public StreamingClient {
   }
   std::unique_ptr<StreamParser> make_parser() const override { return make_sse_parser(); }
 
+  // llama-server's POST /tokenize {"content": ...} answers {"tokens": [...]} with the model's
+  // own tokenizer; one request for all the messages.
+  std::optional<std::int64_t> count_tokens(const std::vector<Message>& messages) override {
+    if (!m_tokenizer) {
+      return std::nullopt;
+    }
+    std::string content;
+    for (const auto& m : messages) {
+      content += (content.empty() ? "" : "\n") + m.content;
+    }
+    const nlohmann::json body = {{"content", content}};
+    const auto answer =
+        post_json("/tokenize", body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    if (!answer || !answer->is_object() || !answer->contains("tokens") ||
+        !(*answer)["tokens"].is_array()) {
+      m_tokenizer = false;  // not worth asking again
+      return std::nullopt;
+    }
+    return static_cast<std::int64_t>((*answer)["tokens"].size());
+  }
+
   std::vector<std::string> list_models() override {
     std::vector<std::string> ids;
     if (auto answer = get_json("/v1/models")) {
@@ -91,6 +113,8 @@ class OpenAiClient final : public StreamingClient {
     auto build = string_field(*props, "build_info");
     return build ? "llama.cpp " + *build : std::string();
   }
+
+  bool m_tokenizer = false;  // the server is llama.cpp's, which offers POST /tokenize
 };
 
 }  // namespace

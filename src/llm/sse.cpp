@@ -47,6 +47,7 @@ class SseParser final : public LineStreamParser {
     }
     if (value == "[DONE]") {
       m_done_marker = true;
+      ++m_chunks;
       return true;
     }
     if (m_event == "error") {
@@ -56,7 +57,7 @@ class SseParser final : public LineStreamParser {
   }
 
   bool fail_with_server_error(std::string_view value) {
-    const auto payload = nlohmann::json::parse(value, nullptr, false);
+    const auto payload = parse_server_json(value);
     std::string text = std::string(value);
     if (!payload.is_discarded()) {
       const auto it = payload.is_object() ? payload.find("error") : payload.end();
@@ -68,13 +69,14 @@ class SseParser final : public LineStreamParser {
   }
 
   bool parse_data(std::string_view value, const TokenCallback& on_piece) {
-    const auto chunk = nlohmann::json::parse(value, nullptr, false);
+    const auto chunk = parse_server_json(value);
     if (chunk.is_discarded() || !chunk.is_object()) {
       m_error = make_error(FailureKind::malformed,
                            fmt::format("malformed stream: line {} is not a JSON object: '{}'",
                                        m_parsed, excerpt(value)));
       return false;
     }
+    ++m_chunks;
     if (const auto it = chunk.find("error"); it != chunk.end()) {
       return fail_with_server_error(value);
     }

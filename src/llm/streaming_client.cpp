@@ -5,7 +5,8 @@
 
 #include <thread>
 
-#include "chimera/llm/cancel.hpp"
+#include "chimera/util/cancel.hpp"
+#include "chimera/llm/endpoint.hpp"
 #include "chimera/llm/json_fields.hpp"
 #include "chimera/llm/metrics.hpp"
 
@@ -26,18 +27,18 @@ double milliseconds(SteadyClock::duration d) {
 bool wait_unless_cancelled(double s) {
   const auto until = SteadyClock::now() + std::chrono::duration<double>(s);
   while (SteadyClock::now() < until) {
-    if (cancel_requested()) {
+    if (util::cancel_requested()) {
       return false;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  return !cancel_requested();
+  return !util::cancel_requested();
 }
 
 // What a server said in an error body: Ollama's {"error": "..."}, OpenAI's
 // {"error": {"message": "..."}}, or the start of the raw text.
 std::string server_message(const std::string& body) {
-  const auto json = nlohmann::json::parse(body, nullptr, false);
+  const auto json = parse_server_json(body);
   if (!json.is_discarded() && json.is_object()) {
     if (const auto it = json.find("error"); it != json.end()) {
       return error_text(*it);
@@ -60,12 +61,14 @@ std::string server_message(const std::string& body) {
 StreamingClient::StreamingClient(ClientOptions options) : m_options(std::move(options)) {}
 
 std::string StreamingClient::redact(std::string text) const {
-  const auto& key = m_options.api_key;
-  if (key.empty()) {
-    return text;
-  }
-  for (auto pos = text.find(key); pos != std::string::npos; pos = text.find(key, pos)) {
-    text.replace(pos, key.size(), "[redacted]");
+  // A password of a character or two would blank out ordinary words; no message holds one.
+  for (const std::string* secret : {&m_options.api_key, &m_options.password}) {
+    if (secret->size() < 3) {
+      continue;
+    }
+    for (auto pos = text.find(*secret); pos != std::string::npos; pos = text.find(*secret, pos)) {
+      text.replace(pos, secret->size(), "[redacted]");
+    }
   }
   return text;
 }
@@ -75,6 +78,8 @@ HttpRequest StreamingClient::make_request(const std::string& path,
   HttpRequest request{m_options.host + path, std::move(body), {}};
   if (!m_options.api_key.empty()) {
     request.headers.push_back("Authorization: Bearer " + m_options.api_key);
+  } else if (!m_options.user.empty() || !m_options.password.empty()) {
+    request.headers.push_back(basic_authorization(m_options.user, m_options.password));
   }
   return request;
 }
@@ -106,11 +111,15 @@ tl::expected<T, LlmError> StreamingClient::with_retries(const Try& attempt) {
 tl::expected<ChatResult, LlmError> StreamingClient::chat(const ChatRequest& request,
                                                          const TokenCallback& on_token) {
   const std::string body = chat_body(request);
-  return with_retries<ChatResult>([&] { return chat_once(request, body, on_token); });
+  const auto deadline =
+      SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
+                               std::chrono::duration<double>(m_options.pass_timeout_s));
+  return with_retries<ChatResult>([&] { return chat_once(request, body, on_token, deadline); });
 }
 
 tl::expected<ChatResult, StreamingClient::Failure> StreamingClient::chat_once(
-    const ChatRequest& request, const std::string& body, const TokenCallback& on_token) {
+    const ChatRequest& request, const std::string& body, const TokenCallback& on_token,
+    SteadyClock::time_point deadline) {
   const auto parser = make_parser();
   ChatResult result;
   std::optional<SteadyClock::time_point> first_token;
@@ -124,22 +133,34 @@ tl::expected<ChatResult, StreamingClient::Failure> StreamingClient::chat_once(
       on_token(piece);
     }
   };
+  const auto start = SteadyClock::now();
+  // The idle timeout runs from the last chunk parsed, not the last byte received: a server that
+  // sends a space a second after its first token would otherwise hold the pass forever.
+  SteadyClock::time_point last_chunk = start;
   const BodySink sink = [&](std::string_view bytes) {
+    const std::size_t before = parser->chunks();
     parse_error = parser->feed(bytes, on_piece);
+    if (parser->chunks() != before) {
+      last_chunk = SteadyClock::now();
+    }
     return !parse_error;
   };
-  const auto start = SteadyClock::now();
-  const Watchdog watchdog = [&](SteadyClock::time_point last_bytes) -> std::optional<LlmError> {
+  const Watchdog watchdog = [&](SteadyClock::time_point /*last_bytes*/) -> std::optional<LlmError> {
     const auto now = SteadyClock::now();
+    if (now > deadline) {
+      return make_error(FailureKind::timeout_pass,
+                        fmt::format("the pass did not finish within {:g} s (--timeout-pass)",
+                                    m_options.pass_timeout_s));
+    }
     if (!first_token && seconds(now - start) > m_options.first_token_timeout_s) {
       return make_error(FailureKind::timeout_first_token,
                         fmt::format("no token within {:g} s of sending the request "
                                     "(--timeout-idle)",
                                     m_options.first_token_timeout_s));
     }
-    if (first_token && seconds(now - last_bytes) > m_options.idle_timeout_s) {
+    if (first_token && seconds(now - last_chunk) > m_options.idle_timeout_s) {
       return make_error(FailureKind::timeout_idle,
-                        fmt::format("the stream stalled: no data for {:g} s (--timeout-idle)",
+                        fmt::format("the stream stalled: no chunk for {:g} s (--timeout-idle)",
                                     m_options.idle_timeout_s));
     }
     return std::nullopt;
@@ -177,6 +198,10 @@ tl::expected<ChatResult, StreamingClient::Failure> StreamingClient::chat_once(
   if (failure) {
     failure->error.http_status = static_cast<int>(transfer.status);
     failure->error.partial_text = std::move(result.text);
+    if (first_token) {
+      failure->error.metrics.ttft_ms = milliseconds(*first_token - start);
+    }
+    failure->error.metrics.wall_ms = milliseconds(end - start);
     return tl::unexpected(std::move(*failure));
   }
 
@@ -247,18 +272,23 @@ StreamingClient::Failure StreamingClient::http_failure(long status, const std::s
 }
 
 tl::expected<nlohmann::json, LlmError> StreamingClient::get_json(const std::string& path) {
-  return with_retries<nlohmann::json>([&] { return get_once(path); });
+  return with_retries<nlohmann::json>([&] { return json_once(path, std::nullopt); });
 }
 
-tl::expected<nlohmann::json, StreamingClient::Failure> StreamingClient::get_once(
-    const std::string& path) {
+tl::expected<nlohmann::json, LlmError> StreamingClient::post_json(const std::string& path,
+                                                                  const std::string& body) {
+  return with_retries<nlohmann::json>([&] { return json_once(path, body); });
+}
+
+tl::expected<nlohmann::json, StreamingClient::Failure> StreamingClient::json_once(
+    const std::string& path, std::optional<std::string> request_body) {
   std::string body;
   const auto start = SteadyClock::now();
   const BodySink sink = [&body](std::string_view bytes) {
     body.append(bytes);
     return body.size() <= k_max_json_body;
   };
-  // A preflight answer is small: the whole of it gets the idle timeout.
+  // A preflight or tokenizer answer is small: the whole of it gets the idle timeout.
   const Watchdog watchdog = [&](SteadyClock::time_point) -> std::optional<LlmError> {
     if (seconds(SteadyClock::now() - start) > m_options.idle_timeout_s) {
       return make_error(FailureKind::timeout_idle,
@@ -267,15 +297,15 @@ tl::expected<nlohmann::json, StreamingClient::Failure> StreamingClient::get_once
     }
     return std::nullopt;
   };
-  const auto transfer =
-      perform(make_request(path, std::nullopt), m_options.connect_timeout_s, sink, watchdog);
+  const auto transfer = perform(make_request(path, std::move(request_body)),
+                                m_options.connect_timeout_s, sink, watchdog);
   if (transfer.status != 0 && (transfer.status < 200 || transfer.status >= 300)) {
     return tl::unexpected(http_failure(transfer.status, path, transfer.error_body, ""));
   }
   if (transfer.end != TransferEnd::complete) {
     return tl::unexpected(transfer_failure(transfer, path));
   }
-  auto json = nlohmann::json::parse(body, nullptr, false);
+  auto json = parse_server_json(body);
   if (json.is_discarded()) {
     return tl::unexpected(Failure{make_error(
         FailureKind::malformed, fmt::format("{}{} answered with something that is not JSON: "

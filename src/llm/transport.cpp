@@ -5,7 +5,7 @@
 #include <memory>
 #include <mutex>
 
-#include "chimera/llm/cancel.hpp"
+#include "chimera/util/cancel.hpp"
 
 namespace chimera::llm {
 namespace {
@@ -95,7 +95,7 @@ TransferResult perform(const HttpRequest& request, double connect_timeout_s, con
                        const Watchdog& watchdog) {
   global_init();
   TransferResult result;
-  if (cancel_requested()) {
+  if (util::cancel_requested()) {
     result.end = TransferEnd::cancelled;
     return result;
   }
@@ -132,7 +132,7 @@ TransferResult perform(const HttpRequest& request, double connect_timeout_s, con
     if (running == 0) {
       break;
     }
-    if (cancel_requested()) {
+    if (util::cancel_requested()) {
       result.end = TransferEnd::cancelled;
       break;
     }

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "chimera/util/printable.hpp"
+
 namespace chimera::model {
 
 std::string_view to_string(FileKind kind) {
@@ -152,15 +154,18 @@ std::string_view column_leaf(std::string_view name) {
 }
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
+  // Paths and messages come from the files: a name with ESC sequences or a line break must not
+  // reach the terminal as such.
   const std::string_view severity = to_string(diagnostic.severity);
+  const std::string message = util::printable(diagnostic.message);
   if (diagnostic.path.empty()) {
-    return fmt::format("chimera: {}: {}", severity, diagnostic.message);
+    return fmt::format("chimera: {}: {}", severity, message);
   }
+  const std::string path = util::printable(diagnostic.path);
   if (diagnostic.line) {
-    return fmt::format("chimera: {}: {}:{}: {}", severity, diagnostic.path, *diagnostic.line,
-                       diagnostic.message);
+    return fmt::format("chimera: {}: {}:{}: {}", severity, path, *diagnostic.line, message);
   }
-  return fmt::format("chimera: {}: {}: {}", severity, diagnostic.path, diagnostic.message);
+  return fmt::format("chimera: {}: {}: {}", severity, path, message);
 }
 
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {

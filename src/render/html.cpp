@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 #include "chimera/render/report.hpp"
 
@@ -43,7 +44,32 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
-// The Markdown as an HTML fragment. Raw HTML in the LLM's text is not passed through.
+// Replaces every image with its alt text. An image in the page is a request to a host the reader
+// did not choose the moment the page is opened (a tracking pixel from the LLM's text); a link
+// is not followed unless clicked.
+void drop_images(cmark_node* document) {
+  std::vector<cmark_node*> images;
+  cmark_iter* iter = cmark_iter_new(document);
+  for (cmark_event_type event = cmark_iter_next(iter); event != CMARK_EVENT_DONE;
+       event = cmark_iter_next(iter)) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    if (event == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+      images.push_back(node);
+    }
+  }
+  cmark_iter_free(iter);
+  // Innermost first: an image's alt text may hold another image.
+  for (auto it = images.rbegin(); it != images.rend(); ++it) {
+    cmark_node* image = *it;
+    while (cmark_node* child = cmark_node_first_child(image)) {
+      cmark_node_insert_before(image, child);
+    }
+    cmark_node_free(image);
+  }
+}
+
+// The Markdown as an HTML fragment. Raw HTML is not passed through (cmark's safe default), and
+// images become their alt text.
 std::string to_html(const std::string& markdown) {
   cmark_gfm_core_extensions_ensure_registered();
   const int options = CMARK_OPT_DEFAULT;
@@ -55,6 +81,7 @@ std::string to_html(const std::string& markdown) {
   cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
   std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(cmark_parser_finish(parser.get()),
                                                               &cmark_node_free);
+  drop_images(doc.get());
   char* html =
       cmark_render_html(doc.get(), options, cmark_parser_get_syntax_extensions(parser.get()));
   std::string out(html != nullptr ? html : "");

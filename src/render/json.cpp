@@ -364,12 +364,21 @@ Json llm_json(const ReportInput& in) {
                       {"wall_ms", or_null(m.wall_ms)},
                       {"done_reason", text_or_null(m.done_reason)},
                       {"truncated", m.truncated},
-                      {"truncation_note", text_or_null(m.truncation_note)}});
+                      {"truncation_note", text_or_null(m.truncation_note)},
+                      {"implausible", text_or_null(m.implausible)},
+                      {"refit_note", text_or_null(m.refit_note)}});
   }
   const auto part = [](const std::optional<NarrativePart>& p) {
     return p ? Json(p->text) : Json(nullptr);
   };
   const auto& n = in.narrative;
+  // Why a pass's text stops short, when one failed mid-stream.
+  std::string cut_off;
+  for (const auto* p : {&n.findings, &n.summary, &n.recommendations, &n.risks}) {
+    if (*p && !(*p)->cut_off.empty() && cut_off.find((*p)->cut_off) == std::string::npos) {
+      cut_off += (cut_off.empty() ? "" : "; ") + (*p)->cut_off;
+    }
+  }
   return {{"status", k_status[static_cast<int>(llm.status)]},
           {"reason", text_or_null(llm.reason)},
           {"model", llm.model},
@@ -385,7 +394,8 @@ Json llm_json(const ReportInput& in) {
             {"key_findings", part(n.findings)},
             {"recommendations", part(n.recommendations)},
             {"risks", part(n.risks)},
-            {"problem", text_or_null(n.report_problem)}}}};
+            {"problem", text_or_null(n.report_problem)},
+            {"cut_off", text_or_null(cut_off)}}}};
 }
 
 Json grounding_json(const Narrative& n) {

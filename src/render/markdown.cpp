@@ -12,7 +12,11 @@
 namespace chimera::render {
 namespace {
 
+using detail::code_span;
+using detail::code_span_in_cell;
 using detail::escape_cell;
+using detail::escape_inline;
+using detail::escape_prose;
 using detail::marked;
 
 bool pass_ran(const model::LlmOutcome& llm) {
@@ -22,8 +26,8 @@ bool pass_ran(const model::LlmOutcome& llm) {
 void header(std::string& out, const ReportInput& in) {
   out += "# Benchmark Analysis Report\n\n";
   out += fmt::format("- Generated: {}\n", in.generated_at);
-  out += fmt::format("- Corpus: `{}`: {}\n", in.config.root.generic_string(),
-                     prompt::corpus_line(in.analysis));
+  out += fmt::format("- Corpus: {}: {}\n", code_span(in.config.root.generic_string()),
+                     escape_inline(prompt::corpus_line(in.analysis)));
   std::string server;
   if (!in.llm.server.version.empty()) {
     server += "server " + in.llm.server.version;
@@ -31,14 +35,15 @@ void header(std::string& out, const ReportInput& in) {
   if (!in.llm.server.model_details.empty()) {
     server += (server.empty() ? "" : ", ") + in.llm.server.model_details;
   }
-  out += fmt::format("- Model: `{}`{}\n", in.llm.model, server.empty() ? "" : " (" + server + ")");
-  out += fmt::format("- Endpoint: {}\n", in.llm.endpoint);
+  out += fmt::format("- Model: {}{}\n", code_span(in.llm.model),
+                     server.empty() ? "" : " (" + escape_inline(server) + ")");
+  out += fmt::format("- Endpoint: {}\n", escape_inline(in.llm.endpoint));
   out += fmt::format("- Options{}: {}\n\n", pass_ran(in.llm) ? " sent" : " (not sent)",
-                     in.llm.options.empty() ? "none" : in.llm.options);
+                     in.llm.options.empty() ? "none" : escape_inline(in.llm.options));
   if (in.llm.status == model::LlmStatus::skipped) {
-    out += fmt::format("> LLM narrative absent: {}.\n\n", in.llm.reason);
+    out += fmt::format("> LLM narrative absent: {}.\n\n", escape_inline(in.llm.reason));
   } else if (in.llm.status == model::LlmStatus::failed) {
-    out += fmt::format("> LLM narrative incomplete: {}.\n\n", in.llm.reason);
+    out += fmt::format("> LLM narrative incomplete: {}.\n\n", escape_inline(in.llm.reason));
   }
   if (!in.narrative.report_problem.empty()) {
     out += fmt::format("> Note: {}; the computed parts are complete.\n\n",
@@ -67,12 +72,12 @@ std::string deterministic_summary(const ReportInput& in) {
   const auto& a = in.analysis;
   std::string out;
   for (const auto& k : a.key_findings) {
-    out += "- " + as_sentence(k) + "\n";
+    out += "- " + escape_prose(as_sentence(k)) + "\n";
   }
   if (out.empty()) {
     const auto& inv = a.inventory;
     out = fmt::format("chimera read {} files under {}: {} tables with {} rows.\n", inv.files_total,
-                      detail::code(in.config.root.generic_string()), inv.tables, inv.rows);
+                      code_span(in.config.root.generic_string()), inv.tables, inv.rows);
   }
   return out + "\n";
 }
@@ -103,7 +108,7 @@ void ingestion_summary(std::string& out, const ReportInput& in) {
   out += inv.failed_rows > 0 ? fmt::format(", {} of them failed runs.\n", inv.failed_rows) : ".\n";
   if (inv.data_first && inv.data_last) {
     out += fmt::format("Data spans {} to {} ({}).\n", util::iso8601_utc(*inv.data_first),
-                       util::iso8601_utc(*inv.data_last), inv.time_range_source);
+                       util::iso8601_utc(*inv.data_last), escape_inline(inv.time_range_source));
   }
   out += '\n';
   if (inv.skipped.empty()) {
@@ -112,7 +117,7 @@ void ingestion_summary(std::string& out, const ReportInput& in) {
   }
   out += "Skipped files:\n\n";
   for (const auto& [path, reason] : inv.skipped) {
-    out += fmt::format("- `{}`: {}\n", path, reason);
+    out += fmt::format("- {}: {}\n", code_span(path), escape_inline(reason));
   }
   out += '\n';
 }
@@ -123,14 +128,14 @@ void finding_item(std::string& out, const model::Finding& f) {
   constexpr std::size_t k_shown = 5;
   constexpr std::size_t k_item_chars = 200;
   out += fmt::format("- **{}** `{}`: {}\n", model::to_string(f.severity), f.id,
-                     detail::inline_text(f.message));
+                     escape_prose(f.message));
   std::size_t shown = 0;
   for (const auto& e : f.evidence) {
     if (e.starts_with("... and ") || shown == k_shown) {
       continue;
     }
     std::string item = e.size() > k_item_chars ? e.substr(0, k_item_chars) + "…" : e;
-    out += "  - " + detail::code(item) + "\n";
+    out += "  - " + code_span(item) + "\n";
     ++shown;
   }
   const std::size_t total = std::max(f.count, f.evidence.size());
@@ -146,7 +151,7 @@ void key_findings(std::string& out, const ReportInput& in) {
   if (in.narrative.summary && !a.key_findings.empty()) {
     out += "### Computed\n\n";
     for (const auto& k : a.key_findings) {
-      out += "- " + k + "\n";
+      out += "- " + escape_prose(k) + "\n";
     }
     out += '\n';
   }
@@ -171,7 +176,7 @@ void recommendations(std::string& out, const ReportInput& in) {
     out += "No recommendations were computed.\n\n";
   } else {
     for (const auto& r : in.analysis.recommendations) {
-      out += "- " + r + "\n";
+      out += "- " + escape_prose(r) + "\n";
     }
     out += '\n';
   }
@@ -228,12 +233,12 @@ void appendix(std::string& out, const ReportInput& in) {
     for (std::size_t i = 0; i < files.size(); ++i) {
       bytes += files[i]->bytes;
       if (i < k_examples && examples.size() + files[i]->path.size() < 180) {
-        examples += (examples.empty() ? "" : ", ") + detail::code(files[i]->path);
+        examples += (examples.empty() ? "" : ", ") + code_span_in_cell(files[i]->path);
         ++listed;
       }
     }
     if (listed == 0) {
-      examples = detail::code(detail::shortened(files[0]->path, 160));
+      examples = code_span_in_cell(detail::shortened(files[0]->path, 160));
       listed = 1;
     }
     if (files.size() > listed) {
@@ -254,8 +259,8 @@ void appendix(std::string& out, const ReportInput& in) {
     if (d.line) {
       where += ":" + std::to_string(*d.line);
     }
-    out += fmt::format("- {}: {}: {}\n", detail::code(where), model::to_string(d.severity),
-                       escape_cell(d.message));
+    out += fmt::format("- {}: {}: {}\n", code_span(where), model::to_string(d.severity),
+                       escape_inline(d.message));
   }
   if (in.corpus.diagnostics.size() > k_diagnostics) {
     out += fmt::format("\n_{} more diagnostics in `--format json` (`diagnostics`)._\n",

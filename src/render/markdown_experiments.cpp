@@ -91,7 +91,7 @@ void overview(std::string& out, const model::Analysis& a) {
                headline_text(e, e.ranking.front().configuration);
     }
     out += fmt::format(
-        "| {} | {} | {} | {} ({}) | {} | {} | {} |\n", i + 1, code(shortened(e.name, k_cell_chars)),
+        "| {} | {} | {} | {} ({}) | {} | {} | {} |\n", i + 1, code_span_in_cell(shortened(e.name, k_cell_chars)),
         e.sources.size(), e.runs, e.failed_runs,
         factors.empty() ? "-" : escape_cell(shortened(short_list(factors), k_cell_chars)),
         escape_cell(shortened(best, k_cell_chars)), escape_cell(median));
@@ -130,7 +130,7 @@ void documents(std::string& out, const model::Analysis& a) {
     if (d.use == model::DocumentUse::restates) {
       ++restates;
     } else if (d.use == model::DocumentUse::unverified) {
-      unverified.push_back(code(d.source + "#" + (d.title.empty() ? d.locator : d.title)));
+      unverified.push_back(code_span(d.source + "#" + (d.title.empty() ? d.locator : d.title)));
     }
   }
   if (restates + unverified.size() == 0) {
@@ -149,7 +149,7 @@ void ranking_table(std::string& out, const model::Experiment& e) {
   }
   const auto& m = e.metrics[*e.headline];
   out += fmt::format(
-      "Ranked on {}{}:\n\n| Rank |", code(m.column),
+      "Ranked on {}{}:\n\n| Rank |", code_span(m.column),
       m.direction == model::Direction::higher ? " (higher is better)" : " (lower is better)");
   std::string rule = "|---:|";
   for (const auto& f : e.factors) {
@@ -263,10 +263,10 @@ void comparisons_table(std::string& out, const model::Experiment& e) {
 }
 
 void experiment_section(std::string& out, const model::Experiment& e, std::size_t number) {
-  out += fmt::format("### Experiment {}: {}\n\n", number, code(e.name));
+  out += fmt::format("### Experiment {}: {}\n\n", number, code_span(e.name));
   std::vector<std::string> sources;
   for (const auto& s : e.sources) {
-    sources.push_back(code(s));
+    sources.push_back(code_span(s));
   }
   out +=
       fmt::format("- {} from {} file{} ({} table{}): {}\n",
@@ -288,7 +288,7 @@ void experiment_section(std::string& out, const model::Experiment& e, std::size_
       std::vector<std::string> levels(f.levels.begin(), f.levels.end());
       factors.push_back(f.name + " (" + short_list(levels) + ")");
     }
-    out += "- Factors: " + escape_cell(short_list(factors)) + ".\n";
+    out += "- Factors: " + escape_inline(short_list(factors)) + ".\n";
   }
   if (!e.fixed.empty()) {
     std::vector<std::string> fixed;
@@ -299,13 +299,13 @@ void experiment_section(std::string& out, const model::Experiment& e, std::size_
       fixed.push_back(e.fixed[i].first + "=" + e.fixed[i].second +
                       (everywhere ? "" : " (some runs)"));
     }
-    out += "- Fixed: " + escape_cell(short_list(fixed)) + ".\n";
+    out += "- Fixed: " + escape_inline(short_list(fixed)) + ".\n";
   }
   std::vector<std::string> metrics;
   for (const auto& m : e.metrics) {
     metrics.push_back(metric_title(m) + (m.aggregate ? " (mean or total)" : ""));
   }
-  out += "- Metrics: " + escape_cell(short_list(metrics)) + ".\n\n";
+  out += "- Metrics: " + escape_inline(short_list(metrics)) + ".\n\n";
   ranking_table(out, e);
   effects_table(out, e);
   pareto_table(out, e);
@@ -313,16 +313,6 @@ void experiment_section(std::string& out, const model::Experiment& e, std::size_
 }
 
 }  // namespace
-
-std::string code(std::string_view text) {
-  const bool tick = text.find('`') != std::string_view::npos;
-  std::string out = tick ? "`` " : "`";
-  for (const char c : text) {
-    out += c == '\n' || c == '\r' ? ' ' : c;
-  }
-  out += tick ? " ``" : "`";
-  return escape_cell(out);
-}
 
 void experiments_section(std::string& out, const ReportInput& in) {
   const auto& a = in.analysis;

@@ -36,28 +36,6 @@ std::optional<T> sum(const std::vector<model::PassResult>& passes,
 
 }  // namespace
 
-std::string escape_cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string inline_text(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    out += c == '\n' || c == '\r' ? ' ' : c;
-  }
-  return out;
-}
-
 std::string shortened(std::string_view text, std::size_t max) {
   if (text.size() <= max) {
     return std::string(text);
@@ -158,7 +136,12 @@ std::string with_unit(std::string_view header, std::string_view unit) {
 }
 
 std::string marked(const NarrativePart& part) {
-  return grounding::mark_unsupported(part.text, part.mentions, part.first_ref);
+  std::string text = grounding::mark_unsupported(part.text, part.mentions, part.first_ref);
+  if (!part.cut_off.empty()) {
+    text += "\n\n> Cut off: " + escape_inline(part.cut_off) +
+            ". The text above is what the server had sent.";
+  }
+  return text;
 }
 
 void workflow_summary(std::string& out, const ReportInput& in) {
@@ -180,7 +163,7 @@ void run_metrics(std::string& out, const ReportInput& in) {
   const auto& passes = in.llm.passes;
   out += "## Metrics\n\n";
   if (passes.empty()) {
-    out += fmt::format("No LLM pass ran: {}.\n\n", in.llm.reason);
+    out += fmt::format("No LLM pass ran: {}.\n\n", escape_inline(in.llm.reason));
     return;
   }
   using M = model::PassMetrics;
@@ -220,7 +203,8 @@ void run_metrics(std::string& out, const ReportInput& in) {
       "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
   for (const auto& p : passes) {
     const auto& m = p.metrics;
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", p.name,
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                       escape_cell(p.name),
                        p.ok ? "ok" : escape_cell("failed: " + p.error), cell(m.ttft_ms),
                        cell(m.tokens_per_second), cell(m.eval_count), cell(m.prompt_eval_count),
                        cell(m.prompt_eval_ms), cell(m.eval_ms), cell(m.load_ms), cell(m.total_ms),
@@ -228,6 +212,23 @@ void run_metrics(std::string& out, const ReportInput& in) {
                        m.truncated ? escape_cell("yes: " + m.truncation_note) : "no");
   }
   out += '\n';
+  bool noted = false;
+  for (const auto& p : passes) {
+    if (!p.metrics.refit_note.empty()) {
+      out += fmt::format("- The {} pass was asked twice: {}.\n", p.name,
+                         escape_inline(p.metrics.refit_note));
+      noted = true;
+    }
+    if (!p.metrics.implausible.empty()) {
+      out += fmt::format("- The server reported values for the {} pass that cannot be right; "
+                         "they are shown as `-`: {}.\n",
+                         p.name, p.metrics.implausible);
+      noted = true;
+    }
+  }
+  if (noted) {
+    out += '\n';
+  }
 }
 
 void grounding_section(std::string& out, const ReportInput& in) {
@@ -250,7 +251,7 @@ void grounding_section(std::string& out, const ReportInput& in) {
         "| Ref | Number | Section |\n|---|---|---|\n";
     for (std::size_t i = 0; i < g.unsupported.size(); ++i) {
       out += fmt::format("| U{} | {} | {} |\n", i + 1, escape_cell(g.unsupported[i].text),
-                         g.unsupported[i].section);
+                         escape_cell(g.unsupported[i].section));
     }
     out += '\n';
   }

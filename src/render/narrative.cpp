@@ -4,6 +4,8 @@
 #include <cctype>
 #include <vector>
 
+#include "chimera/render/escape.hpp"
+
 namespace chimera::render {
 namespace {
 
@@ -100,10 +102,15 @@ std::string trim_blank_lines(std::string_view text) {
 }
 
 std::optional<NarrativePart> make_part(std::string section, std::string_view text, int top,
-                                       const grounding::Evidence& evidence, Narrative& narrative) {
+                                       const grounding::Evidence& evidence, Narrative& narrative,
+                                       const model::PassResult& pass) {
   NarrativePart part;
   part.section = std::move(section);
-  part.text = demote_headings(text, top);
+  if (!pass.ok) {
+    part.cut_off = "the " + pass.name + " pass failed before it finished: " + pass.error;
+  }
+  // Sanitised before the grounding check, so that the marks it places fall where they show.
+  part.text = sanitize_markdown(demote_headings(text, top));
   if (part.text.empty()) {
     return std::nullopt;
   }
@@ -114,9 +121,10 @@ std::optional<NarrativePart> make_part(std::string section, std::string_view tex
   return part;
 }
 
+// The pass called `name` if it finished, or failed after streaming some text.
 const model::PassResult* find_pass(const model::LlmOutcome& llm, std::string_view name) {
   for (const auto& p : llm.passes) {
-    if (p.name == name && p.ok) {
+    if (p.name == name && (p.ok || !p.text.empty())) {
       return &p;
     }
   }
@@ -204,7 +212,9 @@ Narrative build_narrative(const model::LlmOutcome& llm, std::string_view evidenc
   ReportSections sections;
   if (report != nullptr) {
     sections = split_report(report->text);
-    if (!sections.summary && !sections.recommendations && !sections.risks) {
+    if (!sections.summary && !sections.recommendations && !sections.risks && !report->ok) {
+      sections.summary = report->text;  // cut off before its first heading: shown as it came
+    } else if (!sections.summary && !sections.recommendations && !sections.risks) {
       narrative.report_problem =
           "the report pass returned no usable structure (no Executive Summary, Recommendations "
           "or Risks heading), so its text is not shown";
@@ -212,17 +222,20 @@ Narrative build_narrative(const model::LlmOutcome& llm, std::string_view evidenc
   }
   // Report order: Executive Summary, Key Findings, Recommendations, Risks and Mitigations.
   if (sections.summary) {
-    narrative.summary = make_part("Executive Summary", *sections.summary, 3, evidence, narrative);
+    narrative.summary =
+        make_part("Executive Summary", *sections.summary, 3, evidence, narrative, *report);
   }
   if (analysis != nullptr) {
-    narrative.findings = make_part("Key Findings", analysis->text, 4, evidence, narrative);
+    narrative.findings =
+        make_part("Key Findings", analysis->text, 4, evidence, narrative, *analysis);
   }
   if (sections.recommendations) {
-    narrative.recommendations =
-        make_part("Recommendations", *sections.recommendations, 4, evidence, narrative);
+    narrative.recommendations = make_part("Recommendations", *sections.recommendations, 4,
+                                          evidence, narrative, *report);
   }
   if (sections.risks) {
-    narrative.risks = make_part("Risks and Mitigations", *sections.risks, 3, evidence, narrative);
+    narrative.risks =
+        make_part("Risks and Mitigations", *sections.risks, 3, evidence, narrative, *report);
   }
   return narrative;
 }

@@ -13,15 +13,40 @@
 namespace chimera::util {
 namespace fs = std::filesystem;
 
+std::string file_type_name(unsigned mode) {
+  switch (mode & S_IFMT) {
+    case S_IFREG: return "a regular file";
+    case S_IFDIR: return "a directory";
+    case S_IFIFO: return "a FIFO";
+    case S_IFSOCK: return "a socket";
+    case S_IFCHR: return "a character device";
+    case S_IFBLK: return "a block device";
+    case S_IFLNK: return "a symbolic link";
+    default: return "of an unknown type";
+  }
+}
+
 Result<std::string_view> read_file(const fs::path& path, FileBuffer& buffer) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO put where a file was would block open() until a writer came; what was
+  // opened is checked on the handle, so nothing can be swapped in between.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     return fail(ErrorCode::io, std::string("cannot open: ") + std::strerror(errno), path.string());
   }
   struct stat info {};
-  const bool sized = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+  if (::fstat(fd, &info) != 0) {
+    const std::string reason = std::strerror(errno);
+    ::close(fd);
+    return fail(ErrorCode::io, "cannot stat: " + reason, path.string());
+  }
+  if (!S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return fail(ErrorCode::io, "not a regular file (" + file_type_name(info.st_mode) + ")",
+                path.string());
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   // A byte more than the size: a file that grew since it was measured is still read whole.
-  const std::size_t room = (sized ? static_cast<std::size_t>(info.st_size) : 0) + 1;
+  const std::size_t room = static_cast<std::size_t>(info.st_size) + 1;
   if (buffer.size() < room) {
     buffer.resize(room);
   }
@@ -57,8 +82,33 @@ Result<std::string> read_file(const fs::path& path) {
   return std::string(*bytes);
 }
 
+int write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return errno;
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return 0;
+}
+
 Result<void> write_file_atomically(const fs::path& path, std::string_view content) {
   const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  // The report takes the place of the file it replaces, mode included; a new one is an ordinary
+  // file, readable as the umask allows (mkstemp creates 0600).
+  struct stat existing {};
+  mode_t mode = 0;
+  if (::stat(path.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)) {
+    mode = existing.st_mode & 07777;
+  } else {
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    mode = static_cast<mode_t>(0666 & ~mask);
+  }
   std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   std::vector<char> name(pattern.begin(), pattern.end());
   name.push_back('\0');
@@ -68,28 +118,28 @@ Result<void> write_file_atomically(const fs::path& path, std::string_view conten
                 path.string());
   }
   const std::string tmp(name.data());
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      const std::string reason = std::strerror(errno);
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return fail(ErrorCode::io, "write failed: " + reason, path.string());
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  // mkstemp creates 0600; a report is an ordinary file, readable as the umask allows.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, static_cast<mode_t>(0666 & ~mask));
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const std::string reason = std::strerror(errno);
+  const auto give_up = [&](const std::string& what) {
+    const std::string reason = what + std::strerror(errno);
+    ::close(fd);
     ::unlink(tmp.c_str());
-    return fail(ErrorCode::io, "write failed: " + reason, path.string());
+    return fail(ErrorCode::io, reason, path.string());
+  };
+  if (const int error = write_all(fd, content); error != 0) {
+    const std::string reason = std::string("write failed: ") + std::strerror(error);
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return fail(ErrorCode::io, reason, path.string());
+  }
+  if (::fchmod(fd, mode) != 0) {
+    return give_up("cannot set the mode: ");
+  }
+  if (::fsync(fd) != 0) {
+    return give_up("write failed: ");
+  }
+  if (::close(fd) != 0) {
+    const std::string reason = std::string("write failed: ") + std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return fail(ErrorCode::io, reason, path.string());
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     const std::string reason = std::strerror(errno);

@@ -30,7 +30,8 @@ TEST(Cli, AnalyzeHelpListsEveryOption) {
        {"--output", "--format", "--llm", "--host", "--api", "--model", "--num-gpu", "--num-ctx",
         "--temperature", "--top-p", "--top-k", "--repeat-penalty", "--seed", "--num-predict",
         "--keep-alive", "--prompts", "--include", "--exclude", "--max-file-size",
-        "--timeout-connect", "--timeout-idle", "--quiet", "--verbose", "--color", "--strict"}) {
+        "--timeout-connect", "--timeout-idle", "--timeout-pass", "--quiet", "--verbose",
+        "--color", "--strict"}) {
     EXPECT_NE(r.out.find(flag), std::string::npos) << flag;
   }
 }
@@ -61,7 +62,8 @@ TEST(Cli, UnknownFlagExitsTwoNamingTheFlag) {
 TEST(Cli, BadValueExitsTwoNamingTheFlag) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"--format", "pdf"}, {"--llm", "maybe"}, {"--num-ctx", "ten"},
-           {"--max-file-size", "lots"}, {"--temperature", "9"}, {"--color", "purple"}}) {
+           {"--max-file-size", "lots"}, {"--temperature", "9"}, {"--color", "purple"},
+           {"--timeout-pass", "0"}}) {
     std::vector<std::string> argv{"analyze", k_examples};
     argv.insert(argv.end(), args.begin(), args.end());
     const auto r = run_chimera(argv);

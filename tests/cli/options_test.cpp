@@ -34,6 +34,11 @@ TEST(Options, DefaultsMatchTheReadme) {
   EXPECT_FALSE(c.output.has_value());
   EXPECT_FALSE(c.options.num_gpu.has_value());
   EXPECT_FALSE(c.strict);
+  EXPECT_DOUBLE_EQ(c.timeout_pass_s, 600.0);
+}
+
+TEST(Options, TimeoutPassSetsThePerPassDeadline) {
+  EXPECT_DOUBLE_EQ(config_of(parse({"--timeout-pass", "90"})).timeout_pass_s, 90.0);
 }
 
 TEST(Options, EnvironmentSuppliesHostAndModel) {

@@ -10,6 +10,7 @@
 
 #include "support/process.hpp"
 #include "support/report_text.hpp"
+#include "support/shared_corpora.hpp"
 
 // The statistics of the JSON report, recomputed here from the raw files with code that shares
 // nothing with chimera's ingest or analyze: a split-on-comma CSV reader and nlohmann walking the
@@ -236,11 +237,13 @@ TEST(RecomputeCli, ExampleJsonStatisticsMatchAWalkOfTheirPointers) {
 }
 
 TEST(RecomputeCli, AgentSweepStatisticsMatchAWalkOfTheirPointers) {
-  expect_json_metrics_recomputed(std::string(CHIMERA_SHARED_CORPORA) + "/agent-sweep", 50);
+  CHIMERA_SKIP_WITHOUT_SHARED_CORPUS("agent-sweep");
+  expect_json_metrics_recomputed(shared_corpus("agent-sweep"), 50);
 }
 
 TEST(RecomputeCli, PythonSweepStatisticsMatchAWalkOfTheirPointers) {
-  expect_json_metrics_recomputed(std::string(CHIMERA_SHARED_CORPORA) + "/python-sweep", 50);
+  CHIMERA_SKIP_WITHOUT_SHARED_CORPUS("python-sweep");
+  expect_json_metrics_recomputed(shared_corpus("python-sweep"), 50);
 }
 
 }  // namespace

@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
 
+#include "chimera/util/cancel.hpp"
 #include "support/process.hpp"
 
 namespace chimera::discover {
@@ -134,6 +136,32 @@ TEST(Discover, ReportsSymlinkLoopsWithoutHanging) {
   EXPECT_EQ(paths(discover(config_for(dir), diagnostics)), (std::vector<std::string>{"sub/a.csv"}));
   EXPECT_TRUE(mentions(diagnostics, "sub/again", "loop"));
   EXPECT_TRUE(mentions(diagnostics, "self", "loop"));
+}
+
+// A FIFO, socket or device used to vanish from the file list without a word.
+TEST(Discover, ListsAFifoSkippedWithWhatItIs) {
+  test::TempDir dir;
+  dir.write("a.csv", "x\n1\n");
+  ASSERT_EQ(::mkfifo((dir.path() + "/pipe.csv").c_str(), 0600), 0);
+  std::vector<model::Diagnostic> diagnostics;
+  const auto files = discover(config_for(dir), diagnostics);
+  ASSERT_EQ(paths(files), (std::vector<std::string>{"a.csv", "pipe.csv"}));
+  EXPECT_FALSE(files[0].skipped);
+  EXPECT_TRUE(files[1].skipped);
+  EXPECT_EQ(files[1].kind, model::FileKind::csv);
+  EXPECT_EQ(files[1].bytes, 0u);
+  EXPECT_EQ(files[1].skip_reason, "not a regular file (a FIFO); not read");
+}
+
+TEST(Discover, StopsWalkingAfterACancelRequest) {
+  test::TempDir dir;
+  dir.write("a.csv", "x\n1\n");
+  dir.write("b/c.csv", "x\n1\n");
+  std::vector<model::Diagnostic> diagnostics;
+  util::request_cancel();
+  const auto files = discover(config_for(dir), diagnostics);
+  util::reset_cancel();
+  EXPECT_TRUE(files.empty());
 }
 
 TEST(Discover, MarksFilesOverMaxSizeSkipped) {

@@ -133,6 +133,29 @@ TEST(CsvParser, NamesEmptyAndDuplicateHeaders) {
   EXPECT_EQ(table.columns[2].name(), "a_2");
 }
 
+TEST(CsvParser, GivesRepeatedHeadersTheFirstFreeSuffix) {
+  const auto table = one_table(parse_csv("a,a_2,a, b ,b\n1,2,3,4,5\n", k_where));
+  ASSERT_EQ(table.columns.size(), 5u);
+  EXPECT_EQ(table.columns[2].name(), "a_3");
+  EXPECT_EQ(table.columns[3].name(), "b");
+  EXPECT_EQ(table.columns[4].name(), "b_2");
+}
+
+// Each repeat used to search every suffix from _2 through the whole header: cubic, past 120 s.
+TEST(CsvParser, EightThousandRepeatedHeadersAreNamedInLinearTime) {
+  std::string header = "name";
+  std::string row = "1";
+  for (int i = 1; i < 8000; ++i) {
+    header += ",name";
+    row += ",1";
+  }
+  const auto table = one_table(parse_csv(header + "\n" + row + "\n", k_where));
+  ASSERT_EQ(table.columns.size(), 8000u);
+  EXPECT_EQ(table.columns[0].name(), "name");
+  EXPECT_EQ(table.columns[1].name(), "name_2");
+  EXPECT_EQ(table.columns[7999].name(), "name_8000");
+}
+
 TEST(CsvParser, MarksRowWithErrorTextFailed) {
   const auto table = one_table(parse_csv(
       "run,ttft_s,tokens_s,error\n1,0.4,65,\n2,0,0,\"CUDA error: out of memory\"\n", k_where));

@@ -2,14 +2,23 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cmath>
+#include <filesystem>
+#include <future>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "chimera/discover/discover.hpp"
+#include "chimera/util/cancel.hpp"
 #include "support/process.hpp"
+#include "support/shared_corpora.hpp"
 
 namespace chimera::ingest {
 namespace {
@@ -114,7 +123,8 @@ TEST(Ingest, ExampleCorpusDuplicateFilesShareContentHash) {
 }
 
 TEST(Ingest, ResultDoesNotDependOnTheNumberOfThreads) {
-  const std::string root = std::string(CHIMERA_SHARED_CORPORA) + "/agent-sweep";
+  CHIMERA_SKIP_WITHOUT_SHARED_CORPUS("agent-sweep");
+  const std::string root = test::shared_corpus("agent-sweep");
   const auto one = ingest_dir(root, 1);
   const auto four = ingest_dir(root, 4);
   ASSERT_EQ(one.tables.size(), four.tables.size());
@@ -199,6 +209,55 @@ TEST(Ingest, OversizedFileFromDiscoverGetsADiagnostic) {
   const auto corpus = ingest(config, std::move(files), std::move(diagnostics));
   ASSERT_EQ(corpus.diagnostics.size(), 1u);
   EXPECT_NE(corpus.diagnostics[0].message.find("--max-file-size"), std::string::npos);
+  EXPECT_TRUE(corpus.tables.empty());
+}
+
+// Discovery saw a regular file; by the time a worker opens it, it is a FIFO. That blocked the
+// worker in open() for good. If it ever blocks again, the test opens the writer itself so that it
+// fails instead of hanging.
+TEST(Ingest, AFileReplacedByAFifoAfterDiscoveryIsSkippedNotAHang) {
+  test::TempDir dir;
+  dir.write("runs.csv", "ttft_ms\n1\n");
+  dir.write("good.csv", "ttft_ms\n2\n");
+  model::Config config;
+  config.root = dir.path();
+  std::vector<model::Diagnostic> diagnostics;
+  auto files = discover::discover(config, diagnostics);
+  ASSERT_EQ(files.size(), 2u);
+  const std::string fifo = dir.path() + "/runs.csv";
+  std::filesystem::remove(fifo);
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto ingested = std::async(std::launch::async, [&] {
+    return ingest(config, std::move(files), std::move(diagnostics));
+  });
+  if (ingested.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+    const int writer = ::open(fifo.c_str(), O_WRONLY);
+    ::close(writer);
+    ADD_FAILURE() << "ingest blocked on a FIFO";
+  }
+  const model::Corpus corpus = ingested.get();
+  ASSERT_EQ(corpus.files.size(), 2u);
+  EXPECT_TRUE(corpus.files[1].skipped);
+  EXPECT_EQ(corpus.files[1].skip_reason, "not a regular file (a FIFO)");
+  const auto* d = diagnostic_for(corpus, "runs.csv");
+  ASSERT_NE(d, nullptr);
+  EXPECT_NE(d->message.find("not a regular file (a FIFO)"), std::string::npos) << d->message;
+  ASSERT_EQ(corpus.tables.size(), 1u);
+  EXPECT_EQ(corpus.tables[0].source, "good.csv");
+}
+
+TEST(Ingest, AfterACancelRequestNoFurtherFileIsRead) {
+  test::TempDir dir;
+  dir.write("a.csv", "ttft_ms\n1\n");
+  dir.write("b.csv", "ttft_ms\n2\n");
+  model::Config config;
+  config.root = dir.path();
+  std::vector<model::Diagnostic> diagnostics;
+  auto files = discover::discover(config, diagnostics);
+  util::request_cancel();
+  const model::Corpus corpus = ingest(config, std::move(files), std::move(diagnostics));
+  util::reset_cancel();
+  EXPECT_EQ(corpus.files.size(), 2u);
   EXPECT_TRUE(corpus.tables.empty());
 }
 

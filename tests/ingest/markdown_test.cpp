@@ -128,6 +128,22 @@ TEST(MarkdownParser, QualifiesRepeatedKeyWithItsHeading) {
   EXPECT_EQ(ttft->unit(), "ms");
 }
 
+TEST(MarkdownParser, NumbersRepeatedKeysAndHeadersInOrder) {
+  std::string text = "| a | a | a |\n|---|---|---|\n| 1 | 2 | 3 |\n\n";
+  for (int i = 0; i < 3000; ++i) {
+    text += "- k: 1\n";
+  }
+  const auto parsed = parse_markdown(text, k_where);
+  const auto* table = find(parsed, "table 1");
+  ASSERT_NE(table, nullptr);
+  ASSERT_EQ(table->columns.size(), 3u);
+  EXPECT_EQ(table->columns[2].name(), "a_3");
+  const auto* scalars = find(parsed, "scalars");
+  ASSERT_NE(scalars, nullptr);
+  ASSERT_EQ(scalars->columns.size(), 3000u);
+  EXPECT_EQ(scalars->columns[2999].name(), "k (3000)");
+}
+
 TEST(MarkdownParser, ProseOnlyGivesNoTables) {
   EXPECT_TRUE(parse_markdown("# Title\n\nJust words.\n", k_where).tables.empty());
 }

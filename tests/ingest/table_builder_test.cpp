@@ -105,3 +105,76 @@ TEST(TableBuilder, HeaderUnitReachesTheColumn) {
 
 }  // namespace
 }  // namespace chimera::ingest
+
+namespace chimera::ingest {
+namespace {
+
+TEST(TableBuilderLimits, KeepsTheFirstColumnsAndCountsTheValuesLeftOut) {
+  TableBuilder builder("wide.json", "", "wide.json");
+  builder.begin_row(0, {});
+  for (std::size_t i = 0; i < TableBuilder::k_max_columns + 10; ++i) {
+    builder.set(builder.column("k" + std::to_string(i)), Cell::integer(1));
+  }
+  EXPECT_EQ(builder.column("k0"), 0u);
+  EXPECT_EQ(builder.column("another"), TableBuilder::k_no_column);
+  const auto table = builder.finish();
+  const std::string note = builder.limit_note();
+  EXPECT_NE(note.find("keeps 16384 columns (the most a table holds); 10 values"), std::string::npos)
+      << note;
+  EXPECT_EQ(table.columns.size(), TableBuilder::k_max_columns);
+}
+
+TEST(TableBuilderLimits, LateColumnsAreAddedOnlyWhileTheirPaddingFits) {
+  TableBuilder builder("log.jsonl", "", "log.jsonl");
+  builder.begin_row(1, {});
+  EXPECT_EQ(builder.column("early"), 0u);
+  const std::size_t rows = TableBuilder::k_max_padding / 2 + 1;  // two late columns' worth
+  for (std::size_t r = 1; r < rows; ++r) {
+    builder.begin_row(r + 1, {});
+  }
+  EXPECT_EQ(builder.column("late"), 1u);
+  EXPECT_EQ(builder.column("later"), 2u);
+  EXPECT_EQ(builder.column("too late"), TableBuilder::k_no_column);
+  EXPECT_EQ(builder.column("early"), 0u);
+  EXPECT_NE(builder.limit_note().find("keeps 3 columns (columns that first appear after"),
+            std::string::npos)
+      << builder.limit_note();
+}
+
+// Late columns that stay within their padding can still make a table of rows x columns: past its
+// cell limit, finish() leaves out the latest of them.
+TEST(TableBuilderLimits, FinishKeepsLateColumnsOnlyWhileTheTableFitsItsCells) {
+  TableBuilder builder("log.jsonl", "", "log.jsonl");
+  builder.begin_row(1, {});
+  builder.set(builder.column("early"), Cell::integer(1));
+  builder.begin_row(2, {});
+  const std::size_t late = 300;
+  for (std::size_t i = 0; i < late; ++i) {
+    builder.set(builder.column("late" + std::to_string(i)), Cell::integer(2));
+  }
+  const std::size_t rows = 100'000;
+  for (std::size_t r = 2; r < rows; ++r) {
+    builder.begin_row(r + 1, {});
+  }
+  const auto table = builder.finish();
+  EXPECT_EQ(table.columns.size(), TableBuilder::k_max_cells / rows);
+  EXPECT_EQ(table.columns[0].name(), "early");
+  EXPECT_EQ(table.columns.back().name(),
+            "late" + std::to_string(TableBuilder::k_max_cells / rows - 2));
+  const std::string note = builder.limit_note();
+  EXPECT_NE(note.find("keeps 41 columns (columns that first appear after its first row are kept "
+                      "while the table holds at most 4194304 cells"),
+            std::string::npos)
+      << note;
+  EXPECT_NE(note.find("; 260 values in further columns are left out"), std::string::npos) << note;
+}
+
+TEST(TableBuilderLimits, ATableWithinTheLimitsHasNoNote) {
+  TableBuilder builder("r.csv", "", "r.csv");
+  builder.begin_row(2, {});
+  builder.set(builder.column("a"), Cell::integer(1));
+  EXPECT_EQ(builder.limit_note(), "");
+}
+
+}  // namespace
+}  // namespace chimera::ingest

@@ -26,6 +26,7 @@ TEST(ClientOptions, TakesHostApiAndTimeoutsFromTheConfigAndTheKeyFromTheEnvironm
   config.api = model::ApiKind::openai;
   config.timeout_connect_s = 3.0;
   config.timeout_idle_s = 45.0;
+  config.timeout_pass_s = 300.0;
   ::setenv("CHIMERA_API_KEY", "sk-from-env", 1);
   const auto options = client_options(config);
   ::unsetenv("CHIMERA_API_KEY");
@@ -34,6 +35,7 @@ TEST(ClientOptions, TakesHostApiAndTimeoutsFromTheConfigAndTheKeyFromTheEnvironm
   EXPECT_DOUBLE_EQ(options.connect_timeout_s, 3.0);
   EXPECT_DOUBLE_EQ(options.first_token_timeout_s, 45.0);
   EXPECT_DOUBLE_EQ(options.idle_timeout_s, 45.0);
+  EXPECT_DOUBLE_EQ(options.pass_timeout_s, 300.0);
   EXPECT_EQ(options.max_attempts, 3);
   EXPECT_EQ(options.api_key, "sk-from-env");
   EXPECT_EQ(client_options(config).api_key, "");

@@ -46,5 +46,42 @@ TEST(NormalizeHost, RejectsBadInput) {
   EXPECT_FALSE(normalize_host("[::1"));
 }
 
+// "http://user:pass@host:port" was misparsed as a bare IPv6 address and printed whole.
+TEST(ParseEndpoint, KeepsUserinfoOutOfTheUrl) {
+  const auto e = parse_endpoint("http://user:s3cret@127.0.0.1:8080/ollama");
+  ASSERT_TRUE(e) << e.error().message;
+  EXPECT_EQ(e->url, "http://127.0.0.1:8080/ollama");
+  EXPECT_EQ(e->user, "user");
+  EXPECT_EQ(e->password, "s3cret");
+}
+
+TEST(ParseEndpoint, DecodesPercentEscapesAndTakesTheLastAt) {
+  const auto e = parse_endpoint("https://me%40corp:p%3As@ss@[::1]:9443");
+  ASSERT_TRUE(e) << e.error().message;
+  EXPECT_EQ(e->url, "https://[::1]:9443");
+  EXPECT_EQ(e->user, "me@corp");
+  EXPECT_EQ(e->password, "p:s@ss");
+  const auto bare = parse_endpoint("token@gpu-box");
+  ASSERT_TRUE(bare);
+  EXPECT_EQ(bare->url, "http://gpu-box:11434");
+  EXPECT_EQ(bare->user, "token");
+  EXPECT_EQ(bare->password, "");
+}
+
+TEST(ParseEndpoint, ErrorsNeverQuoteThePassword) {
+  for (const char* text : {"http://u:s3cret@host:99999", "http://u:s3cret@[::1", "u:s3cret@"}) {
+    const auto e = parse_endpoint(text);
+    ASSERT_FALSE(e) << text;
+    EXPECT_EQ(e.error().message.find("s3cret"), std::string::npos) << e.error().message;
+  }
+}
+
+TEST(ParseEndpoint, BasicAuthorizationIsBase64OfUserColonPassword) {
+  EXPECT_EQ(basic_authorization("user", "s3cret"), "Authorization: Basic dXNlcjpzM2NyZXQ=");
+  EXPECT_EQ(basic_authorization("Aladdin", "open sesame"),
+            "Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+  EXPECT_EQ(basic_authorization("a", ""), "Authorization: Basic YTo=");
+}
+
 }  // namespace
 }  // namespace chimera::llm

@@ -134,5 +134,14 @@ TEST(NdjsonParser, SkipsBlankLines) {
   EXPECT_TRUE(out.complete);
 }
 
+// A server's error object nested a million levels deep would exhaust the stack when quoted.
+TEST(NdjsonParser, ALineNestedTooDeeplyIsMalformedNotACrash) {
+  const std::string deep =
+      "{\"error\":" + std::string(1'000'000, '[') + std::string(1'000'000, ']') + "}\n";
+  const auto out = parse({deep});
+  ASSERT_TRUE(out.error);
+  EXPECT_EQ(out.error->kind, FailureKind::malformed);
+}
+
 }  // namespace
 }  // namespace chimera::llm

@@ -151,8 +151,8 @@ TEST(OllamaClient, NoticesAPromptTheServerTruncated) {
   ASSERT_TRUE(run.result) << run.result.error().message;
   EXPECT_TRUE(run.result->metrics.truncated);
   EXPECT_EQ(run.result->metrics.truncation_note,
-            "the server evaluated 2048 prompt tokens but the prompt is about 5000 tokens "
-            "(num_ctx=2048): it was probably truncated; raise --num-ctx");
+            "the server evaluated 2048 prompt tokens, at the window size (num_ctx=2048): the "
+            "prompt was probably cut to fit; raise --num-ctx");
 }
 
 TEST(OllamaClient, NoticesGenerationCutAtTheContextLimit) {
@@ -247,6 +247,22 @@ TEST(OllamaClient, GivesUpOnA503AfterThreeTries) {
   EXPECT_EQ(server.requests("/api/chat").size(), 3U);
 }
 
+TEST(OllamaClient, LeavesOutNegativeDurationsAndCounts) {
+  LlmTestServer server;
+  test::FinalFields fields;
+  fields.eval_duration_ns = -5'000'000;
+  fields.eval_count = -3;
+  server.script_ollama_chat(test::ollama_stream({"ok"}, fields));
+  const auto run = chat(server);
+  ASSERT_TRUE(run.result) << run.result.error().message;
+  const auto& m = run.result->metrics;
+  EXPECT_FALSE(m.eval_ms);
+  EXPECT_FALSE(m.eval_count);
+  EXPECT_FALSE(m.tokens_per_second);
+  EXPECT_DOUBLE_EQ(*m.load_ms, 3013.7015);
+  EXPECT_EQ(m.implausible, "eval_duration -5 ms, eval_count -3");
+}
+
 TEST(OllamaClient, TimesOutWhenTheStreamStallsAfterTheFirstToken) {
   LlmTestServer server;
   server.script_ollama_chat({test::write(test::ollama_token_line("stuck")),
@@ -257,7 +273,7 @@ TEST(OllamaClient, TimesOutWhenTheStreamStallsAfterTheFirstToken) {
   const auto waited = std::chrono::steady_clock::now() - start;
   ASSERT_FALSE(run.result);
   EXPECT_EQ(run.result.error().kind, FailureKind::timeout_idle);
-  EXPECT_EQ(run.result.error().message, "the stream stalled: no data for 0.3 s (--timeout-idle)");
+  EXPECT_EQ(run.result.error().message, "the stream stalled: no chunk for 0.3 s (--timeout-idle)");
   EXPECT_EQ(run.result.error().partial_text, "stuck");
   EXPECT_LT(waited, std::chrono::seconds(4));          // it did not wait for the server
   EXPECT_EQ(server.requests("/api/chat").size(), 1U);  // never retried after a token

@@ -54,6 +54,45 @@ TEST(OpenAiClient, StreamsTextAndUsesLlamaCppTimings) {
   ASSERT_TRUE(m.ttft_ms && m.wall_ms && m.end_to_end_tokens_per_second);
 }
 
+// A llama.cpp server that reports 1e308 tok/s and negative token counts: shown as absent, noted.
+TEST(OpenAiClient, LeavesOutImplausibleTimingsAndCounts) {
+  LlmTestServer server;
+  test::FinalFields fields;
+  fields.llama_cpp_timings = true;
+  fields.predicted_per_second = 1e308;
+  fields.prompt_eval_count = -40;
+  fields.eval_count = -3;
+  server.script_openai_chat(test::openai_stream({"ok"}, fields));
+  const auto run = chat(server);
+  ASSERT_TRUE(run.result) << run.result.error().message;
+  const auto& m = run.result->metrics;
+  EXPECT_FALSE(m.tokens_per_second);
+  EXPECT_FALSE(m.eval_count);
+  EXPECT_FALSE(m.prompt_eval_count);
+  EXPECT_DOUBLE_EQ(*m.eval_ms, 2435.0);
+  EXPECT_EQ(m.implausible, "prompt_eval_count -40, eval_count -3, tokens per second 1e+308");
+}
+
+TEST(OpenAiClient, CountsTokensWithLlamaCppsOwnTokenizer) {
+  LlmTestServer server;
+  server.serve_as_llama_cpp("gemma-3-4b-it-Q4_K_M.gguf", "b6000-abc");
+  server.set_tokenizer(1.5, 4096);
+  const auto client = make_client(openai_options(server));
+  ASSERT_TRUE(client->preflight("anything"));
+  const std::vector<Message> messages{{"system", std::string(300, 'e')}, {"user", "abc"}};
+  EXPECT_EQ(client->count_tokens(messages), server.count_tokens(std::string(300, 'e') + "\nabc"));
+  ASSERT_EQ(server.requests("/tokenize").size(), 1U);
+  EXPECT_EQ(server.requests("/tokenize")[0].json()["content"], std::string(300, 'e') + "\nabc");
+}
+
+TEST(OpenAiClient, CountsNoTokensWithoutATokenizer) {
+  LlmTestServer server;
+  const auto client = make_client(openai_options(server));
+  ASSERT_TRUE(client->preflight("gemma3:latest"));
+  EXPECT_EQ(client->count_tokens({{"user", "abc"}}), std::nullopt);
+  EXPECT_TRUE(server.requests("/tokenize").empty());
+}
+
 TEST(OpenAiClient, LeavesServerTimesUnknownWithUsageOnly) {
   LlmTestServer server;
   server.script_openai_chat(test::openai_stream({"x"}));

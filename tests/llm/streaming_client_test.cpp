@@ -4,7 +4,7 @@
 
 #include <thread>
 
-#include "chimera/llm/cancel.hpp"
+#include "chimera/util/cancel.hpp"
 #include "support/llm_fixtures.hpp"
 #include "support/llm_server.hpp"
 
@@ -50,11 +50,11 @@ TEST(StreamingClient, CancelsATransferInProgressAndKeepsThePartialText) {
   const auto options = test::fast_options(server);
   std::thread canceller([] {
     std::this_thread::sleep_for(200ms);
-    request_cancel();
+    util::request_cancel();
   });
   const auto result = make_client(options)->chat(test::hello_request(), {});
   canceller.join();
-  reset_cancel();
+  util::reset_cancel();
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().kind, FailureKind::cancelled);
   EXPECT_EQ(result.error().partial_text, "before ctrl-c");
@@ -63,9 +63,9 @@ TEST(StreamingClient, CancelsATransferInProgressAndKeepsThePartialText) {
 
 TEST(StreamingClient, DoesNotStartATransferAfterACancelRequest) {
   LlmTestServer server;
-  request_cancel();
+  util::request_cancel();
   const auto result = make_client(test::fast_options(server))->chat(test::hello_request(), {});
-  reset_cancel();
+  util::reset_cancel();
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().kind, FailureKind::cancelled);
   EXPECT_TRUE(server.requests().empty());
@@ -80,6 +80,64 @@ TEST(StreamingClient, NeverRetriesAfterTheFirstToken) {
   const auto result = make_client(test::fast_options(server))->chat(test::hello_request(), {});
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().kind, FailureKind::incomplete_stream);
+  EXPECT_EQ(server.requests("/api/chat").size(), 1U);
+}
+
+// A server that sends one token, then bytes that make no chunk (here a space every 20 ms, far
+// more often than the idle timeout) kept the pass alive for as long as it trickled: the idle
+// timer was reset by any byte. It must time out from the last chunk. The trickle lasts 20 s, so
+// a client that waited for it would end with an incomplete stream instead.
+std::vector<test::Step> trickle(test::Step first, std::string_view filler) {
+  std::vector<test::Step> steps{std::move(first)};
+  for (int i = 0; i < 1000; ++i) {
+    steps.push_back(test::write(std::string(filler)));
+    steps.push_back(test::pause(20ms));
+  }
+  return steps;
+}
+
+TEST(StreamingClient, IdleTimeoutRunsFromTheLastChunkNotTheLastByte) {
+  LlmTestServer server;
+  server.script_ollama_chat(trickle(test::write(test::ollama_token_line("one")), " "));
+  const auto result =
+      make_client(test::stall_options(server))->chat(test::hello_request(), {});
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, FailureKind::timeout_idle) << result.error().message;
+  EXPECT_EQ(result.error().message, "the stream stalled: no chunk for 0.3 s (--timeout-idle)");
+  EXPECT_EQ(result.error().partial_text, "one");
+}
+
+TEST(StreamingClient, BlankLinesAndSseCommentsAreNotChunksEither) {
+  LlmTestServer server;
+  server.script_ollama_chat(trickle(test::write(test::ollama_token_line("one")), "\n"));
+  server.script_openai_chat(trickle(test::write(test::openai_token_event("one")), ": ping\n\n"));
+  const auto ollama = make_client(test::stall_options(server))->chat(test::hello_request(), {});
+  ASSERT_FALSE(ollama);
+  EXPECT_EQ(ollama.error().kind, FailureKind::timeout_idle) << ollama.error().message;
+  const auto openai = make_client(test::stall_options(server, model::ApiKind::openai))
+                          ->chat(test::hello_request(), {});
+  ASSERT_FALSE(openai);
+  EXPECT_EQ(openai.error().kind, FailureKind::timeout_idle) << openai.error().message;
+}
+
+// A server that streams a real token every 20 ms and never its final chunk: no idle timeout
+// ever fires, and only the per-pass deadline ends the pass. The stream would last 40 s.
+TEST(StreamingClient, APassThatNeverEndsStopsAtItsDeadlineKeepingItsText) {
+  LlmTestServer server;
+  std::vector<test::Step> steps;
+  for (int i = 0; i < 2000; ++i) {
+    steps.push_back(test::write(test::ollama_token_line("x")));
+    steps.push_back(test::pause(20ms));
+  }
+  server.script_ollama_chat(steps);
+  auto options = test::stall_options(server);
+  options.pass_timeout_s = 1.0;
+  const auto result = make_client(options)->chat(test::hello_request(), {});
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().kind, FailureKind::timeout_pass) << result.error().message;
+  EXPECT_EQ(result.error().message, "the pass did not finish within 1 s (--timeout-pass)");
+  EXPECT_FALSE(result.error().partial_text.empty());
+  EXPECT_EQ(result.error().partial_text.find_first_not_of('x'), std::string::npos);
   EXPECT_EQ(server.requests("/api/chat").size(), 1U);
 }
 

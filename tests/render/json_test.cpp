@@ -190,6 +190,9 @@ TEST(JsonReport, HasEveryKeyOfTheContractWithItsType) {
   EXPECT_TRUE(pass["load_ms"].is_null()) << "not reported means null, not 0";
   expect_type(pass, "done_reason", T::str_or_null);
   expect_type(pass, "truncated", T::boolean);
+  expect_type(pass, "implausible", T::str_or_null);
+  expect_type(pass, "refit_note", T::str_or_null);
+  expect_type(llm_json["narrative"], "cut_off", T::str_or_null);
   for (const char* key : {"ingest_s", "analysis_s", "report_s", "total_s"}) {
     expect_type(j["workflow"], key, T::num);
   }

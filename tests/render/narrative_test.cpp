@@ -72,12 +72,42 @@ TEST(BuildNarrative, NumbersUnsupportedMentionsInReportOrder) {
   EXPECT_EQ(n.grounding.unsupported[2].text, "7%");
 }
 
-TEST(BuildNarrative, FailedPassesContributeNoText) {
-  auto llm = test::make_llm_ok("a", "## Executive Summary\nb");
+// README says a failed pass keeps its streamed text; the renderer used only passes that were ok.
+TEST(BuildNarrative, FailedPassesContributeTheirTextMarkedCutOff) {
+  auto llm = test::make_llm_ok("1. Throughput is", "## Executive Summary\nb");
+  llm.passes[0].ok = false;
+  llm.passes[0].error = "the stream stalled";
+  llm.passes[1].ok = false;
+  llm.passes[1].error = "cancelled";
+  const auto n = build_narrative(llm, "");
+  EXPECT_TRUE(n.has_text);
+  ASSERT_TRUE(n.findings);
+  EXPECT_EQ(n.findings->text, "1. Throughput is");
+  EXPECT_EQ(n.findings->cut_off, "the analysis pass failed before it finished: the stream stalled");
+  ASSERT_TRUE(n.summary);
+  EXPECT_EQ(n.summary->text, "b");
+  EXPECT_EQ(n.summary->cut_off, "the report pass failed before it finished: cancelled");
+  EXPECT_TRUE(n.report_problem.empty());
+}
+
+TEST(BuildNarrative, AFailedPassWithoutTextContributesNothing) {
+  auto llm = test::make_llm_ok("", "");
   llm.passes[0].ok = false;
   llm.passes[1].ok = false;
   const auto n = build_narrative(llm, "");
   EXPECT_FALSE(n.has_text);
+  EXPECT_FALSE(n.findings);
+  EXPECT_FALSE(n.summary);
+}
+
+TEST(BuildNarrative, AReportPassCutOffBeforeItsFirstHeadingIsShownAsItCame) {
+  auto llm = test::make_llm_ok("a", "The model reaches");
+  llm.passes[1].ok = false;
+  llm.passes[1].error = "the stream stalled";
+  const auto n = build_narrative(llm, "");
+  ASSERT_TRUE(n.summary);
+  EXPECT_EQ(n.summary->text, "The model reaches");
+  EXPECT_FALSE(n.summary->cut_off.empty());
   EXPECT_TRUE(n.report_problem.empty());
 }
 

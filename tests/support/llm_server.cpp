@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <algorithm>
+#include <cmath>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -57,6 +59,8 @@ struct LlmTestServer::State {
   std::vector<TestModel> models = default_models();
   std::string version = "0.6.2";
   std::optional<std::pair<std::string, std::string>> llama_cpp;  // model id, build info
+  double bytes_per_token = 0;  // 0: no tokenizer
+  std::int64_t openai_window = 0;
   std::vector<RecordedRequest> requests;
   std::chrono::nanoseconds handler_time{0};
 
@@ -76,11 +80,44 @@ struct LlmTestServer::State {
     return std::nullopt;
   }
 
-  ChatScript next_script(Protocol protocol) {
+  std::int64_t tokens_of(std::string_view text) const {
+    return static_cast<std::int64_t>(std::ceil(static_cast<double>(text.size()) / bytes_per_token));
+  }
+
+  std::int64_t prompt_tokens_of(const nlohmann::json& body) const {
+    std::int64_t tokens = 0;
+    if (body.is_object() && body.contains("messages") && body["messages"].is_array()) {
+      for (const auto& m : body["messages"]) {
+        if (m.is_object() && m.contains("content") && m["content"].is_string()) {
+          tokens += tokens_of(m["content"].get<std::string>());
+        }
+      }
+    }
+    return tokens;
+  }
+
+  // The default answer, reporting the prompt's tokens cut to the window when there is a
+  // tokenizer.
+  std::vector<Step> default_answer(Protocol protocol, const nlohmann::json& body) const {
+    if (bytes_per_token <= 0) {
+      return protocol == Protocol::ollama ? default_ollama : default_openai;
+    }
+    std::int64_t window = openai_window;
+    if (protocol == Protocol::ollama && body.contains("options") &&
+        body["options"].contains("num_ctx") && body["options"]["num_ctx"].is_number_integer()) {
+      window = body["options"]["num_ctx"].get<std::int64_t>();
+    }
+    FinalFields fields;
+    fields.prompt_eval_count = std::min(prompt_tokens_of(body), window);
+    return protocol == Protocol::ollama ? ollama_stream({"Hello."}, fields)
+                                        : openai_stream({"Hello."}, fields);
+  }
+
+  ChatScript next_script(Protocol protocol, const nlohmann::json& body) {
     std::lock_guard lock(mutex);
     auto& queue = protocol == Protocol::ollama ? ollama_scripts : openai_scripts;
     if (queue.empty()) {
-      return {200, protocol == Protocol::ollama ? default_ollama : default_openai};
+      return {200, default_answer(protocol, body)};
     }
     ChatScript script = std::move(queue.front());
     queue.pop_front();
@@ -108,7 +145,7 @@ struct LlmTestServer::State {
       res.set_content(error.dump(), "application/json");
       return;
     }
-    ChatScript script = next_script(protocol);
+    ChatScript script = next_script(protocol, body);
     if (script.status != 200) {
       res.status = script.status;
       res.set_content(joined(script.steps), "application/json");
@@ -235,6 +272,22 @@ struct LlmTestServer::State {
                                      .dump(),
                                  "application/json");
                }));
+    server.Post("/tokenize", recorded([this](const httplib::Request& req, httplib::Response& res) {
+                  const auto body = nlohmann::json::parse(req.body, nullptr, false);
+                  std::lock_guard lock(mutex);
+                  if (bytes_per_token <= 0 || !body.is_object() || !body.contains("content") ||
+                      !body["content"].is_string()) {
+                    res.status = 404;
+                    res.set_content("404 page not found", "text/plain");
+                    return;
+                  }
+                  const std::int64_t n = tokens_of(body["content"].get<std::string>());
+                  auto tokens = nlohmann::json::array();
+                  for (std::int64_t i = 0; i < n; ++i) {
+                    tokens.push_back(i % 32000);
+                  }
+                  res.set_content(nlohmann::json{{"tokens", tokens}}.dump(), "application/json");
+                }));
     server.Post("/api/chat", recorded([this](const httplib::Request& req, httplib::Response& res) {
                   chat(Protocol::ollama, req, res);
                 }));
@@ -315,6 +368,23 @@ void LlmTestServer::set_version(std::string version) {
 void LlmTestServer::serve_as_llama_cpp(std::string model_id, std::string build_info) {
   std::lock_guard lock(m_state->mutex);
   m_state->llama_cpp.emplace(std::move(model_id), std::move(build_info));
+}
+
+void LlmTestServer::set_tokenizer(double bytes_per_token, std::int64_t openai_window) {
+  std::lock_guard lock(m_state->mutex);
+  m_state->bytes_per_token = bytes_per_token;
+  m_state->openai_window = openai_window;
+}
+
+std::int64_t LlmTestServer::count_tokens(std::string_view text) const {
+  std::lock_guard lock(m_state->mutex);
+  return m_state->tokens_of(text);
+}
+
+std::int64_t LlmTestServer::prompt_tokens(const RecordedRequest& request) const {
+  const auto body = request.json();
+  std::lock_guard lock(m_state->mutex);
+  return m_state->prompt_tokens_of(body);
 }
 
 std::chrono::nanoseconds LlmTestServer::handler_time() const {

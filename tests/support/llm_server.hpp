@@ -1,10 +1,12 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "support/llm_wire.hpp"
@@ -27,6 +29,7 @@
 //   GET  /v1/models             the models as OpenAI lists them
 //   POST /v1/chat/completions   the next OpenAI chat script (Server-Sent Events)
 //   GET  /props                 llama.cpp's build_info, only after serve_as_llama_cpp()
+//   POST /tokenize              {"content": s}: {"tokens": [...]}, only after set_tokenizer()
 // A chat naming a model the server does not have gets 404 with Ollama's own message
 // ("model \"x\" not found, try pulling it first"), as {"error": "..."} on /api/chat and
 // {"error": {"message": "..."}} on /v1. Each chat request takes the next script queued for its
@@ -83,6 +86,16 @@ class LlmTestServer {
   void set_version(std::string version);  // default "0.6.2"
   // Answers /v1/models as llama-server does (one model, owned_by "llamacpp") and serves /props.
   void serve_as_llama_cpp(std::string model_id, std::string build_info);
+  // Gives the server a tokenizer of `bytes_per_token` bytes a token (rounded up), and a window:
+  // POST /tokenize answers as llama-server's does, and a chat answered without a script reports
+  // as its prompt tokens those of its messages' contents, cut to the window, as a server that
+  // truncates would: the request's options.num_ctx for Ollama, `openai_window` for OpenAI (as
+  // llama-server's -c).
+  void set_tokenizer(double bytes_per_token, std::int64_t openai_window);
+  // The tokens of `text` by that tokenizer.
+  [[nodiscard]] std::int64_t count_tokens(std::string_view text) const;
+  // The tokens of a recorded chat request's messages' contents.
+  [[nodiscard]] std::int64_t prompt_tokens(const RecordedRequest& request) const;
 
   // Time spent so far in route handlers: reading the request's JSON and choosing the answer,
   // not streaming the body. A benchmark subtracts it to leave the client's own overhead.

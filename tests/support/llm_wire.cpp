@@ -115,7 +115,9 @@ std::string openai_final_events(const FinalFields& f) {
         {"predicted_n", predicted_n},
         {"predicted_ms", predicted_ms},
         {"predicted_per_second",
-         predicted_ms > 0 ? static_cast<double>(predicted_n) / (predicted_ms / 1000.0) : 0.0}};
+         f.predicted_per_second.value_or(
+             predicted_ms > 0 ? static_cast<double>(predicted_n) / (predicted_ms / 1000.0)
+                              : 0.0)}};
   }
   std::string text = event(finish);
   if (f.prompt_eval_count || f.eval_count) {

@@ -47,6 +47,8 @@ struct FinalFields {
   // OpenAI protocol only: add llama.cpp's "timings" object to the last choice chunk.
   bool llama_cpp_timings = false;
   std::int64_t cache_n = 0;
+  // llama.cpp's predicted_per_second as sent, instead of the one the counts give.
+  std::optional<double> predicted_per_second;
 };
 
 // Ollama's NDJSON lines, each ending in "\n".

@@ -2,10 +2,12 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -115,6 +117,106 @@ ProcessResult run_chimera(const std::vector<std::string>& args,
   return run_process(argv, extra_env);
 }
 
+BlockingChild::BlockingChild(const std::vector<std::string>& argv, std::size_t stderr_pipe_bytes) {
+  int err_pipe[2];
+  if (pipe(err_pipe) != 0) {
+    throw std::runtime_error("pipe failed");
+  }
+  const int size = fcntl(err_pipe[0], F_SETPIPE_SZ, static_cast<int>(stderr_pipe_bytes));
+  if (size < 0) {
+    throw std::runtime_error("F_SETPIPE_SZ failed");
+  }
+  m_pipe_bytes = static_cast<std::size_t>(size);
+  const std::vector<std::string> env_storage = child_environment({});
+  m_pid = fork();
+  if (m_pid < 0) {
+    throw std::runtime_error("fork failed");
+  }
+  if (m_pid == 0) {
+    const int devnull = open("/dev/null", O_RDWR);
+    dup2(devnull, STDIN_FILENO);
+    dup2(devnull, STDOUT_FILENO);
+    dup2(err_pipe[1], STDERR_FILENO);
+    close(err_pipe[0]);
+    std::vector<char*> args;
+    for (const auto& a : argv) {
+      args.push_back(const_cast<char*>(a.c_str()));
+    }
+    args.push_back(nullptr);
+    std::vector<char*> envp;
+    for (const auto& e : env_storage) {
+      envp.push_back(const_cast<char*>(e.c_str()));
+    }
+    envp.push_back(nullptr);
+    execve(args[0], args.data(), envp.data());
+    _exit(127);
+  }
+  close(err_pipe[1]);
+  m_err = err_pipe[0];
+}
+
+BlockingChild::~BlockingChild() {
+  if (m_pid > 0) {
+    static_cast<void>(finish());
+  }
+}
+
+bool BlockingChild::wait_until_blocked_writing_stderr() {
+  // /proc/PID/syscall names the system call the main thread is in: "<number> <arg1> ...".
+  const std::string syscall_file = "/proc/" + std::to_string(m_pid) + "/syscall";
+  const std::string writing_stderr = std::to_string(SYS_write) + " 0x2 ";
+  for (;;) {
+    std::ifstream in(syscall_file);
+    std::string line;
+    std::getline(in, line);
+    if (line.rfind(writing_stderr, 0) == 0) {
+      return true;
+    }
+    if (!m_reaped && waitpid(m_pid, &m_status, WNOHANG) == m_pid) {
+      m_reaped = true;
+      return false;
+    }
+    // Wait for the child to write more, or to end: either wakes poll.
+    pollfd fd{m_err, POLLIN, 0};
+    poll(&fd, 1, 10);
+  }
+}
+
+ProcessResult BlockingChild::finish() {
+  ProcessResult result;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = read(m_err, buffer, sizeof buffer);
+    if (n > 0) {
+      m_err_text.append(buffer, static_cast<std::size_t>(n));
+    } else if (!(n < 0 && errno == EINTR)) {
+      break;
+    }
+  }
+  close(m_err);
+  if (!m_reaped) {
+    waitpid(m_pid, &m_status, 0);
+  }
+  m_pid = -1;
+  result.exit_code = WIFEXITED(m_status) ? WEXITSTATUS(m_status) : -1;
+  result.err = std::move(m_err_text);
+  return result;
+}
+
+std::vector<std::string> as_user(std::vector<std::string> argv) {
+  if (::geteuid() != 0) {
+    return argv;
+  }
+  const char* setpriv = "/usr/bin/setpriv";
+  if (::access(setpriv, X_OK) != 0) {
+    return {};
+  }
+  std::vector<std::string> wrapped{setpriv, "--reuid=65534", "--regid=65534", "--clear-groups",
+                                   "--"};
+  wrapped.insert(wrapped.end(), argv.begin(), argv.end());
+  return wrapped;
+}
+
 TempDir::TempDir() {
   std::string pattern =
       (std::filesystem::temp_directory_path() / "chimera-test-XXXXXX").string();
@@ -127,6 +229,10 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ec;
   std::filesystem::remove_all(m_path, ec);
+}
+
+void TempDir::open_to_all() const {
+  std::filesystem::permissions(m_path, std::filesystem::perms::all);
 }
 
 void TempDir::write(const std::string& relative, const std::string& content) const {

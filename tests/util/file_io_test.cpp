@@ -2,7 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <filesystem>
+#include <future>
 
 #include "support/process.hpp"
 
@@ -68,6 +76,46 @@ TEST(FileIo, ReadIntoBufferFailsOnAMissingFileOrADirectory) {
   EXPECT_EQ(missing.error().where, "/nonexistent/file");
   test::TempDir dir;
   EXPECT_FALSE(read_file(dir.path(), buffer));
+}
+
+// A FIFO put where a file was blocked open() until a writer came. If the read ever blocks
+// again, the test opens the writer itself so that it fails instead of hanging.
+TEST(FileIo, ReadingAFifoFailsAtOnceInsteadOfBlocking) {
+  test::TempDir dir;
+  const std::string fifo = dir.path() + "/runs.csv";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto read = std::async(std::launch::async, [&] {
+    FileBuffer buffer;
+    auto bytes = read_file(fifo, buffer);
+    return bytes ? std::string("read ") + std::string(*bytes) : bytes.error().message;
+  });
+  if (read.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+    const int writer = ::open(fifo.c_str(), O_WRONLY);
+    ::close(writer);
+    ADD_FAILURE() << "read_file blocked on a FIFO";
+  }
+  EXPECT_EQ(read.get(), "not a regular file (a FIFO)");
+}
+
+TEST(FileIo, ReadingASocketOrADirectoryFailsNamingWhatItIs) {
+  test::TempDir dir;
+  const std::string socket_path = dir.path() + "/s.json";
+  const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  socket_path.copy(address.sun_path, sizeof address.sun_path - 1);
+  ASSERT_EQ(::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+  const auto socket_read = read_file(socket_path);
+  ::close(fd);
+  ASSERT_FALSE(socket_read.has_value());
+  EXPECT_NE(socket_read.error().message.find("cannot open"), std::string::npos)
+      << socket_read.error().message;  // open() itself refuses a socket (ENXIO)
+  const auto dir_read = read_file(dir.path());
+  ASSERT_FALSE(dir_read.has_value());
+  EXPECT_EQ(dir_read.error().message, "not a regular file (a directory)");
+  const auto null_read = read_file("/dev/null");
+  ASSERT_FALSE(null_read.has_value());
+  EXPECT_EQ(null_read.error().message, "not a regular file (a character device)");
 }
 
 }  // namespace

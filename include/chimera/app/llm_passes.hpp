@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,9 @@ class LlmSession {
   [[nodiscard]] const model::LlmOutcome& outcome() const { return m_outcome; }
   // Every evidence text sent to the model, for the grounding check.
   [[nodiscard]] const std::string& evidence() const { return m_evidence_sent; }
+  // Whether a request to the server ended because of Ctrl-C: that Ctrl-C was for the LLM, and
+  // the report is still written.
+  [[nodiscard]] bool cancelled() const { return m_cancelled; }
 
  private:
   // Tokens left for the evidence so that a prompt of `fixed` other tokens, the report pass's
@@ -58,6 +62,13 @@ class LlmSession {
   [[nodiscard]] std::int64_t evidence_budget(std::int64_t fixed, bool findings_pending) const;
   [[nodiscard]] Result<std::string> system_message(std::int64_t budget);
   [[nodiscard]] std::int64_t estimate(const std::vector<llm::Message>& messages) const;
+  // The server's exact count of `messages` (its tokenizer, plus the chat template's allowance),
+  // or nullopt when it offers none.
+  [[nodiscard]] std::optional<std::int64_t> count(const std::vector<llm::Message>& messages);
+  // Builds the analysis pass's messages with the evidence fitted to num_ctx, recalibrating the
+  // estimator and fitting again while the server's exact count exceeds the estimate. Returns the
+  // prompt's tokens (counted, else estimated), or nullopt after failing the run.
+  [[nodiscard]] std::optional<std::int64_t> fit_analysis_messages();
   bool run_pass(const std::string& name, std::int64_t estimated);
   void fail_run(const std::string& reason);
 
@@ -71,6 +82,7 @@ class LlmSession {
   prompt::Values m_values;
   std::vector<llm::Message> m_messages;
   std::string m_evidence_sent;
+  bool m_cancelled = false;
 };
 
 }  // namespace chimera::app

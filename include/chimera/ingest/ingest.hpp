@@ -13,7 +13,8 @@ namespace chimera::ingest {
 // file order, then in order within the file, and diagnostics are sorted by path, then line.
 // A file that cannot be read, is binary or does not parse at all is marked skipped with its
 // reason and named in a diagnostic; the run goes on. Skipped files from discover get a
-// diagnostic too.
+// diagnostic too. After a cancel request (util::cancel_requested()) the files not yet started are
+// left unread: the caller is expected to stop the run.
 [[nodiscard]] model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> files,
                                    std::vector<model::Diagnostic> diagnostics);
 

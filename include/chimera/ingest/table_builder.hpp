@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -15,11 +16,24 @@ namespace chimera::ingest {
 
 // Collects the cells of one table row by row, then infers every column and marks failed rows.
 // Columns may appear late (a JSON record with a new key): earlier rows read as null there.
+// Memory is bounded whatever the input. A table holds at most k_max_columns columns. A column
+// that first appears after the first row is added only while the nulls padded in front of such
+// columns stay within k_max_padding cells (a cell is 24 bytes before inference), and is kept by
+// finish() only while the table stays within k_max_cells cells, or twice the size its first
+// row's columns give it. Without these, a JSON object of 3 million keys cost 4.5 GB, and a JSON
+// Lines file whose every record brings a new key cost rows x keys. Values of the columns left out
+// are counted for limit_note().
 class TableBuilder {
  public:
+  static constexpr std::size_t k_max_columns = 16'384;
+  static constexpr std::size_t k_max_padding = std::size_t{1} << 22;
+  static constexpr std::size_t k_max_cells = std::size_t{1} << 22;
+  // What column() returns for a column left out by the limits; set() ignores it.
+  static constexpr std::size_t k_no_column = SIZE_MAX;
+
   TableBuilder(std::string source, std::string locator, std::string title);
 
-  // Index of the column called `name`, added if new.
+  // Index of the column called `name`, added if new and the limits allow; else k_no_column.
   std::size_t column(std::string_view name);
   // Room for `rows` rows in every column added so far, to spare regrowing large tables.
   void reserve(std::size_t rows);
@@ -27,6 +41,10 @@ class TableBuilder {
   void begin_row(std::uint64_t line, std::string pointer);
   // Sets the current row's cell in `column`; a second set of the same cell replaces the first.
   void set(std::size_t column, Cell cell) {
+    if (column == k_no_column) {
+      ++m_left_out_values;
+      return;
+    }
     // Inline for the common case, a dense row filled in column order (every CSV row): one
     // append per cell. A JSON record that skips or revisits a column takes the general path.
     auto& cells = m_columns[column].cells;
@@ -50,6 +68,9 @@ class TableBuilder {
   [[nodiscard]] std::size_t rows() const { return m_lines.size(); }
   [[nodiscard]] std::size_t columns() const { return m_columns.size(); }
   [[nodiscard]] const std::string& title() const { return m_table.title; }
+  // Why values were left out of the table by the limits, for a diagnostic; empty if none were.
+  // Complete once finish() has run.
+  [[nodiscard]] std::string limit_note() const;
 
   // Infers the columns (a unitless duration or size takes its siblings' unit, see
   // settle_by_siblings) and marks a row failed, giving the first reason that applies: an error
@@ -69,7 +90,10 @@ class TableBuilder {
     std::uint64_t line = 0;
     std::string pointer;
     std::string header_unit;
+    bool late = false;  // first set after the first row
   };
+  // Leaves out the late columns, last added first, that take the table past its cell limit.
+  void drop_late_columns();
   model::Table m_table;
   std::vector<PendingColumn> m_columns;
   std::unordered_map<std::string, std::size_t> m_index;
@@ -78,6 +102,11 @@ class TableBuilder {
   bool m_any_line = false;
   bool m_any_pointer = false;
   std::vector<std::pair<std::size_t, std::string>> m_failed_rows;  // row, reason; rows ascending
+  std::size_t m_padding = 0;           // nulls in front of late columns
+  std::size_t m_left_out_columns = 0;  // names refused by column() or dropped by finish()
+  std::size_t m_left_out_values = 0;   // cells set in them
+  std::string m_limit;                 // the limit that left the first of them out
+  std::string m_locator;               // the table's, for the note
   std::deque<std::string> m_arena;
 };
 

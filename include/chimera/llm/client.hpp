@@ -36,7 +36,8 @@ enum class FailureKind : std::uint8_t {
   queue_full,         // 503
   timeout_connect,
   timeout_first_token,
-  timeout_idle,       // no bytes between chunks for --timeout-idle seconds
+  timeout_idle,       // no chunk parsed for --timeout-idle seconds after the first token
+  timeout_pass,       // the pass did not end within --timeout-pass seconds
   incomplete_stream,  // the stream ended without a final chunk
   malformed,          // a line that is not the protocol's JSON, or over the line bound
   server_error,       // an {"error": ...} line mid-stream
@@ -51,6 +52,7 @@ struct LlmError {
   int http_status = 0;                        // 0 when there was no HTTP response
   std::vector<std::string> available_models;  // filled for model_not_found
   std::string partial_text;                   // content streamed before the failure
+  model::PassMetrics metrics;  // what the client measured before it: ttft_ms if a token came
 };
 
 // An LlmError of `kind` with a message; the other members empty.
@@ -74,6 +76,13 @@ class LlmClient {
   // Streams one chat completion. Retries connect failures and 503 before the first token only.
   [[nodiscard]] virtual tl::expected<ChatResult, LlmError> chat(const ChatRequest& request,
                                                                 const TokenCallback& on_token) = 0;
+  // The tokens of the messages' contents by the model's own tokenizer, when the server offers
+  // one (llama.cpp's POST /tokenize); nullopt otherwise. The chat template's tokens around each
+  // message are not counted.
+  [[nodiscard]] virtual std::optional<std::int64_t> count_tokens(
+      const std::vector<Message>& /*messages*/) {
+    return std::nullopt;
+  }
 };
 
 // How a client reaches its endpoint and how long it waits. client_options(config) fills it from
@@ -84,12 +93,19 @@ struct ClientOptions {
   double connect_timeout_s = 10.0;
   // Request sent -> first content token, which includes loading the model.
   double first_token_timeout_s = 120.0;
-  // Silence between bytes once the first token has arrived.
+  // Time without a parsed chunk once the first token has arrived. Bytes that make no chunk (a
+  // space a second, blank lines, SSE comments) do not count: a trickling server still times out.
   double idle_timeout_s = 120.0;
+  // The longest a whole chat may take, tries included, however the server streams.
+  double pass_timeout_s = 600.0;
   // Tries for a connect failure, a connect timeout or a 503, never after the first token.
   int max_attempts = 3;
   double backoff_s = 0.5;  // wait before the second try; doubles before each further try
   std::string api_key;     // sent as "Authorization: Bearer"; never printed or logged
+  // From --host's userinfo: sent as "Authorization: Basic" unless there is an API key; never
+  // printed or logged.
+  std::string user;
+  std::string password;
   double truncation_tolerance = 0.25;  // see k_truncation_tolerance in metrics.hpp
 };
 

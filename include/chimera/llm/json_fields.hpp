@@ -8,6 +8,11 @@
 
 namespace chimera::llm {
 
+// A server's JSON text parsed, or a discarded value when it is not JSON or nests deeper than
+// util::k_max_json_depth (nlohmann's serialiser recurses once per level: an 8 MiB line of '['
+// would exhaust the stack when an error is quoted).
+[[nodiscard]] nlohmann::json parse_server_json(std::string_view text);
+
 // Readers for optional members of a server's JSON: absent, null or of the wrong type is unset,
 // so a missing field stays unknown instead of becoming zero.
 [[nodiscard]] std::optional<double> number_field(const nlohmann::json& object,

@@ -20,12 +20,14 @@ class LineStreamParser : public StreamParser {
                                              const TokenCallback& on_piece) final;
   [[nodiscard]] std::optional<LlmError> finish(const TokenCallback& on_piece) final;
   [[nodiscard]] const model::PassMetrics& server_metrics() const final { return m_metrics; }
+  [[nodiscard]] std::size_t chunks() const final { return m_chunks; }
 
  protected:
   // Parses one complete line (without its newline). Returns false after setting m_error to stop.
   virtual bool parse_line(std::string_view line, const TokenCallback& on_piece) = 0;
 
   std::size_t m_parsed = 0;  // lines handed to parse_line, for messages
+  std::size_t m_chunks = 0;  // chunks of the protocol parsed, see chunks()
   std::optional<LlmError> m_error;
   model::PassMetrics m_metrics;
 

@@ -25,6 +25,10 @@ class StreamParser {
   [[nodiscard]] virtual std::optional<LlmError> finish(const TokenCallback& on_piece) = 0;
   // Did the stream carry its final chunk?
   [[nodiscard]] virtual bool complete() const = 0;
+  // How many of the protocol's chunks (JSON payloads, the end marker) were parsed so far. Bytes
+  // that make none (blank lines, SSE comments, a line still arriving) do not count: the idle
+  // timeout runs from the last chunk, so a server cannot keep a pass alive with them.
+  [[nodiscard]] virtual std::size_t chunks() const = 0;
   // What the server reported: durations, token counts, done reason. Client-side fields unset.
   [[nodiscard]] virtual const model::PassMetrics& server_metrics() const = 0;
 };

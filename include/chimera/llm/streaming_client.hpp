@@ -37,11 +37,14 @@ class StreamingClient : public LlmClient {
 
   // GETs `path` (retrying like chat) and parses the body as JSON.
   [[nodiscard]] tl::expected<nlohmann::json, LlmError> get_json(const std::string& path);
+  // POSTs the JSON `body` to `path` (retrying like chat) and parses the answer as JSON.
+  [[nodiscard]] tl::expected<nlohmann::json, LlmError> post_json(const std::string& path,
+                                                                 const std::string& body);
   // The typed failure for a response with status >= 300 to `path`.
   [[nodiscard]] Failure http_failure(long status, const std::string& path, const std::string& body,
                                      const std::string& model);
   [[nodiscard]] const ClientOptions& options() const { return m_options; }
-  // `text` with the API key blanked out, for anything a person may read.
+  // `text` with the API key and the host's password blanked out, for anything a person may read.
   [[nodiscard]] std::string redact(std::string text) const;
 
  private:
@@ -49,8 +52,10 @@ class StreamingClient : public LlmClient {
   tl::expected<T, LlmError> with_retries(const Try& attempt);
   [[nodiscard]] tl::expected<ChatResult, Failure> chat_once(const ChatRequest& request,
                                                             const std::string& body,
-                                                            const TokenCallback& on_token);
-  [[nodiscard]] tl::expected<nlohmann::json, Failure> get_once(const std::string& path);
+                                                            const TokenCallback& on_token,
+                                                            SteadyClock::time_point deadline);
+  [[nodiscard]] tl::expected<nlohmann::json, Failure> json_once(const std::string& path,
+                                                               std::optional<std::string> body);
   [[nodiscard]] Failure transfer_failure(const TransferResult& transfer, const std::string& path);
   [[nodiscard]] HttpRequest make_request(const std::string& path,
                                          std::optional<std::string> body) const;

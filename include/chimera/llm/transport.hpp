@@ -29,7 +29,7 @@ enum class TransferEnd : std::uint8_t {
   broken,           // the connection failed after it was made (reset, closed mid-body)
   sink_stopped,     // the body sink returned false
   watchdog,         // the watchdog returned an error
-  cancelled,        // request_cancel() was called
+  cancelled,        // util::request_cancel() was called (Ctrl-C)
 };
 
 struct TransferResult {
@@ -48,7 +48,7 @@ using BodySink = std::function<bool(std::string_view bytes)>;
 using Watchdog = std::function<std::optional<LlmError>(SteadyClock::time_point last_bytes)>;
 
 // Performs one HTTP request with libcurl, streaming a 2xx body to `sink`. Never retries.
-// Checks cancel_requested() and the watchdog while it waits, so a stalled server cannot hold it.
+// Checks util::cancel_requested() and the watchdog while it waits, so a stalled server cannot hold it.
 [[nodiscard]] TransferResult perform(const HttpRequest& request, double connect_timeout_s,
                                      const BodySink& sink, const Watchdog& watchdog);
 

@@ -55,12 +55,16 @@ struct Config {
 
   LlmMode llm = LlmMode::automatic;
   std::string host = "http://127.0.0.1:11434";  // normalised base URL, no trailing slash
+  // From a "user:password@" in --host or OLLAMA_HOST: sent as basic authentication, never shown.
+  std::string host_user;
+  std::string host_password;
   ApiKind api = ApiKind::ollama;
   std::string model = "gemma3:latest";
   LlmOptions options;
   std::optional<std::filesystem::path> prompts_dir;
   double timeout_connect_s = 10.0;
   double timeout_idle_s = 120.0;
+  double timeout_pass_s = 600.0;
 
   std::vector<std::string> include;
   std::vector<std::string> exclude;

@@ -44,7 +44,8 @@ struct Diagnostic {
   std::string message;
 };
 
-// "chimera: error: reports/run3.csv:12: expected 5 fields, got 4", as printed on stderr.
+// "chimera: error: reports/run3.csv:12: expected 5 fields, got 4", as printed on stderr, with
+// control characters in the path and message shown as escapes (util::printable).
 [[nodiscard]] std::string format_diagnostic(const Diagnostic& diagnostic);
 
 // Orders diagnostics by path, then line (a diagnostic without a line first), then message.

@@ -23,6 +23,12 @@ struct PassMetrics {
   std::string done_reason;
   bool truncated = false;
   std::string truncation_note;  // why `truncated` is set
+  // Values the server reported that cannot be right (a negative duration, 1e308 tok/s), which
+  // are unset above: "eval_count -3, eval_duration -5 ms"; empty when there were none.
+  std::string implausible;
+  // Why chimera sent this pass's prompt again, refitted, when its first try overflowed the
+  // server's window; empty when the first try was kept.
+  std::string refit_note;
 };
 
 struct PassResult {

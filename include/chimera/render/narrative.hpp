@@ -16,6 +16,9 @@ struct NarrativePart {
   std::string text;     // headings demoted to sit under the section
   std::vector<grounding::Mention> mentions;
   std::size_t first_ref = 1;  // number of the first unsupported mention: "[U<first_ref>]"
+  // Set when the text comes from a pass that failed before it finished: what the stream had
+  // carried when it stopped, and this names the pass and why ("the report pass failed: ...").
+  std::string cut_off;
 };
 
 // Everything the LLM contributed to the report, checked against the evidence.
@@ -43,8 +46,9 @@ struct ReportSections {
 // Shifts ATX headings so the highest one in `text` has level `top`; trims blank edges.
 [[nodiscard]] std::string demote_headings(std::string_view text, int top);
 
-// The narrative of `llm`'s successful passes, each number checked against `evidence`, the text
-// the model was given. Unsupported numbers are numbered in report order.
+// The narrative of `llm`'s passes, each number checked against `evidence`, the text the model
+// was given. A pass that failed after streaming some text contributes that text, marked cut
+// off. Unsupported numbers are numbered in report order.
 [[nodiscard]] Narrative build_narrative(const model::LlmOutcome& llm, std::string_view evidence);
 
 }  // namespace chimera::render

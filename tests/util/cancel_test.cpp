@@ -1,10 +1,10 @@
-#include "chimera/llm/cancel.hpp"
+#include "chimera/util/cancel.hpp"
 
 #include <gtest/gtest.h>
 
 #include <csignal>
 
-namespace chimera::llm {
+namespace chimera::util {
 namespace {
 
 TEST(Cancel, IsRequestedUntilReset) {
@@ -29,4 +29,4 @@ TEST(Cancel, TheFirstSigintRequestsACancelAndTheNextGetsTheDefaultAction) {
 }
 
 }  // namespace
-}  // namespace chimera::llm
+}  // namespace chimera::util

@@ -1,9 +1,9 @@
-#include "chimera/llm/cancel.hpp"
+#include "chimera/util/cancel.hpp"
 
 #include <atomic>
 #include <csignal>
 
-namespace chimera::llm {
+namespace chimera::util {
 namespace {
 
 // Lock-free, so that storing from a signal handler is defined.
@@ -37,4 +37,4 @@ void install_sigint_handler() {
   sigaction(SIGINT, &action, nullptr);
 }
 
-}  // namespace chimera::llm
+}  // namespace chimera::util
