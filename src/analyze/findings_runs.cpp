@@ -7,6 +7,7 @@
 
 #include "chimera/analyze/findings.hpp"
 #include "chimera/analyze/format.hpp"
+#include "chimera/util/sort.hpp"
 
 namespace chimera::analyze {
 namespace {
@@ -71,20 +72,43 @@ bool row_bits(const model::Table& table, const RecordSet& set, std::size_t row,
   return finite >= 2;
 }
 
-std::uint64_t hash_of(std::uint32_t configuration, const std::vector<std::uint64_t>& bits) {
-  std::uint64_t h = 14695981039346656037ULL ^ configuration;
-  for (const auto b : bits) {
-    h = (h ^ b) * 1099511628211ULL;
-    h ^= h >> 29;
+std::uint64_t mix(std::uint64_t h, std::uint64_t bits) {
+  h = (h ^ bits) * 1099511628211ULL;
+  return h ^ (h >> 29);
+}
+
+// Each row's hash of its configuration and series values, and how many of them are finite (up
+// to 2), read column by column.
+void row_hashes(const model::Table& table, const RecordSet& set, const Member& member,
+                std::vector<std::uint64_t>& hashes, std::vector<std::uint8_t>& finite) {
+  const std::size_t rows = table.rows();
+  hashes.resize(rows);
+  finite.assign(rows, 0);
+  for (std::size_t r = 0; r < rows; ++r) {
+    hashes[r] = 14695981039346656037ULL ^ member.configuration_of(r);
   }
-  return h;
+  for (const auto& s : set.series) {
+    const auto& numbers = table.columns[s.column].numbers;
+    for (std::size_t r = 0; r < rows; ++r) {
+      const double v = r < numbers.size() ? numbers[r] : std::numeric_limits<double>::quiet_NaN();
+      if (std::isfinite(v) && finite[r] < 2) {
+        ++finite[r];
+      }
+      hashes[r] =
+          mix(hashes[r], std::isnan(v) ? 0x7ff8000000000000ULL : std::bit_cast<std::uint64_t>(v));
+    }
+  }
 }
 
 void duplicate_rows(const FindingsInput& in, std::vector<model::Finding>& out) {
-  std::vector<std::string> evidence;
+  std::vector<std::pair<std::string, std::string>> found;  // the rows first in table order
   std::size_t count = 0;
   std::vector<std::uint64_t> bits;
   std::vector<std::uint64_t> other;
+  std::vector<std::uint64_t> hashes;
+  std::vector<std::uint8_t> finite;
+  std::vector<util::Keyed> keyed;
+  std::vector<std::pair<std::size_t, std::size_t>> repeats;  // row, the earlier row it repeats
   for (const auto& planned : in.experiments) {
     for (const auto& member : planned.members) {
       const auto& set = in.sets[member.set];
@@ -92,40 +116,51 @@ void duplicate_rows(const FindingsInput& in, std::vector<model::Finding>& out) {
         continue;
       }
       const auto& table = in.corpus.tables[set.tables.front()];
-      // Rows by the hash of their configuration and values, sorted: equal rows are neighbours.
-      std::vector<std::pair<std::uint64_t, std::size_t>> hashed;
+      row_hashes(table, set, member, hashes, finite);
+      keyed.clear();
       for (std::size_t r = 0; r < table.rows(); ++r) {
-        const auto c = member.configuration_of(r);
-        if (c != k_not_a_run && !member.failed(r) && row_bits(table, set, r, bits)) {
-          hashed.emplace_back(hash_of(c, bits), r);
+        if (member.configuration_of(r) != k_not_a_run && !member.failed(r) && finite[r] >= 2) {
+          keyed.push_back({hashes[r], r});
         }
       }
-      std::sort(hashed.begin(), hashed.end());
-      for (std::size_t i = 0; i < hashed.size();) {
+      // Rows by hash, in row order within a hash (a stable sort): equal rows are neighbours.
+      util::sort_by_key(keyed);
+      repeats.clear();
+      for (std::size_t i = 0; i < keyed.size();) {
         std::size_t j = i + 1;
-        while (j < hashed.size() && hashed[j].first == hashed[i].first) {
+        while (j < keyed.size() && keyed[j].key == keyed[i].key) {
           ++j;
         }
-        // Within a run of equal hashes, each row against the earlier ones.
+        // Within a run of equal hashes, each row against the earlier ones (the first matches
+        // unless two different rows share a hash).
         for (std::size_t k = i + 1; k < j; ++k) {
-          const std::size_t r = hashed[k].second;
+          const auto r = static_cast<std::size_t>(keyed[k].value);
           row_bits(table, set, r, bits);
           for (std::size_t e = i; e < k; ++e) {
-            const std::size_t earlier = hashed[e].second;
+            const auto earlier = static_cast<std::size_t>(keyed[e].value);
             row_bits(table, set, earlier, other);
             if (other == bits && member.configuration_of(earlier) == member.configuration_of(r)) {
-              ++count;
-              if (evidence.size() < k_max_evidence) {
-                evidence.push_back(table.row_location(r) + " repeats " +
-                                   table.row_location(earlier));
-              }
+              repeats.emplace_back(r, earlier);
               break;
             }
           }
         }
         i = j;
       }
+      count += repeats.size();
+      const std::size_t shown =
+          std::min(repeats.size(), k_max_evidence - std::min(k_max_evidence, found.size()));
+      std::partial_sort(repeats.begin(), repeats.begin() + static_cast<std::ptrdiff_t>(shown),
+                        repeats.end());
+      for (std::size_t i = 0; i < shown; ++i) {
+        found.emplace_back(table.row_location(repeats[i].first),
+                           table.row_location(repeats[i].second));
+      }
     }
+  }
+  std::vector<std::string> evidence;
+  for (const auto& [row, earlier] : found) {
+    evidence.push_back(row + " repeats " + earlier);
   }
   if (count > 0) {
     model::Finding f;

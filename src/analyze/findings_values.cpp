@@ -50,6 +50,14 @@ void scan(const model::Table& table, const model::Column& column, model::Directi
   }
   std::vector<double> work = values;
   const double median = median_in_place(work);
+  // A value must be 1.25x off the median to be reported: when none is, the MAD is not needed.
+  const bool any_far = std::any_of(values.begin(), values.end(), [&](double v) {
+    const double ratio = v / median;
+    return !(ratio < k_outlier_ratio && ratio > 1 / k_outlier_ratio);
+  });
+  if (!any_far || median == 0) {
+    return;
+  }
   for (auto& w : work) {
     w = std::fabs(w - median);
   }

@@ -82,11 +82,11 @@ std::string effect_text(const model::Experiment& e, const model::FactorEffect& e
   }
   // With thousands of runs a 0.4% difference is significant; say so rather than "matters".
   constexpr double k_practical = 0.05;
-  const char* verdict = effect.spread < k_practical ? " has a significant but small effect ("
-                                                    : " matters (";
-  return effect.factor + verdict + util::p_clause(effect.p_value) + "): median " +
-         metric.column + " " + format_value(worst->median, metric.unit) + " at " + worst->level +
-         " against " + format_value(best->median, metric.unit) + " at " + best->level + ", " +
+  const char* verdict =
+      effect.spread < k_practical ? " has a significant but small effect (" : " matters (";
+  return effect.factor + verdict + util::p_clause(effect.p_value) + "): median " + metric.column +
+         " " + format_value(worst->median, metric.unit) + " at " + worst->level + " against " +
+         format_value(best->median, metric.unit) + " at " + best->level + ", " +
          format_number(100 * effect.spread) + "% " + (higher ? "higher" : "lower");
 }
 
@@ -256,9 +256,9 @@ void advice(const model::Analysis& a, std::vector<std::string>& out) {
       out.push_back("in `" + e.name + "`, add runs to the " + std::to_string(top) +
                     " configurations tied for the best " + metric + " before choosing");
     } else if (best->median_ci && next->median_ci) {
-      const double margin = next->median == 0
-                                ? 0
-                                : 100 * std::abs(best->median - next->median) / std::abs(next->median);
+      const double margin =
+          next->median == 0 ? 0
+                            : 100 * std::abs(best->median - next->median) / std::abs(next->median);
       out.push_back("in `" + e.name + "`, prefer " + e.label(e.ranking.front().configuration) +
                     " for " + metric + ": " + format_number(margin) +
                     "% ahead of the next best, and its 95% median interval does not overlap it");

@@ -40,9 +40,9 @@ bool opens_block(std::string_view text) {
          (text[digits] == '.' || text[digits] == ')');
 }
 
-// Whether a '<' followed by `next` could open raw HTML or an autolink: a tag or scheme starts with a
-// letter, a closing tag with '/', a comment or declaration with '!', an instruction with '?'.
-// "p < 0.0001" and "<= 5" stay as written.
+// Whether a '<' followed by `next` could open raw HTML or an autolink: a tag or scheme starts with
+// a letter, a closing tag with '/', a comment or declaration with '!', an instruction with '?'. "p
+// < 0.0001" and "<= 5" stay as written.
 bool opens_markup(char next) {
   return (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') || next == '/' ||
          next == '!' || next == '?';

@@ -91,8 +91,8 @@ void overview(std::string& out, const model::Analysis& a) {
                headline_text(e, e.ranking.front().configuration);
     }
     out += fmt::format(
-        "| {} | {} | {} | {} ({}) | {} | {} | {} |\n", i + 1, code_span_in_cell(shortened(e.name, k_cell_chars)),
-        e.sources.size(), e.runs, e.failed_runs,
+        "| {} | {} | {} | {} ({}) | {} | {} | {} |\n", i + 1,
+        code_span_in_cell(shortened(e.name, k_cell_chars)), e.sources.size(), e.runs, e.failed_runs,
         factors.empty() ? "-" : escape_cell(shortened(short_list(factors), k_cell_chars)),
         escape_cell(shortened(best, k_cell_chars)), escape_cell(median));
   }

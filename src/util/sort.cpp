@@ -30,28 +30,36 @@ unsigned digit(std::uint64_t key, unsigned pass) {
 
 }  // namespace
 
-void sort_doubles(std::span<double> values) {
-  const std::size_t n = values.size();
-  if (n < k_radix_from) {
-    std::sort(values.begin(), values.end());
-    return;
-  }
-  std::vector<std::uint64_t> keys(n);
-  std::vector<std::uint64_t> spare(n);
-  // Every pass's histogram in one read of the keys.
+namespace {
+
+std::uint64_t key_in(std::uint64_t key) {
+  return key;
+}
+std::uint64_t key_in(const Keyed& item) {
+  return item.key;
+}
+
+// LSD radix sort of anything with a 64-bit key: stable, 11 bits a pass, a pass skipped when
+// every key has the same digit there.
+template <class T>
+void radix_sort(std::span<T> items) {
+  const std::size_t n = items.size();
+  std::vector<T> spare(n);
+  // Every pass's histogram in one read of the items.
   std::vector<std::array<std::size_t, k_buckets>> counts(k_passes);
   for (auto& c : counts) {
     c.fill(0);
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    keys[i] = key_of(values[i]);
+  for (const auto& item : items) {
+    const std::uint64_t key = key_in(item);
     for (unsigned p = 0; p < k_passes; ++p) {
-      ++counts[p][digit(keys[i], p)];
+      ++counts[p][digit(key, p)];
     }
   }
+  std::span<T> from = items;
+  std::span<T> to(spare);
   for (unsigned p = 0; p < k_passes; ++p) {
     auto& c = counts[p];
-    // A digit every key shares (the exponent of values of one magnitude) moves nothing.
     if (std::find(c.begin(), c.end(), n) != c.end()) {
       continue;
     }
@@ -61,11 +69,46 @@ void sort_doubles(std::span<double> values) {
       count = at;
       at += here;
     }
-    for (const auto key : keys) {
-      spare[c[digit(key, p)]++] = key;
+    for (const auto& item : from) {
+      to[c[digit(key_in(item), p)]++] = item;
     }
-    keys.swap(spare);
+    std::swap(from, to);
   }
+  if (from.data() != items.data()) {
+    std::copy(from.begin(), from.end(), items.begin());
+  }
+}
+
+}  // namespace
+
+void sort_keys(std::span<std::uint64_t> keys) {
+  if (keys.size() < k_radix_from) {
+    std::sort(keys.begin(), keys.end());
+    return;
+  }
+  radix_sort(keys);
+}
+
+void sort_by_key(std::span<Keyed> items) {
+  if (items.size() < k_radix_from) {
+    std::stable_sort(items.begin(), items.end(),
+                     [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
+    return;
+  }
+  radix_sort(items);
+}
+
+void sort_doubles(std::span<double> values) {
+  const std::size_t n = values.size();
+  if (n < k_radix_from) {
+    std::sort(values.begin(), values.end());
+    return;
+  }
+  std::vector<std::uint64_t> keys(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    keys[i] = key_of(values[i]);
+  }
+  sort_keys(keys);
   for (std::size_t i = 0; i < n; ++i) {
     values[i] = value_of(keys[i]);
   }

@@ -146,9 +146,10 @@ TEST(LlmReliabilityCli, APromptCountedAtTheWindowIsRefittedAndSaid) {
   for (std::size_t i = 1; i < chats.size(); ++i) {
     EXPECT_LT(server.prompt_tokens(chats[i]), 4096 - 4096 / 32) << "request " << i;
   }
-  EXPECT_NE(unwrapped(r.out).find("- The analysis pass was asked twice: the first try filled the server's "
-                       "window (4096 prompt tokens counted, num_ctx=4096), so the server cut the "
-                       "prompt; the evidence was refitted and the pass asked again.\n"),
+  EXPECT_NE(unwrapped(r.out).find(
+                "- The analysis pass was asked twice: the first try filled the server's "
+                "window (4096 prompt tokens counted, num_ctx=4096), so the server cut the "
+                "prompt; the evidence was refitted and the pass asked again.\n"),
             std::string::npos)
       << r.out.substr(r.out.find("## Metrics"));
 }

@@ -63,5 +63,34 @@ TEST(SortDoubles, ValuesOfOneMagnitudeSkipSharedDigitsAndStaySorted) {
   expect_sorted_like_std(values);
 }
 
+TEST(SortKeys, SortsLikeStdSortAtEverySize) {
+  std::mt19937_64 rng(11);
+  for (const std::size_t n : {0U, 5U, 2047U, 2048U, 50000U}) {
+    std::vector<std::uint64_t> keys(n);
+    for (auto& k : keys) {
+      k = rng() >> (rng() % 64);  // keys of every width
+    }
+    auto expected = keys;
+    std::sort(expected.begin(), expected.end());
+    sort_keys(keys);
+    EXPECT_EQ(keys, expected) << n;
+  }
+}
+
+TEST(SortByKey, IsStableAtEverySize) {
+  std::mt19937_64 rng(5);
+  for (const std::size_t n : {0U, 7U, 2047U, 2048U, 30000U}) {
+    std::vector<Keyed> items(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      items[i] = {rng() % 97 * 0x0101010101ULL, i};  // many equal keys
+    }
+    auto expected = items;
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const Keyed& a, const Keyed& b) { return a.key < b.key; });
+    sort_by_key(items);
+    EXPECT_EQ(items, expected) << n;
+  }
+}
+
 }  // namespace
 }  // namespace chimera::util
