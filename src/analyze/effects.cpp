@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "chimera/analyze/kruskal_wallis.hpp"
 #include "chimera/analyze/mann_whitney.hpp"
@@ -14,9 +15,69 @@ namespace {
 // above it, from the pooled ranks (the normal approximation mann_whitney_sorted would use).
 constexpr std::size_t k_merge_limit = 20000;
 
-double median_of(std::vector<double>& values) {
-  const std::size_t n = values.size();
+// The k-th smallest (0-based) of the union of sorted parts, without merging them: a pivot from
+// the middle of the widest remaining window, counted in every part by binary search, narrows
+// all windows to one side of it. O(m^2 log n) for m parts: for few parts of many values.
+double kth_of_sorted(const std::vector<std::span<const double>>& parts, std::size_t k) {
+  const std::size_t m = parts.size();
+  std::vector<std::size_t> lo(m, 0);
+  std::vector<std::size_t> hi(m);
+  for (std::size_t j = 0; j < m; ++j) {
+    hi[j] = parts[j].size();
+  }
+  std::vector<std::size_t> below(m);
+  std::vector<std::size_t> upto(m);
+  while (true) {
+    std::size_t widest = 0;
+    for (std::size_t j = 1; j < m; ++j) {
+      widest = hi[j] - lo[j] > hi[widest] - lo[widest] ? j : widest;
+    }
+    const double pivot = parts[widest][lo[widest] + (hi[widest] - lo[widest]) / 2];
+    std::size_t less = 0;
+    std::size_t not_more = 0;
+    for (std::size_t j = 0; j < m; ++j) {
+      const auto first = parts[j].begin();
+      below[j] = static_cast<std::size_t>(
+          std::lower_bound(first + static_cast<std::ptrdiff_t>(lo[j]),
+                           first + static_cast<std::ptrdiff_t>(hi[j]), pivot) -
+          first);
+      upto[j] = static_cast<std::size_t>(
+          std::upper_bound(first + static_cast<std::ptrdiff_t>(below[j]),
+                           first + static_cast<std::ptrdiff_t>(hi[j]), pivot) -
+          first);
+      less += below[j] - lo[j];
+      not_more += upto[j] - lo[j];
+    }
+    if (k < less) {
+      hi = below;
+    } else if (k < not_more) {
+      return pivot;
+    } else {
+      k -= not_more;
+      lo = upto;
+    }
+  }
+}
+
+// The median (type 7) of the values of several sorted buckets together. Many small buckets are
+// copied and selected from; a few large ones are searched in place, as copying them would hold
+// a second copy of a metric's values.
+double median_of(const std::vector<std::span<const double>>& parts) {
+  constexpr std::size_t k_search_parts = 64;
+  std::size_t n = 0;
+  for (const auto& p : parts) {
+    n += p.size();
+  }
   const std::size_t lower = (n - 1) / 2;
+  if (parts.size() <= k_search_parts) {
+    const double low = kth_of_sorted(parts, lower);
+    return n % 2 == 1 ? low : (low + kth_of_sorted(parts, lower + 1)) / 2;
+  }
+  std::vector<double> values;
+  values.reserve(n);
+  for (const auto& p : parts) {
+    values.insert(values.end(), p.begin(), p.end());
+  }
   std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(lower),
                    values.end());
   const double low = values[lower];
@@ -26,6 +87,17 @@ double median_of(std::vector<double>& values) {
   const double high =
       *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(lower) + 1, values.end());
   return (low + high) / 2;
+}
+
+// The values of several sorted buckets, merged into one sorted vector.
+std::vector<double> merged(const std::vector<std::span<const double>>& parts) {
+  std::vector<double> out;
+  for (const auto& p : parts) {
+    const auto middle = static_cast<std::ptrdiff_t>(out.size());
+    out.insert(out.end(), p.begin(), p.end());
+    std::inplace_merge(out.begin(), out.begin() + middle, out.end());
+  }
+  return out;
 }
 
 double two_sided_from_ranks(double rank_sum, double n1, double n2, double tie_term) {
@@ -67,15 +139,14 @@ std::optional<model::FactorEffect> factor_effect(const model::Experiment& experi
   const PooledRanks ranks = every ? all_ranks : pooled_ranks(buckets, include);
   std::vector<double> rank_sums(levels.size(), 0.0);
   std::vector<std::size_t> sizes(levels.size(), 0);
-  std::vector<std::vector<double>> values(levels.size());
+  std::vector<std::vector<std::span<const double>>> values(levels.size());
   for (std::size_t c = 0; c < k; ++c) {
     if (!include[c]) {
       continue;
     }
     rank_sums[level_of[c]] += ranks.rank_sums[c];
     sizes[level_of[c]] += ranks.sizes[c];
-    const auto v = buckets.of(c);
-    values[level_of[c]].insert(values[level_of[c]].end(), v.begin(), v.end());
+    values[level_of[c]].push_back(buckets.of(c));
   }
   model::FactorEffect effect;
   effect.factor = experiment.factors[factor].name;
@@ -95,9 +166,7 @@ std::optional<model::FactorEffect> factor_effect(const model::Experiment& experi
     const std::size_t a = present[0];
     const std::size_t b = present[1];
     if (sizes[a] + sizes[b] <= k_merge_limit) {
-      std::sort(values[a].begin(), values[a].end());
-      std::sort(values[b].begin(), values[b].end());
-      effect.p_value = mann_whitney_sorted(values[a], values[b]).p_value;
+      effect.p_value = mann_whitney_sorted(merged(values[a]), merged(values[b])).p_value;
     } else {
       effect.p_value = two_sided_from_ranks(rank_sums[a], static_cast<double>(sizes[a]),
                                             static_cast<double>(sizes[b]), ranks.tie_term);

@@ -37,15 +37,21 @@ void scan(const model::Table& table, const model::Column& column, model::Directi
           const std::vector<std::size_t>& rows, Outliers& found) {
   std::vector<double> values;
   std::vector<std::size_t> at;
+  double low = std::numeric_limits<double>::infinity();
+  double high = -low;
   for (const auto r : rows) {
     const double v =
         r < column.numbers.size() ? column.numbers[r] : std::numeric_limits<double>::quiet_NaN();
     if (std::isfinite(v)) {
       values.push_back(v);
       at.push_back(r);
+      low = std::min(low, v);
+      high = std::max(high, v);
     }
   }
-  if (values.size() < k_outlier_min_n) {
+  // The median lies between the extremes: when they are within 1.25x of each other, no value is
+  // 1.25x off the median, and no selection is needed to say so.
+  if (values.size() < k_outlier_min_n || (low > 0 && high < k_outlier_ratio * low)) {
     return;
   }
   std::vector<double> work = values;

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -109,6 +111,38 @@ TEST(Experiments, ADirectoryPerModelIsAModelFactor) {
 std::string run_json(double tps, double ttft) {
   return fmt::format(R"({{"model": "llama3:8b", "tokens_per_second": {:.2f}, "ttft_ms": {:.1f}}})",
                      tps, ttft);
+}
+
+// A level's median pools every run at that level, across the configurations of the other
+// factors: checked against the median of the pooled values, with ties and even counts.
+TEST(Experiments, AFactorLevelsMedianIsTheMedianOfAllItsRuns) {
+  std::string csv = "backend,num_gpu,tokens_per_second\n";
+  std::map<std::string, std::vector<double>> by_backend;
+  int i = 0;
+  for (const std::string backend : {"vllm", "tgi"}) {
+    for (const int gpu : {20, 40, 60}) {
+      for (int rep = 0; rep < (gpu == 40 ? 7 : 6); ++rep) {
+        const double v = 50 + (i * 37 % 23) / 2.0 + (backend == "vllm" ? 5 : 0);
+        ++i;
+        csv += fmt::format("{},{},{}\n", backend, gpu, v);
+        by_backend[backend].push_back(v);
+      }
+    }
+  }
+  const auto a = analyze_files({{"sweep.csv", csv}});
+  ASSERT_EQ(a.experiments.size(), 1u);
+  const auto& e = a.experiments[0];
+  const auto effect = std::find_if(e.effects.begin(), e.effects.end(),
+                                   [](const auto& f) { return f.factor == "backend"; });
+  ASSERT_NE(effect, e.effects.end());
+  for (const auto& level : effect->levels) {
+    auto values = by_backend.at(level.level);
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    const double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    EXPECT_EQ(level.n, n) << level.level;
+    EXPECT_DOUBLE_EQ(level.median, median) << level.level;
+  }
 }
 
 // run_1.json, run_2.json ... each with its own num_gpu: numbered files, not replicates.
