@@ -44,6 +44,18 @@ class Buckets {
                                        const std::vector<RecordSet>& sets,
                                        const PlannedExperiment& planned, std::size_t metric);
 
+// Above this many sorted parts, order statistics of their union are selected from a copy rather
+// than searched for in place (kth_of_sorted costs parts^2 log n).
+inline constexpr std::size_t k_search_parts = 64;
+
+// The k-th smallest (0-based) of the union of sorted parts, found in place.
+[[nodiscard]] double kth_of_sorted(const std::vector<std::span<const double>>& parts,
+                                   std::size_t k);
+
+// summarize() of the values of sorted parts together, without a pooled copy when at most
+// k_search_parts of them are non-empty.
+[[nodiscard]] model::Summary summarize_pooled(const std::vector<std::span<const double>>& parts);
+
 // Mid-ranks of the values of the configurations in `include`, pooled: each configuration's rank
 // sum and count, and the tie term sum(t^3 - t). A k-way merge of the sorted buckets.
 struct PooledRanks {

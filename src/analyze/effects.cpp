@@ -15,55 +15,10 @@ namespace {
 // above it, from the pooled ranks (the normal approximation mann_whitney_sorted would use).
 constexpr std::size_t k_merge_limit = 20000;
 
-// The k-th smallest (0-based) of the union of sorted parts, without merging them: a pivot from
-// the middle of the widest remaining window, counted in every part by binary search, narrows
-// all windows to one side of it. O(m^2 log n) for m parts: for few parts of many values.
-double kth_of_sorted(const std::vector<std::span<const double>>& parts, std::size_t k) {
-  const std::size_t m = parts.size();
-  std::vector<std::size_t> lo(m, 0);
-  std::vector<std::size_t> hi(m);
-  for (std::size_t j = 0; j < m; ++j) {
-    hi[j] = parts[j].size();
-  }
-  std::vector<std::size_t> below(m);
-  std::vector<std::size_t> upto(m);
-  while (true) {
-    std::size_t widest = 0;
-    for (std::size_t j = 1; j < m; ++j) {
-      widest = hi[j] - lo[j] > hi[widest] - lo[widest] ? j : widest;
-    }
-    const double pivot = parts[widest][lo[widest] + (hi[widest] - lo[widest]) / 2];
-    std::size_t less = 0;
-    std::size_t not_more = 0;
-    for (std::size_t j = 0; j < m; ++j) {
-      const auto first = parts[j].begin();
-      below[j] = static_cast<std::size_t>(
-          std::lower_bound(first + static_cast<std::ptrdiff_t>(lo[j]),
-                           first + static_cast<std::ptrdiff_t>(hi[j]), pivot) -
-          first);
-      upto[j] = static_cast<std::size_t>(
-          std::upper_bound(first + static_cast<std::ptrdiff_t>(below[j]),
-                           first + static_cast<std::ptrdiff_t>(hi[j]), pivot) -
-          first);
-      less += below[j] - lo[j];
-      not_more += upto[j] - lo[j];
-    }
-    if (k < less) {
-      hi = below;
-    } else if (k < not_more) {
-      return pivot;
-    } else {
-      k -= not_more;
-      lo = upto;
-    }
-  }
-}
-
 // The median (type 7) of the values of several sorted buckets together. Many small buckets are
 // copied and selected from; a few large ones are searched in place, as copying them would hold
 // a second copy of a metric's values.
 double median_of(const std::vector<std::span<const double>>& parts) {
-  constexpr std::size_t k_search_parts = 64;
   std::size_t n = 0;
   for (const auto& p : parts) {
     n += p.size();

@@ -245,7 +245,21 @@ void compute_statistics(const model::Corpus& corpus, const std::vector<RecordSet
   // sorted and kept for the rank tests, the others summarised by selection and let go.
   std::vector<std::unique_ptr<Buckets>> kept(e.metrics.size());
   std::vector<std::vector<std::pair<std::size_t, model::Summary>>> summaries(e.metrics.size());
-  util::parallel_for(e.metrics.size(), jobs, [&](std::size_t m) {
+  // The metrics that are only summarised first, so that the two kept ones are built last and
+  // at most two metrics' values are held at a time.
+  std::vector<std::size_t> order;
+  for (std::size_t m = 0; m < e.metrics.size(); ++m) {
+    if (e.headline != m && e.secondary != m) {
+      order.push_back(m);
+    }
+  }
+  for (const auto& m : {e.headline, e.secondary}) {
+    if (m) {
+      order.push_back(*m);
+    }
+  }
+  util::parallel_for(order.size(), jobs, [&](std::size_t i) {
+    const std::size_t m = order[i];
     if (values[m] == 0) {
       return;
     }
@@ -277,12 +291,11 @@ void compute_statistics(const model::Corpus& corpus, const std::vector<RecordSet
     if (!m || buckets == nullptr) {
       continue;
     }
-    std::vector<double> pooled;
-    pooled.reserve(buckets->total());
+    std::vector<std::span<const double>> parts;
     for (std::size_t c = 0; c < buckets->configurations(); ++c) {
-      pooled.insert(pooled.end(), buckets->of(c).begin(), buckets->of(c).end());
+      parts.push_back(buckets->of(c));
     }
-    e.overall.push_back({*m, summarize_in_place(pooled)});
+    e.overall.push_back({*m, detail::summarize_pooled(parts)});
     comparisons(e, *buckets, *m, *m == e.headline ? e.ranking : rank(e, *m));
     if (e.factors.empty()) {
       continue;

@@ -7,13 +7,15 @@
 #include <utility>
 #include <vector>
 
+#include "chimera/model/symbol.hpp"
+
 namespace chimera::analyze {
 
 // Where a set of runs is: the segments of its file's path, then, inside the file, the parts of
 // a JSON pointer ("baseline", "individual_runs"), a Markdown table's heading, or the prefix of an
 // arm of a wide JSON record. Locations of one experiment have the same number of segments.
 struct Location {
-  std::vector<std::string> segments;
+  std::vector<model::Symbol> segments;  // interned: a corpus repeats the same few
   std::size_t in_file = 0;  // segments[in_file..] are inside the file
   bool heading = false;     // the in-file part is a Markdown heading, not a JSON pointer
 };

@@ -14,8 +14,8 @@ namespace chimera::analyze {
 struct SeriesRef {
   std::uint32_t table = 0;
   std::uint32_t column = 0;
-  std::string name;        // its name in the set: the column's leaf, "ttft_ms"
-  std::string key;         // normalize_name(name): what series of one experiment are joined by
+  model::Symbol name;      // its name in the set: the column's leaf, "ttft_ms"
+  model::Symbol key;       // normalize_name(name): what series of one experiment are joined by
   bool aggregate = false;  // a mean or total over runs, not one run's value
 };
 
@@ -23,7 +23,7 @@ struct SeriesRef {
 struct SettingRef {
   std::uint32_t table = 0;
   std::uint32_t column = 0;
-  std::string name;  // canonical_setting of the column's name
+  model::Symbol name;  // canonical_setting of the column's name
   // Row r of the set reads row r of `table` (neither set), row 0 (one_row: a file's scalars),
   // or enclosing->at(r) (an enclosing JSON record; k_no_row when there is none).
   bool one_row = false;
