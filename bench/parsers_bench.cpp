@@ -23,9 +23,6 @@ constexpr std::size_t k_input_bytes = 8u << 20;
 
 template <typename Parse>
 void run(benchmark::State& state, const std::string& text, model::SourceRef where, Parse parse) {
-  // The allocator set-up ingest() does for a run (see ingest.cpp), as `chimera analyze` has it.
-  static const bool k_ready = (static_cast<void>(ingest::ingest(model::Config{}, {}, {})), true);
-  benchmark::DoNotOptimize(k_ready);
   for (auto _ : state) {
     auto parsed = parse(text, where);
     benchmark::DoNotOptimize(parsed);

@@ -1,9 +1,5 @@
 #include "chimera/ingest/ingest.hpp"
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include <algorithm>
 #include <array>
 #include <exception>
@@ -93,25 +89,6 @@ FileResult read_and_parse(const model::Config& config, const model::FileEntry& f
   return result;
 }
 
-// Each file's parse allocates and frees a few large blocks. glibc hands blocks over its dynamic
-// mmap threshold straight back to the kernel and trims arenas eagerly, so every file paid for
-// fresh zeroed pages again: measured on the bench corpus, two thirds of ingest CPU time was page
-// faults. Keeping freed memory in the process for reuse removes that; the price is that RSS stays
-// at the per-thread working-set peak instead of dropping between files.
-// Fast bins are off: a small block freed into one is never merged with its neighbours, and a
-// parse frees millions of small blocks between the ones it keeps (-12 MiB of free heap at the
-// peak on the bench corpus, no measurable CPU cost).
-void keep_freed_memory_for_reuse() {
-#if defined(__GLIBC__)
-  static std::once_flag once;
-  std::call_once(once, [] {
-    mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-    mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
-    mallopt(M_MXFAST, 0);
-  });
-#endif
-}
-
 // Puts `tables`, spooled in the order their files finished, in file order: by the rank in
 // `file_of` of each table's file, keeping a file's own tables in their order. In place, one
 // cycle of the permutation at a time, so that no second array of tables is ever held.
@@ -142,7 +119,6 @@ void put_in_file_order(std::vector<model::Table>& tables,
 
 model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> files,
                      std::vector<model::Diagnostic> diagnostics) {
-  keep_freed_memory_for_reuse();
   model::Corpus corpus;
   corpus.root = config.root;
   std::vector<std::size_t> work;
