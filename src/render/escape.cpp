@@ -124,30 +124,16 @@ std::string fenced_code(std::string_view raw, bool in_cell) {
   return fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
 }
 
-// The index just past the ']' that closes the '[' at `open`, or npos.
-std::size_t closing_bracket(std::string_view line, std::size_t open) {
+// The index just past the `close` that ends the `open_char` at `open` (brackets or parentheses,
+// nested, backslash escapes skipped), or npos.
+std::size_t closing(std::string_view line, std::size_t open, char open_char, char close) {
   int depth = 0;
   for (std::size_t i = open; i < line.size(); ++i) {
     if (line[i] == '\\') {
       ++i;
-    } else if (line[i] == '[') {
+    } else if (line[i] == open_char) {
       ++depth;
-    } else if (line[i] == ']' && --depth == 0) {
-      return i + 1;
-    }
-  }
-  return std::string_view::npos;
-}
-
-// The index just past the ')' that closes the '(' at `open`, or npos.
-std::size_t closing_paren(std::string_view line, std::size_t open) {
-  int depth = 0;
-  for (std::size_t i = open; i < line.size(); ++i) {
-    if (line[i] == '\\') {
-      ++i;
-    } else if (line[i] == '(') {
-      ++depth;
-    } else if (line[i] == ')' && --depth == 0) {
+    } else if (line[i] == close && --depth == 0) {
       return i + 1;
     }
   }
@@ -177,7 +163,7 @@ void sanitize_line(std::string_view line, std::string& out) {
       ++i;
     } else if (c == '!' && i + 1 < line.size() && line[i + 1] == '[') {
       // An image: keep its alt text, drop the link to its source.
-      const std::size_t alt_end = closing_bracket(line, i + 1);
+      const std::size_t alt_end = closing(line, i + 1, '[', ']');
       if (alt_end == std::string_view::npos) {
         out += "\\!";
         ++i;
@@ -185,11 +171,8 @@ void sanitize_line(std::string_view line, std::string& out) {
       }
       sanitize_line(line.substr(i + 2, alt_end - 1 - (i + 2)), out);
       std::size_t next = alt_end;
-      if (next < line.size() && line[next] == '(') {
-        const std::size_t end = closing_paren(line, next);
-        next = end == std::string_view::npos ? next : end;
-      } else if (next < line.size() && line[next] == '[') {
-        const std::size_t end = closing_bracket(line, next);
+      if (next < line.size() && (line[next] == '(' || line[next] == '[')) {
+        const std::size_t end = closing(line, next, line[next], line[next] == '(' ? ')' : ']');
         next = end == std::string_view::npos ? next : end;
       }
       i = next;

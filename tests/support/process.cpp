@@ -18,6 +18,23 @@ extern char** environ;
 namespace chimera::test {
 namespace {
 
+// In a forked child: runs argv[0] with `env`, or exits 127 when it cannot.
+[[noreturn]] void exec_or_exit(const std::vector<std::string>& argv,
+                               const std::vector<std::string>& env) {
+  std::vector<char*> args;
+  for (const auto& a : argv) {
+    args.push_back(const_cast<char*>(a.c_str()));
+  }
+  args.push_back(nullptr);
+  std::vector<char*> envp;
+  for (const auto& e : env) {
+    envp.push_back(const_cast<char*>(e.c_str()));
+  }
+  envp.push_back(nullptr);
+  execve(args[0], args.data(), envp.data());
+  _exit(127);
+}
+
 // Variables chimera reads that would change what a test sees (endpoint, model, API key).
 constexpr const char* k_scrubbed[] = {"OLLAMA_HOST", "CHIMERA_MODEL", "CHIMERA_API_KEY",
                                       "NO_COLOR"};
@@ -67,18 +84,7 @@ ProcessResult run_process(const std::vector<std::string>& argv,
     dup2(err_pipe[1], STDERR_FILENO);
     close(out_pipe[0]);
     close(err_pipe[0]);
-    std::vector<char*> args;
-    for (const auto& a : argv) {
-      args.push_back(const_cast<char*>(a.c_str()));
-    }
-    args.push_back(nullptr);
-    std::vector<char*> envp;
-    for (const auto& e : env_storage) {
-      envp.push_back(const_cast<char*>(e.c_str()));
-    }
-    envp.push_back(nullptr);
-    execve(args[0], args.data(), envp.data());
-    _exit(127);
+    exec_or_exit(argv, env_storage);
   }
   close(out_pipe[1]);
   close(err_pipe[1]);
@@ -138,18 +144,7 @@ BlockingChild::BlockingChild(const std::vector<std::string>& argv, std::size_t s
     dup2(devnull, STDOUT_FILENO);
     dup2(err_pipe[1], STDERR_FILENO);
     close(err_pipe[0]);
-    std::vector<char*> args;
-    for (const auto& a : argv) {
-      args.push_back(const_cast<char*>(a.c_str()));
-    }
-    args.push_back(nullptr);
-    std::vector<char*> envp;
-    for (const auto& e : env_storage) {
-      envp.push_back(const_cast<char*>(e.c_str()));
-    }
-    envp.push_back(nullptr);
-    execve(args[0], args.data(), envp.data());
-    _exit(127);
+    exec_or_exit(argv, env_storage);
   }
   close(err_pipe[1]);
   m_err = err_pipe[0];
@@ -218,8 +213,7 @@ std::vector<std::string> as_user(std::vector<std::string> argv) {
 }
 
 TempDir::TempDir() {
-  std::string pattern =
-      (std::filesystem::temp_directory_path() / "chimera-test-XXXXXX").string();
+  std::string pattern = (std::filesystem::temp_directory_path() / "chimera-test-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
     throw std::runtime_error("mkdtemp failed");
   }
