@@ -26,8 +26,9 @@ bool pass_ran(const model::LlmOutcome& llm) {
 void header(std::string& out, const ReportInput& in) {
   out += "# Benchmark Analysis Report\n\n";
   out += fmt::format("- Generated: {}\n", in.generated_at);
-  out += fmt::format("- Corpus: {}: {}\n", code_span(in.config.root.generic_string()),
-                     escape_inline(prompt::corpus_line(in.analysis)));
+  // The path has a line of its own: how the rest wraps does not depend on where the corpus is.
+  out += fmt::format("- Corpus: {}\n", code_span(in.config.root.generic_string()));
+  out += fmt::format("- Contents: {}\n", escape_inline(prompt::corpus_line(in.analysis)));
   std::string server;
   if (!in.llm.server.version.empty()) {
     server += "server " + in.llm.server.version;
