@@ -1,7 +1,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
+#include <vector>
 
 #include "chimera/util/number.hpp"
 #include "markdown_sections.hpp"
@@ -22,6 +24,36 @@ constexpr std::size_t k_cell_chars = 80;
 
 std::string metric_title(const model::ExperimentMetric& m) {
   return with_unit(m.column, m.unit);
+}
+
+// What a metric whose values are themselves statistics holds, read from the words of its name:
+// "a median per run" for `ttft_p50_ms`, "a mean per run" for `avg_tps`, "a stated mean or total"
+// when only the file or its container says so (a summary).
+std::string aggregate_note(std::string_view column) {
+  std::vector<std::string> words{""};
+  for (const char c : column) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      words.back().push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    } else if (!words.back().empty()) {
+      words.emplace_back();
+    }
+  }
+  for (const auto& w : words) {
+    if (w == "mean" || w == "average" || w == "avg" || w == "averaged") {
+      return "a mean per run";
+    }
+    if (w == "median" || w == "p50") {
+      return "a median per run";
+    }
+    if (w.size() == 3 && w[0] == 'p' && std::isdigit(static_cast<unsigned char>(w[1])) != 0 &&
+        std::isdigit(static_cast<unsigned char>(w[2])) != 0) {
+      return "a " + w + " per run";
+    }
+    if (w == "min" || w == "max") {
+      return "a " + w + " per run";
+    }
+  }
+  return "a stated mean or total";
 }
 
 std::string kind_title(const model::ExperimentMetric& m) {
@@ -303,7 +335,7 @@ void experiment_section(std::string& out, const model::Experiment& e, std::size_
   }
   std::vector<std::string> metrics;
   for (const auto& m : e.metrics) {
-    metrics.push_back(metric_title(m) + (m.aggregate ? " (mean or total)" : ""));
+    metrics.push_back(metric_title(m) + (m.aggregate ? " (" + aggregate_note(m.column) + ")" : ""));
   }
   out += "- Metrics: " + escape_inline(short_list(metrics)) + ".\n\n";
   ranking_table(out, e);

@@ -116,5 +116,25 @@ TEST(ReportCli, ValidPromptOverrideIsAccepted) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
 }
 
+// A metric whose values are per-run statistics says which, from its name.
+TEST(ReportCli, PerRunStatisticsSayWhichStatisticTheyAre) {
+  TempDir dir;
+  for (int run = 1; run <= 3; ++run) {
+    for (const int batch : {1, 8}) {
+      dir.write(
+          "bench/batch" + std::to_string(batch) + "/run_" + std::to_string(run) + "/results.json",
+          R"({"config": {"max_batch_size": )" + std::to_string(batch) +
+              R"(}, "results": {"output_tok_s": )" + std::to_string(40 + batch * 6 + run) +
+              R"(, "ttft_p50_ms": )" + std::to_string(120 + run) + R"(, "avg_itl_ms": )" +
+              std::to_string(9 + run) + "}}");
+    }
+  }
+  const auto r = run_chimera({"analyze", dir.path(), "--llm", "off"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ttft_p50_ms (ms) (a median per run)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("avg_itl_ms (ms) (a mean per"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("mean or total"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace chimera::test
