@@ -135,6 +135,9 @@ std::optional<Settings> settings_of(std::string_view level) {
       }
       const std::string& value = tokens[i + words].text;
       const std::string number = path_number(value);
+      if (number.empty() && is_numeric_setting(canonical_setting(key))) {
+        return std::nullopt;
+      }
       out.emplace_back(canonical_setting(key), number.empty() ? value : number);
       i += words + 1;
       continue;
@@ -152,6 +155,9 @@ std::optional<Settings> settings_of(std::string_view level) {
       const std::string number = path_number(value);
       const std::string key = normalize_name(text);
       const bool layers = (key == "gpu" || key == "gpus") && !number.empty();
+      if (number.empty() && !layers && is_numeric_setting(canonical_setting(text))) {
+        return std::nullopt;
+      }
       out.emplace_back(layers ? "num_gpu" : canonical_setting(text),
                        number.empty() ? value : number);
       i = j;

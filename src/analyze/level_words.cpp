@@ -41,6 +41,14 @@ std::string trim_separators(std::string_view text) {
 
 // Words a harness uses for a setting in a path or a heading ("ctx512", "backend-vllm",
 // "Configuration 17"), by their normalized spelling.
+bool is_numeric_setting(std::string_view canonical) {
+  static constexpr std::array<std::string_view, 15> k_numeric{
+      "num_gpu",         "num_ctx",         "temperature",   "top_p",       "top_k",
+      "repeat_penalty",  "batch_size",      "num_thread",    "concurrency", "max_tokens",
+      "tensor_parallel", "sequence_length", "prompt_length", "users",       "seed"};
+  return in(k_numeric, canonical);
+}
+
 bool is_setting_key(std::string_view word) {
   static const std::set<std::string> k_keys{"num_gpu",
                                             "num_ctx",

@@ -52,6 +52,9 @@ bool in(const std::array<std::string_view, N>& list, std::string_view word) {
 // Words a harness uses for a setting in a path or a heading ("ctx512", "backend-vllm",
 // "Configuration 17"), by their normalized spelling.
 [[nodiscard]] bool is_setting_key(std::string_view word);
+// Settings whose values are numbers (num_ctx, temperature, batch_size, ...), by canonical name:
+// "ctx_sweep" in a path is a name, not num_ctx=sweep.
+[[nodiscard]] bool is_numeric_setting(std::string_view canonical);
 // "run3", "run_3", "rep-2", "rerun", "trial07".
 [[nodiscard]] bool is_run_number(std::string_view level);
 // 20251221, 2025-12-21, 20251221_113136, 2025-12-21T11:31:36, 1766334713 (Unix seconds).

@@ -77,6 +77,19 @@ TEST(Experiments, ModelOnlyInTheFileNameIsAFactorAndModelsAreNeverPooled) {
   EXPECT_EQ(e->fixed, (model::GroupKey{{"temperature", "0.8"}}));
 }
 
+// A file name that names its study after a numeric setting ("ctx_sweep", "context-scan",
+// "batch_size_study") does not give that setting a word for a value.
+TEST(Experiments, AStudyNamedAfterANumericSettingGivesItNoWordValue) {
+  for (const std::string suffix : {"_ctx_sweep", "-context-scan", "_batch_size_study"}) {
+    const auto a = analyze_files({{"results/llama3-8b" + suffix + ".csv", sweep_csv(100)},
+                                  {"results/qwen2.5-7b" + suffix + ".csv", sweep_csv(180)}});
+    ASSERT_EQ(a.experiments.size(), 1u) << suffix;
+    const auto& e = a.experiments.front();
+    EXPECT_EQ(factor_names(e), (Strings{"model", "num_ctx", "num_gpu"})) << suffix;
+    EXPECT_EQ(e.fixed, (model::GroupKey{{"temperature", "0.8"}})) << suffix;
+  }
+}
+
 TEST(Experiments, ModelNamedInTheDataAndThePathIsOneFactor) {
   auto with_model = [](const std::string& model, double base) {
     std::string csv = sweep_csv(base, "run,num_gpu,num_ctx,temperature,tokens_per_second,ttft_ms");
@@ -246,7 +259,8 @@ TEST(Experiments, AggregateColumnsBesideRawRunsAreNotSamples) {
   const auto a = analyze_files(
       {{"x/results.csv", "backend,tokens_per_second\nvllm,90\nvllm,92\ntgi,70\ntgi,71\n"},
        {"x/aggregated.csv",
-        "backend,mean_tokens_per_second,std_tokens_per_second,n\nvllm,91,1.4,2\ntgi,70.5,0.7,2\n"}});
+        "backend,mean_tokens_per_second,std_tokens_per_second,n\nvllm,91,1.4,2\ntgi,70.5,0.7,"
+        "2\n"}});
   ASSERT_EQ(a.experiments.size(), 1u);
   EXPECT_EQ(a.experiments[0].name, "x/results.csv");
   EXPECT_EQ(a.experiments[0].runs, 4u);
