@@ -1,5 +1,7 @@
 #include "record_paths.hpp"
 
+#include "chimera/ingest/names.hpp"
+
 namespace chimera::analyze::detail {
 
 Path split_pointer(std::string_view pointer) {
@@ -39,6 +41,38 @@ Path row_anchor(const model::Table& table) {
   Path out = split_pointer(table.locator);
   out.emplace_back("*");
   return out;
+}
+
+bool is_metrics_by_row(const model::Table& table) {
+  constexpr std::size_t k_max_rows = 200;  // such tables are short; a long one is runs
+  if (table.rows() < 2 || table.rows() > k_max_rows) {
+    return false;
+  }
+  for (const auto& c : table.columns) {
+    if (c.role() == model::Role::metric && model::is_raw_measurement(c.kind())) {
+      return false;  // a column that measures: its rows are runs
+    }
+  }
+  for (const auto& c : table.columns) {
+    if (c.texts.size() != table.rows()) {
+      continue;
+    }
+    std::size_t named = 0;
+    std::size_t filled = 0;
+    for (std::size_t r = 0; r < table.rows(); ++r) {
+      const std::string_view text = c.texts[r];
+      if (text.empty()) {
+        continue;
+      }
+      ++filled;
+      const auto info = ingest::classify_name(text);
+      named += (!info.dimension && model::is_raw_measurement(info.kind)) ? 1U : 0U;
+    }
+    if (named >= 2 && 2 * named >= filled) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool starts_with(const Path& path, const Path& prefix) {

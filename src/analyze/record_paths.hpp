@@ -27,6 +27,11 @@ using Path = std::vector<std::string>;
 // Whether a JSON table is the file's scalars (one row, no row pointer).
 [[nodiscard]] bool is_scalars(const model::Table& table);
 
+// Whether a table has its metrics as rows: a text column whose values are metric names
+// ("metric,baseline,optimized,delta_pct" with rows "throughput_tok_s", "ttft_ms"). Such a table
+// compares or summarises; its rows are not runs.
+[[nodiscard]] bool is_metrics_by_row(const model::Table& table);
+
 // Whether `prefix` is a prefix of `path`, segment by segment.
 [[nodiscard]] bool starts_with(const Path& path, const Path& prefix);
 

@@ -243,6 +243,9 @@ struct Builder {
                   const std::map<std::uint32_t, Arms>& arms_of) {
     const auto& table = corpus.tables[t];
     const auto& entry = corpus.files[file];
+    if (entry.kind != model::FileKind::markdown && detail::is_metrics_by_row(table)) {
+      return;  // a comparison or summary with a row per metric: no runs
+    }
     const bool summary_file = is_summary_file(entry.path);
     const Arms& arms = arms_of.at(t);
     const std::vector<Path> prefixes = arms.depth == 0 ? std::vector<Path>{Path{}} : arms.prefixes;

@@ -90,6 +90,22 @@ TEST(Experiments, AStudyNamedAfterANumericSettingGivesItNoWordValue) {
   }
 }
 
+// A comparison with a row per metric ("metric,baseline,optimized,delta_pct") summarises runs;
+// its rows are not runs of an experiment of their own.
+TEST(Experiments, ATableWithARowPerMetricIsNotRuns) {
+  for (const std::string comparison :
+       {"metric,llama,mistral,delta_pct\nthroughput_tok_s,59.1,47.5,-19.6\nttft_ms,230,235,2.1\n",
+        "Metric,Baseline,Optimized,Improvement (%)\nThroughput (tok/s),40.2,44.1,9.7\n"
+        "TTFT p50 (ms),310,280,9.6\nLoad time (s),2.1,1.9,9.5\n",
+        "name,before,after\ntokens_per_second,40,44\nlatency_ms,25,22.7\n"}) {
+    const auto a = analyze_files({{"results/llama3-8b_sweep.csv", sweep_csv(100)},
+                                  {"results/qwen2.5-7b_sweep.csv", sweep_csv(180)},
+                                  {"results/comparison.csv", comparison}});
+    ASSERT_EQ(a.experiments.size(), 1u) << comparison;
+    EXPECT_EQ(a.experiments.front().runs, 16u) << comparison;
+  }
+}
+
 TEST(Experiments, ModelNamedInTheDataAndThePathIsOneFactor) {
   auto with_model = [](const std::string& model, double base) {
     std::string csv = sweep_csv(base, "run,num_gpu,num_ctx,temperature,tokens_per_second,ttft_ms");
