@@ -38,8 +38,10 @@ std::string values_label(const model::Experiment& e, std::size_t configuration) 
   return out.empty() ? "all runs" : out;
 }
 
-std::string experiment_title(std::size_t number, const model::Experiment& e) {
-  return fmt::format("Experiment {} ({})", number, e.name);
+// The section heading right above the chart names the experiment; its path pattern would not
+// fit the chart's width.
+std::string experiment_title(std::size_t number) {
+  return fmt::format("Experiment {}", number);
 }
 
 }  // namespace
@@ -67,7 +69,7 @@ std::optional<BarChart> ranking_chart(const model::Experiment& e, std::size_t nu
   BarChart chart;
   chart.id = fmt::format("e{}-ranking", number);
   chart.title = fmt::format(
-      "{}: {}, {}", experiment_title(number, e), metric_axis(metric),
+      "{}: {}, {}", experiment_title(number), metric_axis(metric),
       metric.direction == model::Direction::higher ? "higher is better" : "lower is better");
   chart.value_axis = metric_axis(metric);
   for (const auto& f : e.factors) {
@@ -93,7 +95,7 @@ std::optional<ScatterChart> pareto_chart(const model::Experiment& e, std::size_t
   }
   ScatterChart chart;
   chart.id = fmt::format("e{}-pareto", number);
-  chart.title = fmt::format("{}: throughput against TTFT", experiment_title(number, e));
+  chart.title = fmt::format("{}: throughput against TTFT", experiment_title(number));
   chart.x_axis = with_unit("median TTFT", e.metrics[*f].unit);
   chart.y_axis = with_unit("median throughput", e.metrics[*t].unit);
   std::vector<bool> taken(e.configurations.size(), false);
@@ -139,7 +141,7 @@ std::optional<LineChart> effect_chart(const model::Experiment& e, std::size_t nu
   const auto& metric = e.metrics[fx.metric];
   LineChart chart;
   chart.id = fmt::format("e{}-effect-{}", number, effect + 1);
-  chart.title = fmt::format("{}: effect of {} on {}", experiment_title(number, e), fx.factor,
+  chart.title = fmt::format("{}: effect of {} on {}", experiment_title(number), fx.factor,
                             metric_axis(metric));
   chart.x_axis = fx.factor;
   chart.y_axis = metric_axis(metric);
@@ -164,7 +166,6 @@ std::optional<BarChart> overview_chart(const model::Analysis& a) {
   chart.id = "overview";
   chart.title = "Runs per experiment and their failed runs";
   chart.value_axis = "runs";
-  chart.category_axis = "experiment";
   chart.part_name = "failed";
   for (std::size_t i = 0; i < a.experiments.size(); ++i) {
     const auto& e = a.experiments[i];

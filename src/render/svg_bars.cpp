@@ -53,23 +53,34 @@ std::string description(const charts::BarChart& chart) {
   return text + ".";
 }
 
+// The label a bar shows: its whole label when every label fits, else its short label (the
+// factor values) under a header naming the factors; an experiment's path is cut in the middle.
+std::string shown_label(const charts::Bar& bar, bool short_labels) {
+  return short_labels ? clipped(bar.short_label, k_label_chars)
+                      : clipped_middle(bar.label, k_label_chars);
+}
+
 }  // namespace
 
 std::string bar_chart(const charts::BarChart& chart) {
   const bool with_part = !chart.part_name.empty();
-  double label_width = 0;
+  const bool short_labels =
+      !chart.category_axis.empty() &&
+      std::any_of(chart.bars.begin(), chart.bars.end(),
+                  [](const charts::Bar& b) { return chars(b.label) > k_label_chars; });
+  double label_width = short_labels ? text_width(clipped(chart.category_axis, k_label_chars)) : 0;
   double value_width = 0;
   double lo = 0;
   double hi = 0;
   for (const auto& bar : chart.bars) {
-    label_width = std::max(label_width, text_width(clipped(bar.label, k_label_chars)));
+    label_width = std::max(label_width, text_width(shown_label(bar, short_labels)));
     value_width = std::max(value_width, text_width(value_text(bar, with_part)));
     lo = std::min({lo, bar.value, bar.interval ? bar.interval->first : bar.value});
     hi = std::max({hi, bar.value, bar.interval ? bar.interval->second : bar.value});
   }
   const double left = 12 + std::min(label_width, 320.0);
   const double right = k_width - 12 - value_width;
-  const double top = with_part ? 50 : 34;
+  const double top = with_part || short_labels ? 50 : 34;
   const double axis_y = top + static_cast<double>(chart.bars.size()) * k_row + 4;
   const bool has_note = chart.more > 0;
   const double height = axis_y + 44 + (has_note ? 16 : 0);
@@ -85,6 +96,12 @@ std::string bar_chart(const charts::BarChart& chart) {
         px(left), px(left + 16), xml_escape(chart.value_axis), px(left + 96), px(left + 112),
         xml_escape(chart.part_name));
   }
+  if (short_labels) {
+    out += fmt::format(
+        "<text class=\"label-header\" x=\"{}\" y=\"{}\" text-anchor=\"end\" "
+        "font-weight=\"600\">{}</text>\n",
+        px(left - 6), px(top - 8), xml_escape(clipped(chart.category_axis, k_label_chars)));
+  }
   out += x_value_axis(s, axis_y, top - 4, chart.value_axis);
   const double zero = s.at(0);
   for (std::size_t i = 0; i < chart.bars.size(); ++i) {
@@ -95,7 +112,7 @@ std::string bar_chart(const charts::BarChart& chart) {
         fmt::format("<g class=\"bar-row\">\n<title>{}</title>\n", xml_escape(tooltip(chart, bar)));
     out +=
         fmt::format("<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
-                    px(left - 6), px(y + k_bar - 3), xml_escape(clipped(bar.label, k_label_chars)));
+                    px(left - 6), px(y + k_bar - 3), xml_escape(shown_label(bar, short_labels)));
     out += fmt::format(
         "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#4e79a7\" "
         "data-value=\"{}\" data-n=\"{}\"",

@@ -125,6 +125,31 @@ std::string clipped(std::string_view text, std::size_t max) {
   return std::string(text.substr(0, cut)) + "…";
 }
 
+std::string clipped_middle(std::string_view text, std::size_t max) {
+  const std::size_t n = chars(text);
+  if (n <= max) {
+    return std::string(text);
+  }
+  // Byte offsets of the code points kept at the front and at the back.
+  const std::size_t front = (max - 1) / 2;
+  const std::size_t back = max - 1 - front;
+  std::size_t seen = 0;
+  std::size_t front_end = 0;
+  std::size_t back_start = text.size();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (seen == front) {
+        front_end = i;
+      }
+      if (seen == n - back) {
+        back_start = i;
+      }
+      ++seen;
+    }
+  }
+  return std::string(text.substr(0, front_end)) + "…" + std::string(text.substr(back_start));
+}
+
 std::string open_chart(std::string_view id, double height, std::string_view title,
                        std::string_view description) {
   const std::string full = "chimera-" + xml_escape(id);

@@ -38,6 +38,8 @@ struct Scale {
 
 // `text` cut to `max` characters with "…".
 [[nodiscard]] std::string clipped(std::string_view text, std::size_t max);
+// `text` cut to `max` characters by a "…" in the middle, for paths whose ends tell them apart.
+[[nodiscard]] std::string clipped_middle(std::string_view text, std::size_t max);
 
 // The opening of a chart: <svg> with role="img", aria-labelledby its <title> and <desc>, and the
 // title drawn at the top. `height` in px; `id` made unique in the page with a "chimera-" prefix.

@@ -106,8 +106,8 @@ std::string line_chart(const charts::LineChart& chart) {
   const double band =
       (right - k_left) / static_cast<double>(std::max<std::size_t>(chart.points.size(), 1));
   double widest = 0;
-  double lo = 0;
-  double hi = 0;
+  double lo = chart.points.empty() ? 0 : chart.points.front().value;
+  double hi = lo;
   for (const auto& p : chart.points) {
     widest = std::max(widest, text_width(clipped(p.label, k_level_chars)));
     lo = std::min(lo, p.value);
@@ -118,7 +118,9 @@ std::string line_chart(const charts::LineChart& chart) {
   const double label_depth = slanted ? widest * 0.6 + 12 : 16;
   const double bottom = top + plot_height;
   const double height = bottom + label_depth + 44 + (chart.note.empty() ? 0 : 4);
-  const Scale ys = nice_scale(lo, hi, bottom, top, true);
+  // A line, not bars: the axis spans the medians, so that an effect of a few percent shows.
+  const double pad = (hi - lo) * 0.08;
+  const Scale ys = nice_scale(lo - pad, hi + pad, bottom, top, false);
   std::string desc = fmt::format("Line through the {} at {} levels of {}:", chart.y_axis,
                                  chart.points.size(), chart.x_axis);
   for (const auto& p : chart.points) {

@@ -235,7 +235,7 @@ TEST(ChartsCli, MarkdownHasNoChartsUnlessAskedForMermaid) {
   EXPECT_NE(first_row.find("| " + bar[1].str() + " |"), std::string::npos) << first_row;
   // A line chart of the effect that matters, none for the one that does not.
   EXPECT_NE(
-      r.out.find("```mermaid\nxychart-beta\n    title \"Experiment 1 (sweep/param_sweep.csv): "
+      r.out.find("```mermaid\nxychart-beta\n    title \"Experiment 1: "
                  "effect of num_gpu on median throughput (tok/s)\"\n    x-axis \"num_gpu\" "
                  "[\"60\", \"80\", \"120\"]\n"),
       std::string::npos);
