@@ -103,18 +103,22 @@ std::string line_chart(const charts::LineChart& chart) {
   constexpr double top = 40;
   constexpr double plot_height = 200;
   const double right = k_width - 24;
-  const double band =
-      (right - k_left) / static_cast<double>(std::max<std::size_t>(chart.points.size(), 1));
+  const double slots = static_cast<double>(std::max<std::size_t>(chart.points.size(), 1));
+  double band = (right - k_left) / slots;
   double widest = 0;
   double lo = chart.points.empty() ? 0 : chart.points.front().value;
   double hi = lo;
   for (const auto& p : chart.points) {
-    widest = std::max(widest, text_width(clipped(p.label, k_level_chars)));
+    widest = std::max(widest, text_width(clipped_middle(p.label, k_level_chars)));
     lo = std::min(lo, p.value);
     hi = std::max(hi, p.value);
   }
   // Level names wider than their band are slanted, so that neighbours never overlap.
   const bool slanted = widest > band - 8;
+  // A slanted first label reaches left of its level by cos(35°) of its width: room for it.
+  const double left =
+      slanted ? std::max(k_left, widest * 0.82 - band / 2 + 8) : k_left;
+  band = (right - left) / slots;
   const double label_depth = slanted ? widest * 0.6 + 12 : 16;
   const double bottom = top + plot_height;
   const double height = bottom + label_depth + 44 + (chart.note.empty() ? 0 : 4);
@@ -131,16 +135,16 @@ std::string line_chart(const charts::LineChart& chart) {
     desc += "; " + charts::more_note(chart.more, "levels");
   }
   std::string out = open_chart(chart.id, height, chart.title, desc + ".");
-  out += y_value_axis(ys, k_left, right, chart.y_axis);
+  out += y_value_axis(ys, left, right, chart.y_axis);
   out += fmt::format(
       "<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" "
       "stroke=\"currentColor\"/>\n",
-      px(k_left), px(bottom), px(right), px(bottom));
+      px(left), px(bottom), px(right), px(bottom));
   std::string d;
   std::string marks;
   for (std::size_t i = 0; i < chart.points.size(); ++i) {
     const auto& p = chart.points[i];
-    const double x = k_left + band * (static_cast<double>(i) + 0.5);
+    const double x = left + band * (static_cast<double>(i) + 0.5);
     const double y = ys.at(p.value);
     d += fmt::format("{}{} {}", d.empty() ? "M" : "L", px(x), px(y));
     marks += fmt::format(
@@ -155,7 +159,7 @@ std::string line_chart(const charts::LineChart& chart) {
           "font-size=\"11\">{}</text>\n",
           px(x), px(y - 9), util::format_number(p.value));
     }
-    const std::string label = xml_escape(clipped(p.label, k_level_chars));
+    const std::string label = xml_escape(clipped_middle(p.label, k_level_chars));
     if (slanted) {
       marks += fmt::format(
           "<text class=\"level-label\" x=\"{0}\" y=\"{1}\" text-anchor=\"end\" "
@@ -175,7 +179,7 @@ std::string line_chart(const charts::LineChart& chart) {
   out += marks;
   out += fmt::format(
       "<text class=\"axis-title\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
-      px((k_left + right) / 2), px(bottom + label_depth + 20), xml_escape(chart.x_axis));
+      px((left + right) / 2), px(bottom + label_depth + 20), xml_escape(chart.x_axis));
   std::string note = chart.note;
   if (chart.more > 0) {
     note += "; " + charts::more_note(chart.more, "levels");

@@ -119,8 +119,16 @@ TEST(LineChart, OnePointPerLevelLeftToRightAndSlantedLabelsWhenCrowded) {
   for (int i = 0; i < 17; ++i) {
     c.points.push_back({"a-rather-long-level-name-" + std::to_string(i), 1, 1});
   }
+  c.points.front().label = "a-first-level-with-a-long-name";
   svg = line_chart(c);
   EXPECT_NE(svg.find("rotate(-35"), std::string::npos);
+  // The first slanted label, cut in the middle, stays inside the chart.
+  const auto first = test::tags_of_class(svg, "circle", "level").front();
+  const std::string shown = detail::clipped_middle("a-first-level-with-a-long-name", 24);
+  EXPECT_EQ(shown, "a-first-lev…-a-long-name");  // 24 characters, both ends kept
+  EXPECT_NE(svg.find(">" + shown + "</text>"), std::string::npos);
+  EXPECT_GE(std::atof(test::attribute(first, "cx").c_str()) + 4 - 0.82 * detail::text_width(shown),
+            0.0);
   if (test::xml_checker_available()) {
     EXPECT_EQ(test::xml_error(svg), "");
   }
