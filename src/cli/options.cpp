@@ -45,6 +45,7 @@ struct Options {
   bool quiet = false;
   bool verbose = false;
   std::string color = "auto";
+  std::string charts = "none";
   bool strict = false;
 };
 
@@ -59,6 +60,10 @@ void add_analyze_options(CLI::App& analyze, Options& o) {
                      "Write the report to FILE (atomically) instead of stdout");
   analyze.add_option("--format", o.format, "Report format: md, html or json")
       ->check(CLI::IsMember({"md", "html", "json"}))
+      ->capture_default_str();
+  analyze.add_option("--charts", o.charts,
+                     "Charts in the Markdown report: none or mermaid (HTML always has SVG charts)")
+      ->check(CLI::IsMember({"none", "mermaid"}))
       ->capture_default_str();
   analyze.add_option("--llm", o.llm,
                      "auto: use the LLM when reachable; require: fail (exit 3) without it; off")
@@ -143,6 +148,12 @@ Result<model::Config> to_config(const Options& o, const Environment& env) {
   c.format = pick<model::OutputFormat>(o.format, {{"md", model::OutputFormat::md},
                                                   {"html", model::OutputFormat::html},
                                                   {"json", model::OutputFormat::json}});
+  c.charts = pick<model::ChartStyle>(
+      o.charts, {{"none", model::ChartStyle::none}, {"mermaid", model::ChartStyle::mermaid}});
+  if (c.charts == model::ChartStyle::mermaid && c.format != model::OutputFormat::md) {
+    return fail(ErrorCode::usage, "--charts mermaid is for --format md (HTML has SVG charts)",
+                "--charts");
+  }
   c.llm = pick<model::LlmMode>(o.llm, {{"auto", model::LlmMode::automatic},
                                        {"require", model::LlmMode::require},
                                        {"off", model::LlmMode::off}});

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "chimera/render/report.hpp"
+#include "markdown_sections.hpp"
 
 namespace chimera::render {
 namespace {
@@ -19,6 +20,13 @@ th{background:#f4f4f4}
 td{font-variant-numeric:tabular-nums}
 code{background:#f4f4f4;padding:0 .2em;border-radius:3px}
 blockquote{margin:1em 0;padding:.2em 1em;border-left:4px solid #d9822b;background:#fff8f0}
+:root{color-scheme:light dark}
+figure.chart{margin:1em 0;overflow-x:auto}
+svg.chart{display:block;max-width:100%;height:auto}
+@media (prefers-color-scheme:dark){body{background:#16181b;color:#e2e2e2}
+h1,h2,th,td{border-color:#3b3f45}th,code{background:#25282c}blockquote{background:#2b2117}
+.chart .bar,.chart .level{fill:#7aa9dc}.chart .point,.chart .effect-line{stroke:#7aa9dc}
+.chart .front,.chart .part{fill:#ff8587}.chart .front-line{stroke:#ff8587}}
 )";
 
 std::string escape_html(std::string_view text) {
@@ -92,7 +100,8 @@ std::string to_html(const std::string& markdown) {
 }  // namespace
 
 std::string render_html(const ReportInput& input) {
-  const std::string body = to_html(render_markdown(input));
+  const std::string body = detail::fill_chart_slots(
+      to_html(detail::markdown_report(input, detail::ChartMarks::slots)), input.analysis);
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"generator\" content=\"chimera " CHIMERA_VERSION "\">\n";
   out += "<title>Benchmark Analysis Report: " + escape_html(input.config.root.generic_string()) +

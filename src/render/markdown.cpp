@@ -273,11 +273,17 @@ void appendix(std::string& out, const ReportInput& in) {
 }  // namespace
 
 std::string render_markdown(const ReportInput& in) {
+  return detail::markdown_report(in, in.config.charts == model::ChartStyle::mermaid
+                                         ? detail::ChartMarks::mermaid
+                                         : detail::ChartMarks::none);
+}
+
+std::string detail::markdown_report(const ReportInput& in, ChartMarks charts) {
   std::string out;
   header(out, in);
   executive_summary(out, in);
   ingestion_summary(out, in);
-  detail::experiments_section(out, in);
+  detail::experiments_section(out, in, charts);
   key_findings(out, in);
   recommendations(out, in);
   risks(out, in);

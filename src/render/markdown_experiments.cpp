@@ -294,7 +294,8 @@ void comparisons_table(std::string& out, const model::Experiment& e) {
   out += '\n';
 }
 
-void experiment_section(std::string& out, const model::Experiment& e, std::size_t number) {
+void experiment_section(std::string& out, const model::Experiment& e, std::size_t number,
+                        ChartMarks charts) {
   out += fmt::format("### Experiment {}: {}\n\n", number, code_span(e.name));
   std::vector<std::string> sources;
   for (const auto& s : e.sources) {
@@ -339,14 +340,17 @@ void experiment_section(std::string& out, const model::Experiment& e, std::size_
   }
   out += "- Metrics: " + escape_inline(short_list(metrics)) + ".\n\n";
   ranking_table(out, e);
+  ranking_charts(out, e, number, charts);
   effects_table(out, e);
+  effect_charts(out, e, number, charts);
   pareto_table(out, e);
+  pareto_charts(out, e, number, charts);
   comparisons_table(out, e);
 }
 
 }  // namespace
 
-void experiments_section(std::string& out, const ReportInput& in) {
+void experiments_section(std::string& out, const ReportInput& in, ChartMarks charts) {
   const auto& a = in.analysis;
   out += "## Experiments\n\n";
   if (a.experiments.empty()) {
@@ -357,10 +361,11 @@ void experiments_section(std::string& out, const ReportInput& in) {
     return;
   }
   overview(out, a);
+  overview_charts(out, a, charts);
   agreements(out, a);
   documents(out, a);
   for (std::size_t i = 0; i < a.experiments.size() && i < k_sections; ++i) {
-    experiment_section(out, a.experiments[i], i + 1);
+    experiment_section(out, a.experiments[i], i + 1, charts);
   }
   if (a.experiments.size() > k_sections) {
     out +=

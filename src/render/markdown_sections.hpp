@@ -8,6 +8,7 @@
 #include "chimera/model/analysis.hpp"
 #include "chimera/render/escape.hpp"
 #include "chimera/render/report.hpp"
+#include "chart_slots.hpp"
 
 namespace chimera::render::detail {
 
@@ -32,7 +33,9 @@ inline constexpr std::size_t k_wrap_width = 100;
 // pass that wrote it was cut off.
 [[nodiscard]] std::string marked(const NarrativePart& part);
 
-void experiments_section(std::string& out, const ReportInput& in);
+void experiments_section(std::string& out, const ReportInput& in, ChartMarks charts);
+// The whole Markdown report, with the charts `charts` asks for beside the tables.
+[[nodiscard]] std::string markdown_report(const ReportInput& in, ChartMarks charts);
 void workflow_summary(std::string& out, const ReportInput& in);
 void run_metrics(std::string& out, const ReportInput& in);
 void grounding_section(std::string& out, const ReportInput& in);

@@ -12,6 +12,8 @@ enum class OutputFormat : std::uint8_t { md, html, json };
 enum class LlmMode : std::uint8_t { automatic, require, off };
 enum class ApiKind : std::uint8_t { ollama, openai };
 enum class ColorMode : std::uint8_t { automatic, always, never };
+// Charts the Markdown report carries beside its tables (HTML always has SVG charts).
+enum class ChartStyle : std::uint8_t { none, mermaid };
 
 // Sampling and runtime options sent to the LLM. Unset options are not sent,
 // except num_ctx, which the client always sends (Ollama's documented defaults disagree).
@@ -52,6 +54,7 @@ struct Config {
   std::filesystem::path root;
   std::optional<std::filesystem::path> output;  // unset: stdout
   OutputFormat format = OutputFormat::md;
+  ChartStyle charts = ChartStyle::none;
 
   LlmMode llm = LlmMode::automatic;
   std::string host = "http://127.0.0.1:11434";  // normalised base URL, no trailing slash
