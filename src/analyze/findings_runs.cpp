@@ -20,7 +20,7 @@ std::string plural(std::size_t n, const std::string& one, const std::string& man
 
 void failed_runs(const FindingsInput& in, std::vector<model::Finding>& out) {
   struct Failed {
-    std::vector<std::string> rows;  // the first k_max_evidence
+    std::vector<model::Evidence> rows;  // the first k_max_evidence
     std::size_t count = 0;
   };
   std::map<std::string, Failed> by_reason;
@@ -37,7 +37,7 @@ void failed_runs(const FindingsInput& in, std::vector<model::Finding>& out) {
         }
         auto& failed = by_reason[failure_reason(in.corpus, set, row)];
         if (failed.count++ < k_max_evidence) {
-          failed.rows.push_back(table.row_location(row));
+          failed.rows.push_back(row_evidence(table, row, ""));
         }
       }
     }
@@ -53,7 +53,7 @@ void failed_runs(const FindingsInput& in, std::vector<model::Finding>& out) {
     f.message += reason;
     f.message += ") excluded from statistics; fix the cause and re-run ";
     f.message += n > 1 ? "them" : "it";
-    f.evidence = with_more(std::move(failed.rows), n);
+    set_evidence(f, std::move(failed.rows), n);
     out.push_back(std::move(f));
   }
 }
@@ -101,7 +101,7 @@ void row_hashes(const model::Table& table, const RecordSet& set, const Member& m
 }
 
 void duplicate_rows(const FindingsInput& in, std::vector<model::Finding>& out) {
-  std::vector<std::pair<std::string, std::string>> found;  // the rows first in table order
+  std::vector<model::Evidence> found;  // the rows first in table order
   std::size_t count = 0;
   std::vector<std::uint64_t> bits;
   std::vector<std::uint64_t> other;
@@ -153,14 +153,10 @@ void duplicate_rows(const FindingsInput& in, std::vector<model::Finding>& out) {
       std::partial_sort(repeats.begin(), repeats.begin() + static_cast<std::ptrdiff_t>(shown),
                         repeats.end());
       for (std::size_t i = 0; i < shown; ++i) {
-        found.emplace_back(table.row_location(repeats[i].first),
-                           table.row_location(repeats[i].second));
+        found.push_back(row_evidence(table, repeats[i].first,
+                                     "repeats " + table.row_location(repeats[i].second)));
       }
     }
-  }
-  std::vector<std::string> evidence;
-  for (const auto& [row, earlier] : found) {
-    evidence.push_back(row + " repeats " + earlier);
   }
   if (count > 0) {
     model::Finding f;
@@ -170,26 +166,37 @@ void duplicate_rows(const FindingsInput& in, std::vector<model::Finding>& out) {
     f.message = std::to_string(count) + " row" + (count > 1 ? "s repeat" : " repeats") +
                 " an earlier row's configuration and every metric value; remove the copies or "
                 "confirm they are distinct runs";
-    f.evidence = with_more(std::move(evidence), count);
+    set_evidence(f, std::move(found), count);
     out.push_back(std::move(f));
   }
 }
 
+// Configurations' sample sizes say something only of raw runs: a table of means (a summary, a
+// Markdown document) has one row per configuration by design.
 void sample_sizes(const model::Experiment& e, std::vector<model::Finding>& out) {
-  if (!e.headline) {
+  if (!e.headline || e.origin != "measurements" || e.metrics[*e.headline].aggregate) {
     return;
   }
   const auto& metric = e.metrics[*e.headline];
-  std::vector<std::string> single;
-  std::vector<std::string> few;
+  std::vector<model::Evidence> single;
+  std::vector<model::Evidence> few;
   for (const auto& r : e.ranking) {
-    const auto* s = e.configurations[r.configuration].summary_of(*e.headline);
-    const std::string line = e.label(r.configuration) + ": n = " + std::to_string(s->n) + ", " +
-                             metric.column + " " + format_value(s->median, metric.unit);
+    const auto& configuration = e.configurations[r.configuration];
+    const auto* s = configuration.summary_of(*e.headline);
+    model::Evidence item;
+    if (configuration.sources.size() == 1) {
+      item.source = configuration.sources.front();
+    }
+    item.locator = e.label(r.configuration);
+    item.column = metric.column;
+    item.value = s->median;
+    item.unit = metric.unit;
+    item.text = e.label(r.configuration) + ": n = " + std::to_string(s->n) + ", " +
+                metric.column + " " + format_value(s->median, metric.unit);
     if (s->n == 1) {
-      single.push_back(line);
+      single.push_back(std::move(item));
     } else if (s->n < k_interval_min_n) {
-      few.push_back(line);
+      few.push_back(std::move(item));
     }
   }
   const std::string where = " of `" + e.name + "`";
@@ -202,7 +209,7 @@ void sample_sizes(const model::Experiment& e, std::vector<model::Finding>& out) 
                 (single.size() > 1 ? " have" : " has") + " a single " + metric.column +
                 " run; re-run " + (single.size() > 1 ? "them" : "it") +
                 " at least 6 times before ranking";
-    f.evidence = capped(std::move(single));
+    set_evidence(f, std::move(single));
     out.push_back(std::move(f));
   }
   if (!few.empty()) {
@@ -214,7 +221,7 @@ void sample_sizes(const model::Experiment& e, std::vector<model::Finding>& out) 
                 (few.size() > 1 ? " have" : " has") + " 2 to 5 " + metric.column +
                 " runs, too few for a 95% median interval; re-run " +
                 (few.size() > 1 ? "them" : "it") + " to at least 6";
-    f.evidence = capped(std::move(few));
+    set_evidence(f, std::move(few));
     out.push_back(std::move(f));
   }
 }

@@ -12,8 +12,8 @@ namespace chimera::analyze {
 namespace {
 
 struct Outliers {
-  std::vector<std::string> cold;  // the first k_max_evidence of each
-  std::vector<std::string> other;
+  std::vector<model::Evidence> cold;  // the first k_max_evidence of each
+  std::vector<model::Evidence> other;
   std::size_t cold_count = 0;
   std::size_t other_count = 0;
   std::set<std::string> cold_metrics;
@@ -87,10 +87,15 @@ void scan(const model::Table& table, const model::Column& column, model::Directi
     }
     const bool worse = direction == model::Direction::lower ? z > 0 : z < 0;
     const auto line = [&] {
-      return table.row_location(at[i]) + ": " + column.name() + " " +
-             format_value(values[i], column.unit()) + ", median " +
-             format_value(median, column.unit()) + " (" + format_number(ratio) + "x), modified z " +
-             format_number(z);
+      auto item = row_evidence(table, at[i],
+                               column.name() + " " + format_value(values[i], column.unit()) +
+                                   ", median " + format_value(median, column.unit()) + " (" +
+                                   format_number(ratio) + "x), modified z " + format_number(z));
+      item.column = column.name().str();
+      item.value = values[i];
+      item.unit = column.unit().str();
+      item.reference = median;
+      return item;
     };
     if (i == 0 && worse) {
       if (found.cold_count++ < k_max_evidence) {
@@ -146,7 +151,7 @@ void outliers(const FindingsInput& in, std::vector<model::Finding>& out) {
                   "` far from the rest of their configuration (" + metrics + ", up to " +
                   format_number(found.worst_ratio) +
                   "x the median): a cold start; drop warm-up runs or report them separately";
-      f.evidence = with_more(std::move(found.cold), n);
+      set_evidence(f, std::move(found.cold), n);
       out.push_back(std::move(f));
     }
     if (found.other_count > 0) {
@@ -158,7 +163,7 @@ void outliers(const FindingsInput& in, std::vector<model::Finding>& out) {
       f.message = std::to_string(n) + " value" + (n > 1 ? "s" : "") + " in `" + e.name +
                   "` with |modified z| > 3.5, 1.25x or more off their configuration's median; "
                   "check those runs";
-      f.evidence = with_more(std::move(found.other), n);
+      set_evidence(f, std::move(found.other), n);
       out.push_back(std::move(f));
     }
   }
@@ -194,7 +199,7 @@ double value_at(const model::Column* c, std::size_t row) {
 struct Check {
   std::string id;
   std::string what;                   // the sentence's subject
-  std::vector<std::string> evidence;  // the first k_max_evidence rows
+  std::vector<model::Evidence> evidence;  // the first k_max_evidence rows
   std::size_t count = 0;
   double worst = 0;
 };
@@ -208,7 +213,11 @@ void add_if_inconsistent(Check& check, double stated, double derived, Describe d
   const double relative = std::fabs(stated - derived) / std::fabs(stated);
   if (relative > k_inconsistency) {
     if (check.count++ < k_max_evidence) {
-      check.evidence.push_back(describe() + " (" + format_number(100 * relative) + "% apart)");
+      auto item = describe();
+      item.text += " (" + format_number(100 * relative) + "% apart)";
+      item.value = stated;
+      item.reference = derived;
+      check.evidence.push_back(std::move(item));
     }
     check.worst = std::max(check.worst, relative);
   }
@@ -242,16 +251,24 @@ void inconsistencies(const FindingsInput& in, std::vector<model::Finding>& out) 
         const double ttft_ms = value_at(c_ttft, r);
         const double sum = value_at(c_load, r) + value_at(c_prompt, r);
         add_if_inconsistent(ttft, ttft_ms, sum, [&] {
-          return table.row_location(r) + ": ttft " + format_value(ttft_ms, "ms") +
-                 ", load + prompt_eval " + format_value(sum, "ms");
+          auto item = row_evidence(table, r,
+                                   "ttft " + format_value(ttft_ms, "ms") + ", load + prompt_eval " +
+                                       format_value(sum, "ms"));
+          item.column = c_ttft->name().str();
+          item.unit = "ms";
+          return item;
         });
         const double rate_value = value_at(c_rate, r);
         const double eval_s = value_at(c_eval, r) / 1000.0;
         const double derived =
             eval_s > 0 ? value_at(c_tokens, r) / eval_s : std::numeric_limits<double>::quiet_NaN();
         add_if_inconsistent(rate, rate_value, derived, [&] {
-          return table.row_location(r) + ": throughput " + format_value(rate_value, "tok/s") +
-                 ", tokens / eval time " + format_value(derived, "tok/s");
+          auto item = row_evidence(table, r,
+                                   "throughput " + format_value(rate_value, "tok/s") +
+                                       ", tokens / eval time " + format_value(derived, "tok/s"));
+          item.column = c_rate->name().str();
+          item.unit = "tok/s";
+          return item;
         });
       }
     }
@@ -268,7 +285,7 @@ void inconsistencies(const FindingsInput& in, std::vector<model::Finding>& out) 
     f.message = std::to_string(n) + " row" + (n > 1 ? "s where " : " where ") + check->what +
                 " by more than 10% (up to " + format_number(100 * check->worst) +
                 "%); check how the metrics were measured before comparing them";
-    f.evidence = with_more(std::move(check->evidence), n);
+    set_evidence(f, std::move(check->evidence), n);
     out.push_back(std::move(f));
   }
 }
