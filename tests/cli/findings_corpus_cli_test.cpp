@@ -160,5 +160,25 @@ TEST(FindingsCorpusCli, MarkdownShowsFiveEvidenceItemsThenHowManyMore) {
   EXPECT_NE(item.find("  - and 4 more"), std::string::npos) << item;
 }
 
+// A standard deviation of one value is undefined: the JSON says null, never 0, and the evidence
+// the LLM reads leaves it out.
+TEST(FindingsCorpusCli, StddevOfASingleRunIsNullNotZero) {
+  TempDir dir;
+  dir.write("sweep.csv",
+            "num_gpu,tokens_per_second\n60,50.5\n80,60.1\n80,61.3\n80,59.9\n");
+  const auto report = analyze_json(dir);
+  ASSERT_EQ(report["experiments"].size(), 1u);
+  const auto& configurations = report["experiments"][0]["configurations"];
+  ASSERT_EQ(configurations.size(), 2u);
+  const auto& one = configurations[0]["metrics"][0];
+  EXPECT_EQ(one["n"], 1);
+  EXPECT_TRUE(one["stddev"].is_null()) << one.dump();
+  EXPECT_TRUE(one["cv"].is_null()) << one.dump();
+  EXPECT_EQ(one["median"], 50.5);
+  const auto& three = configurations[1]["metrics"][0];
+  EXPECT_EQ(three["n"], 3);
+  EXPECT_NEAR(three["stddev"].get<double>(), 0.7571877794, 1e-9);
+}
+
 }  // namespace
 }  // namespace chimera::test
