@@ -160,6 +160,41 @@ TEST(FindingsCorpusCli, MarkdownShowsFiveEvidenceItemsThenHowManyMore) {
   EXPECT_NE(item.find("  - and 4 more"), std::string::npos) << item;
 }
 
+// A harness that writes its runs as CSV and as JSON (in seconds there), and a Markdown summary
+// that restates them: one cold start, one finding, which says where it is restated.
+TEST(FindingsCorpusCli, AColdStartRestatedInSeveralFilesIsOneFinding) {
+  TempDir dir;
+  const std::vector<double> ttft{3517, 423, 439, 446, 411, 414, 420};
+  std::string csv = "run,ttft_ms,tokens_per_second\n";
+  std::string json = R"({"generated_at": "2026-12-07T10:00:00Z", "runs": [)";
+  std::string md = "# Results\n\n| Run | TTFT (ms) | Tokens/s |\n|---|---:|---:|\n";
+  for (std::size_t i = 0; i < ttft.size(); ++i) {
+    const auto run = std::to_string(i + 1);
+    const auto ms = std::to_string(static_cast<int>(ttft[i]));
+    const auto rate = std::to_string(60 + static_cast<int>(i));
+    csv += run + "," + ms + "," + rate + "\n";
+    json += std::string(i > 0 ? ", " : "") + R"({"run": )" + run + R"(, "ttft_s": )" +
+            std::to_string(ttft[i] / 1000).substr(0, 5) + R"(, "tokens_per_second": )" + rate +
+            "}";
+    md += "| " + run + " | " + ms + " | " + rate + " |\n";
+  }
+  dir.write("results.csv", csv);
+  dir.write("results.json", json + "]}");
+  dir.write("summary.md", md);
+  const auto report = analyze_json(dir);
+  const auto cold = with_id(report, "cold-start");
+  ASSERT_EQ(cold.size(), 1u) << report["findings"].dump(1);
+  EXPECT_EQ(cold[0]["count"], 1);
+  EXPECT_EQ(cold[0]["evidence_total"], 2);
+  const std::string message = cold[0]["message"];
+  EXPECT_NE(message.find("restated in results.json"), std::string::npos) << message;
+  ASSERT_EQ(cold[0]["evidence"].size(), 2u);
+  EXPECT_EQ(cold[0]["evidence"][0]["text"].get<std::string>().rfind("results.csv:2: ttft_ms", 0),
+            0u);
+  EXPECT_EQ(cold[0]["evidence"][1]["text"], "results.json#/runs/0: restates results.csv:2");
+  EXPECT_EQ(cold[0]["evidence"][1]["value"], 3517);
+}
+
 // A standard deviation of one value is undefined: the JSON says null, never 0, and the evidence
 // the LLM reads leaves it out.
 TEST(FindingsCorpusCli, StddevOfASingleRunIsNullNotZero) {
