@@ -2,17 +2,35 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include "chimera/util/hash.hpp"
 
 namespace chimera::ingest {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-bool is_alnum(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+// Character classes by table: the masker looks at every byte of every small file.
+constexpr std::uint8_t k_digit = 1;
+constexpr std::uint8_t k_hex = 2;
+constexpr std::uint8_t k_alnum = 4;
+constexpr std::array<std::uint8_t, 256> k_classes = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = '0'; c <= '9'; ++c) {
+    t[static_cast<std::size_t>(c)] = k_digit | k_hex | k_alnum;
+  }
+  for (int c = 'a'; c <= 'z'; ++c) {
+    t[static_cast<std::size_t>(c)] = k_alnum | (c <= 'f' ? k_hex : 0);
+    t[static_cast<std::size_t>(c - 'a' + 'A')] = k_alnum | (c <= 'f' ? k_hex : 0);
+  }
+  return t;
+}();
+
+bool is_class(char c, std::uint8_t cls) {
+  return (k_classes[static_cast<unsigned char>(c)] & cls) != 0;
 }
+bool is_digit(char c) { return is_class(c, k_digit); }
+bool is_hex(char c) { return is_class(c, k_hex); }
+bool is_alnum(char c) { return is_class(c, k_alnum); }
 
 // How many digits start `s` at `at`, at most `most`.
 std::size_t digits(std::string_view s, std::size_t at, std::size_t most = 64) {
@@ -110,31 +128,40 @@ bool volatile_word(std::string_view w) {
   return std::any_of(w.begin(), w.end(), is_digit);
 }
 
-// Whether a line's key names a value that changes from one generation to the next.
-bool volatile_key(std::string_view line) {
-  const std::size_t colon = line.find_first_of(":=");
-  if (colon == std::string_view::npos || colon > 64) {
-    return false;
-  }
-  std::string key;
-  for (const char c : line.substr(0, colon)) {
+// Whether a line's key names a value that changes from one generation to the next, and where
+// its ':' or '=' is.
+bool volatile_key(std::string_view s, std::size_t start, std::size_t& colon) {
+  constexpr std::size_t k_longest = 64;
+  char key[k_longest];
+  std::size_t n = 0;
+  std::size_t i = start;
+  for (; i < s.size() && i - start < k_longest; ++i) {
+    const char c = s[i];
+    if (c == ':' || c == '=' || c == '\n') {
+      break;
+    }
     if (is_alnum(c)) {
-      key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    } else if ((c == '_' || c == ' ' || c == '-') && !key.empty() && key.back() != '_') {
-      key += '_';
+      key[n++] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    } else if ((c == '_' || c == ' ' || c == '-') && n > 0 && key[n - 1] != '_') {
+      key[n++] = '_';
     }
   }
-  while (!key.empty() && key.back() == '_') {
-    key.pop_back();
+  if (i >= s.size() || (s[i] != ':' && s[i] != '=')) {
+    return false;
   }
+  colon = i;
+  while (n > 0 && key[n - 1] == '_') {
+    --n;
+  }
+  const std::string_view k(key, n);
   static constexpr std::array<std::string_view, 5> k_exact{"date", "id", "run_id", "uuid",
                                                            "hostname"};
-  if (std::find(k_exact.begin(), k_exact.end(), key) != k_exact.end()) {
+  if (std::find(k_exact.begin(), k_exact.end(), k) != k_exact.end()) {
     return true;
   }
-  return key.ends_with("_at") || key.ends_with("_date") || key.ends_with("_uuid") ||
-         key.find("timestamp") != std::string::npos || key.starts_with("generated") ||
-         key.starts_with("created") || key.starts_with("last_modified");
+  return k.ends_with("_at") || k.ends_with("_date") || k.ends_with("_uuid") ||
+         k.find("timestamp") != std::string_view::npos || k.starts_with("generated") ||
+         k.starts_with("created") || k.starts_with("last_modified");
 }
 
 }  // namespace
@@ -142,55 +169,69 @@ bool volatile_key(std::string_view line) {
 std::string mask_volatile(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  std::size_t copied = 0;  // s[copied, i) is still to be appended: text is copied in runs
+  const auto mask = [&](std::size_t from, std::size_t to) {
+    out.append(s.substr(copied, from - copied));
+    out += '#';
+    copied = to;
+  };
   std::size_t i = 0;
   bool line_start = true;
   while (i < s.size()) {
     if (line_start) {
       line_start = false;
-      const std::size_t eol = std::min(s.find('\n', i), s.size());
-      const std::string_view line = s.substr(i, eol - i);
-      if (volatile_key(line)) {
-        out.append(line.substr(0, line.find_first_of(":=") + 1));
-        out += '#';
+      std::size_t colon = 0;
+      if (volatile_key(s, i, colon)) {
+        const std::size_t eol = std::min(s.find('\n', colon), s.size());
+        mask(colon + 1, eol);
         i = eol;
         continue;
       }
     }
     const char c = s[i];
     if (c == '\n') {
-      out += c;
       ++i;
       line_start = true;
       continue;
     }
-    if (!is_alnum(c) || (i > 0 && is_alnum(s[i - 1]))) {
-      out += c;
+    if (!is_alnum(c)) {
       ++i;
       continue;
     }
-    std::size_t n = uuid(s, i);
-    if (n == 0) {
+    std::size_t w = i + 1;
+    while (w < s.size() && is_alnum(s[w])) {
+      ++w;
+    }
+    // Every form masked starts with a hex digit; most words of a file do not.
+    if (!is_hex(c)) {
+      i = w;
+      continue;
+    }
+    // Each form is told by its first word's length and the character after it.
+    const std::size_t length = w - i;
+    const char next = w < s.size() ? s[w] : '\0';
+    std::size_t n = 0;
+    if (length == 8 && next == '-') {
+      n = uuid(s, i);
+    } else if (length == 4 && (next == '-' || next == '/')) {
       n = date_time(s, i);
-    }
-    if (n == 0) {
+    } else if (length <= 2 && next == ':') {
       n = clock_time(s, i, true);
+    } else if (length >= 10 && volatile_word(s.substr(i, length))) {
+      n = length;
     }
     if (n == 0) {
-      std::size_t w = i;
-      while (w < s.size() && is_alnum(s[w])) {
-        ++w;
-      }
-      if (volatile_word(s.substr(i, w - i))) {
-        n = w - i;
-      } else {
-        out.append(s.substr(i, w - i));
-        i = w;
-        continue;
-      }
+      i = w;
+      continue;
     }
-    out += '#';
+    mask(i, i + n);
     i += n;
+    // A masked form ends mid-word only when the word goes on ("2026-12-07x"): skip the rest.
+    while (i < s.size() && is_alnum(s[i]) && i > 0 && is_alnum(s[i - 1])) {
+      ++i;
+    }
   }
+  out.append(s.substr(copied));
   return out;
 }
 

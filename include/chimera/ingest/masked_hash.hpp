@@ -8,7 +8,7 @@ namespace chimera::ingest {
 
 // Files larger than this get no masked hash: near-duplicates are digests and reports, and
 // masking a large data file would cost a pass for a match that is never there.
-inline constexpr std::size_t k_masked_hash_max_bytes = std::size_t{4} << 20;
+inline constexpr std::size_t k_masked_hash_max_bytes = std::size_t{1} << 20;
 
 // `text` with what changes from one generation of a file to the next replaced by '#': dates and
 // times ("2026-12-07T19:23:19.5Z", "19:23:19"), UUIDs, hex ids of 12 or more digits (a git
