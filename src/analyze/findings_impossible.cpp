@@ -12,11 +12,16 @@ namespace {
 // What a value of the kind is, for the sentence: "a duration cannot be negative".
 std::string_view what_it_is(model::MetricKind kind) {
   switch (kind) {
-    case model::MetricKind::throughput: return "a throughput";
-    case model::MetricKind::tokens: return "a token count";
-    case model::MetricKind::count: return "a count";
-    case model::MetricKind::memory: return "a size";
-    default: return "a duration";
+    case model::MetricKind::throughput:
+      return "a throughput";
+    case model::MetricKind::tokens:
+      return "a token count";
+    case model::MetricKind::count:
+      return "a count";
+    case model::MetricKind::memory:
+      return "a size";
+    default:
+      return "a duration";
   }
 }
 
@@ -96,8 +101,8 @@ std::vector<model::Finding> impossible_findings(const FindingsInput& in) {
     f.count = g.count;
     const bool many = g.count > 1;
     f.message = std::to_string(g.count) + " negative " + g.column + " value" + (many ? "s" : "") +
-                " in " + g.where + " (down to " + format_value(g.lowest, g.unit) + "): " +
-                std::string(what_it_is(g.kind)) + " cannot be negative, so " +
+                " in " + g.where + " (down to " + format_value(g.lowest, g.unit) +
+                "): " + std::string(what_it_is(g.kind)) + " cannot be negative, so " +
                 (many ? "they are" : "it is") +
                 " left out of every statistic; fix the harness, or write a failed run as failed";
     set_evidence(f, std::move(g.items), g.count);

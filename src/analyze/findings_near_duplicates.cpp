@@ -37,10 +37,9 @@ std::vector<model::Finding> near_duplicate_findings(const model::Corpus& corpus)
     f.id = "near-duplicate-file";
     f.severity = model::Severity::warning;
     f.count = files.size() - 1;
-    const std::string others = files[1]->path + (files.size() > 2
-                                                     ? " and " + std::to_string(files.size() - 2) +
-                                                           " more"
-                                                     : "");
+    const std::string others =
+        files[1]->path +
+        (files.size() > 2 ? " and " + std::to_string(files.size() - 2) + " more" : "");
     f.message = others + (files.size() > 2 ? " equal " : " equals ") + first +
                 " but for timestamps, dates and ids (a copy regenerated, not a new run); only " +
                 first + " is counted, delete the copies or re-run them";

@@ -191,8 +191,8 @@ void sample_sizes(const model::Experiment& e, std::vector<model::Finding>& out) 
     item.column = metric.column;
     item.value = s->median;
     item.unit = metric.unit;
-    item.text = e.label(r.configuration) + ": n = " + std::to_string(s->n) + ", " +
-                metric.column + " " + format_value(s->median, metric.unit);
+    item.text = e.label(r.configuration) + ": n = " + std::to_string(s->n) + ", " + metric.column +
+                " " + format_value(s->median, metric.unit);
     if (s->n == 1) {
       single.push_back(std::move(item));
     } else if (s->n < k_interval_min_n) {

@@ -27,8 +27,8 @@ struct Fact {
   double z = 0;
   bool cold = false;
   std::string key;
-  bool restates = false;               // an earlier fact says the same
-  std::vector<std::size_t> restated;   // the later facts that say the same as this one
+  bool restates = false;              // an earlier fact says the same
+  std::vector<std::size_t> restated;  // the later facts that say the same as this one
 };
 
 // Median by selection: big configurations are common and a full sort per column is not needed.
@@ -108,8 +108,8 @@ void scan(const model::Table& table, std::uint32_t t, std::uint32_t c, model::Di
     fact.ratio = ratio;
     fact.z = z;
     fact.cold = i == 0 && worse;
-    fact.key = std::string(model::to_string(column.kind())) + "|" + format_number(values[i]) +
-               "|" + format_number(median) + (fact.cold ? "|cold" : "");
+    fact.key = std::string(model::to_string(column.kind())) + "|" + format_number(values[i]) + "|" +
+               format_number(median) + (fact.cold ? "|cold" : "");
     facts.push_back(std::move(fact));
   }
 }
@@ -303,7 +303,7 @@ double value_at(const model::Column* c, std::size_t row) {
 
 struct Check {
   std::string id;
-  std::string what;                   // the sentence's subject
+  std::string what;                       // the sentence's subject
   std::vector<model::Evidence> evidence;  // the first k_max_evidence rows
   std::size_t count = 0;
   double worst = 0;

@@ -28,9 +28,15 @@ constexpr std::array<std::uint8_t, 256> k_classes = [] {
 bool is_class(char c, std::uint8_t cls) {
   return (k_classes[static_cast<unsigned char>(c)] & cls) != 0;
 }
-bool is_digit(char c) { return is_class(c, k_digit); }
-bool is_hex(char c) { return is_class(c, k_hex); }
-bool is_alnum(char c) { return is_class(c, k_alnum); }
+bool is_digit(char c) {
+  return is_class(c, k_digit);
+}
+bool is_hex(char c) {
+  return is_class(c, k_hex);
+}
+bool is_alnum(char c) {
+  return is_class(c, k_alnum);
+}
 
 // How many digits start `s` at `at`, at most `most`.
 std::size_t digits(std::string_view s, std::size_t at, std::size_t most = 64) {

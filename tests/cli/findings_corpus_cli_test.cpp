@@ -174,8 +174,7 @@ TEST(FindingsCorpusCli, AColdStartRestatedInSeveralFilesIsOneFinding) {
     const auto rate = std::to_string(60 + static_cast<int>(i));
     csv += run + "," + ms + "," + rate + "\n";
     json += std::string(i > 0 ? ", " : "") + R"({"run": )" + run + R"(, "ttft_s": )" +
-            std::to_string(ttft[i] / 1000).substr(0, 5) + R"(, "tokens_per_second": )" + rate +
-            "}";
+            std::to_string(ttft[i] / 1000).substr(0, 5) + R"(, "tokens_per_second": )" + rate + "}";
     md += "| " + run + " | " + ms + " | " + rate + " |\n";
   }
   dir.write("results.csv", csv);
@@ -199,8 +198,7 @@ TEST(FindingsCorpusCli, AColdStartRestatedInSeveralFilesIsOneFinding) {
 // the LLM reads leaves it out.
 TEST(FindingsCorpusCli, StddevOfASingleRunIsNullNotZero) {
   TempDir dir;
-  dir.write("sweep.csv",
-            "num_gpu,tokens_per_second\n60,50.5\n80,60.1\n80,61.3\n80,59.9\n");
+  dir.write("sweep.csv", "num_gpu,tokens_per_second\n60,50.5\n80,60.1\n80,61.3\n80,59.9\n");
   const auto report = analyze_json(dir);
   ASSERT_EQ(report["experiments"].size(), 1u);
   const auto& configurations = report["experiments"][0]["configurations"];

@@ -35,12 +35,12 @@ std::vector<std::string> listed(const model::Table& t) {
 }
 
 TEST(ImpossibleValues, NegativeRawMeasurementsInACsvReadAsMissing) {
-  const auto t = only_table(parse_csv(
-      "model,ttft_ms,tokens_per_second,eval_s_mean,peak_memory_mb,eval_count\n"
-      "a,412,61.2,1.41,2048,300\n"
-      "a,-1,60.8,-2,2050,-5\n"
-      "a,405,-61,1.39,-3,301\n",
-      {"r.csv", model::FileKind::csv}));
+  const auto t =
+      only_table(parse_csv("model,ttft_ms,tokens_per_second,eval_s_mean,peak_memory_mb,eval_count\n"
+                           "a,412,61.2,1.41,2048,300\n"
+                           "a,-1,60.8,-2,2050,-5\n"
+                           "a,405,-61,1.39,-3,301\n",
+                           {"r.csv", model::FileKind::csv}));
   EXPECT_TRUE(std::isnan(column(t, "ttft_ms").numbers[1]));
   EXPECT_EQ(column(t, "ttft_ms").numbers[0], 412);
   EXPECT_TRUE(std::isnan(column(t, "tokens_per_second").numbers[2]));
@@ -65,9 +65,9 @@ TEST(ImpossibleValues, DifferencesImprovementsAndTemperaturesMayBeNegative) {
 }
 
 TEST(ImpossibleValues, AFailedRunsSentinelIsNotListed) {
-  const auto t = only_table(parse_csv(
-      "run,latency_ms,error\n1,120,\n2,-1,CUDA error: out of memory\n3,118,\n",
-      {"f.csv", model::FileKind::csv}));
+  const auto t =
+      only_table(parse_csv("run,latency_ms,error\n1,120,\n2,-1,CUDA error: out of memory\n3,118,\n",
+                           {"f.csv", model::FileKind::csv}));
   EXPECT_TRUE(t.impossible.empty());
   EXPECT_TRUE(std::isnan(column(t, "latency_ms").numbers[1]));
   EXPECT_TRUE(t.failed[1]);
@@ -84,10 +84,10 @@ TEST(ImpossibleValues, JsonRecordsAndMarkdownTablesToo) {
   EXPECT_EQ(j.impossible[0].value, -200);  // in the column's unit, ms
   EXPECT_EQ(j.row_location(j.impossible[0].row), "r.json#/runs/1");
 
-  const auto md = only_table(parse_markdown(
-      "| Backend | TTFT (ms) | Tokens/s |\n|---|---:|---:|\n| vllm | 410 | 61 |\n"
-      "| tgi | 395 | -60 |\n",
-      {"r.md", model::FileKind::markdown}));
+  const auto md = only_table(
+      parse_markdown("| Backend | TTFT (ms) | Tokens/s |\n|---|---:|---:|\n| vllm | 410 | 61 |\n"
+                     "| tgi | 395 | -60 |\n",
+                     {"r.md", model::FileKind::markdown}));
   ASSERT_EQ(md.impossible.size(), 1u);
   EXPECT_EQ(md.columns[md.impossible[0].column].name(), "Tokens/s");
   EXPECT_EQ(md.row_location(md.impossible[0].row), "r.md:4");

@@ -33,12 +33,15 @@ TEST(MaskVolatile, KeepsMeasurementsAndSettings) {
 }
 
 TEST(MaskedHash, EqualForDigestsThatDifferOnlyInWhenTheyWereMade) {
-  const std::string a = "# Digest\n\nGenerated at: 2026-12-07 19:23:19\n\n| b | ttft |\n|---|---|\n"
-                        "| vllm | 410 |\n";
-  const std::string b = "# Digest\n\nGenerated at: 2026-12-08 08:01:44\n\n| b | ttft |\n|---|---|\n"
-                        "| vllm | 410 |\n";
-  const std::string c = "# Digest\n\nGenerated at: 2026-12-08 08:01:44\n\n| b | ttft |\n|---|---|\n"
-                        "| vllm | 411 |\n";
+  const std::string a =
+      "# Digest\n\nGenerated at: 2026-12-07 19:23:19\n\n| b | ttft |\n|---|---|\n"
+      "| vllm | 410 |\n";
+  const std::string b =
+      "# Digest\n\nGenerated at: 2026-12-08 08:01:44\n\n| b | ttft |\n|---|---|\n"
+      "| vllm | 410 |\n";
+  const std::string c =
+      "# Digest\n\nGenerated at: 2026-12-08 08:01:44\n\n| b | ttft |\n|---|---|\n"
+      "| vllm | 411 |\n";
   EXPECT_EQ(masked_hash(a), masked_hash(b));
   EXPECT_NE(masked_hash(a), masked_hash(c)) << "a different measurement is a different file";
   EXPECT_EQ(masked_hash(std::string(k_masked_hash_max_bytes + 1, 'x')), "");
