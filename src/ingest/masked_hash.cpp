@@ -122,11 +122,12 @@ std::size_t uuid(std::string_view s, std::size_t at) {
 }
 
 // Whether a word is an id or a clock reading rather than a measurement: hex of 12 or more digits
-// with both digits and letters, or a Unix time (10, 13, 16 or 19 digits from 1).
+// with both digits and letters, or a Unix time in ms, us or ns (13, 16 or 19 digits from 1). A
+// 10-digit number is not masked: 1073741824 is a byte size as often as a time in seconds.
 bool volatile_word(std::string_view w) {
   const bool all_digits = std::all_of(w.begin(), w.end(), is_digit);
   if (all_digits) {
-    return (w.size() == 10 || w.size() == 13 || w.size() == 16 || w.size() == 19) && w[0] == '1';
+    return (w.size() == 13 || w.size() == 16 || w.size() == 19) && w[0] == '1';
   }
   if (w.size() < 12 || !std::all_of(w.begin(), w.end(), is_hex)) {
     return false;
@@ -160,8 +161,8 @@ bool volatile_key(std::string_view s, std::size_t start, std::size_t& colon) {
     --n;
   }
   const std::string_view k(key, n);
-  static constexpr std::array<std::string_view, 5> k_exact{"date", "id", "run_id", "uuid",
-                                                           "hostname"};
+  static constexpr std::array<std::string_view, 9> k_exact{
+      "date", "id", "run_id", "uuid", "hostname", "start_time", "end_time", "started", "finished"};
   if (std::find(k_exact.begin(), k_exact.end(), k) != k_exact.end()) {
     return true;
   }
