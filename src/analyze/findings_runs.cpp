@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "chimera/analyze/findings.hpp"
@@ -171,18 +172,42 @@ void duplicate_rows(const FindingsInput& in, std::vector<model::Finding>& out) {
   }
 }
 
-// Configurations' sample sizes say something only of raw runs: a table of means (a summary, a
-// Markdown document) has one row per configuration by design.
-void sample_sizes(const model::Experiment& e, std::vector<model::Finding>& out) {
-  if (!e.headline || e.origin != "measurements" || e.metrics[*e.headline].aggregate) {
-    return;
-  }
-  const auto& metric = e.metrics[*e.headline];
+// The configurations of one experiment with too few runs, and the experiments that restate them.
+struct Samples {
   std::vector<model::Evidence> single;
   std::vector<model::Evidence> few;
+  std::set<std::string> restated_in;  // names of later experiments with the same configurations
+};
+
+// Configurations' sample sizes say something only of raw runs: a table of means (a summary, a
+// Markdown document) has one row per configuration by design. A configuration restated by a
+// later experiment (a CSV and a JSON of the same runs) is counted once, where first seen: its key
+// is what was run, how often and the median it gave, `first` maps it to that experiment.
+Samples sample_sizes(const std::vector<PlannedExperiment>& experiments, std::size_t x,
+                     std::unordered_map<std::string, std::size_t>& first,
+                     std::vector<Samples>& earlier) {
+  Samples out;
+  const auto& e = experiments[x].experiment;
+  if (!e.headline || e.origin != "measurements" || e.metrics[*e.headline].aggregate) {
+    return out;
+  }
+  const auto& metric = e.metrics[*e.headline];
   for (const auto& r : e.ranking) {
     const auto& configuration = e.configurations[r.configuration];
     const auto* s = configuration.summary_of(*e.headline);
+    if (s->n >= k_interval_min_n) {
+      continue;
+    }
+    const std::string key = std::string(model::to_string(metric.kind)) + "|" +
+                            format_key(e.description(r.configuration)) + "|" +
+                            std::to_string(s->n) + "|" + format_number(s->median);
+    const auto [at, added] = first.emplace(key, x);
+    if (!added) {
+      if (at->second != x) {
+        earlier[at->second].restated_in.insert(e.name);
+        continue;
+      }
+    }
     model::Evidence item;
     if (configuration.sources.size() == 1) {
       item.source = configuration.sources.front();
@@ -193,13 +218,29 @@ void sample_sizes(const model::Experiment& e, std::vector<model::Finding>& out) 
     item.unit = metric.unit;
     item.text = e.label(r.configuration) + ": n = " + std::to_string(s->n) + ", " + metric.column +
                 " " + format_value(s->median, metric.unit);
-    if (s->n == 1) {
-      single.push_back(std::move(item));
-    } else if (s->n < k_interval_min_n) {
-      few.push_back(std::move(item));
-    }
+    (s->n == 1 ? out.single : out.few).push_back(std::move(item));
   }
-  const std::string where = " of `" + e.name + "`";
+  return out;
+}
+
+// " (also in `b.json#/runs`)", or "" when no later experiment restates these configurations.
+std::string also_in(const std::set<std::string>& names) {
+  if (names.empty()) {
+    return "";
+  }
+  std::string out;
+  for (const auto& name : names) {
+    out += (out.empty() ? " (also in `" : ", `") + name + "`";
+  }
+  return out + ")";
+}
+
+void sample_findings(const model::Experiment& e, Samples& samples,
+                     std::vector<model::Finding>& out) {
+  const auto& metric = e.metrics[*e.headline];
+  const std::string where = " of `" + e.name + "`" + also_in(samples.restated_in);
+  auto& single = samples.single;
+  auto& few = samples.few;
   if (!single.empty()) {
     model::Finding f;
     f.id = "single-sample";
@@ -232,8 +273,15 @@ std::vector<model::Finding> run_findings(const FindingsInput& in) {
   std::vector<model::Finding> out;
   failed_runs(in, out);
   duplicate_rows(in, out);
-  for (const auto& planned : in.experiments) {
-    sample_sizes(planned.experiment, out);
+  std::unordered_map<std::string, std::size_t> first;
+  std::vector<Samples> samples(in.experiments.size());
+  for (std::size_t x = 0; x < in.experiments.size(); ++x) {
+    samples[x] = sample_sizes(in.experiments, x, first, samples);
+  }
+  for (std::size_t x = 0; x < in.experiments.size(); ++x) {
+    if (!samples[x].single.empty() || !samples[x].few.empty()) {
+      sample_findings(in.experiments[x].experiment, samples[x], out);
+    }
   }
   return out;
 }

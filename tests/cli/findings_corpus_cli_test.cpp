@@ -194,6 +194,25 @@ TEST(FindingsCorpusCli, AColdStartRestatedInSeveralFilesIsOneFinding) {
   EXPECT_EQ(cold[0]["evidence"][1]["value"], 3517);
 }
 
+// The same single-run sweep written as CSV and as JSON: one single-sample finding, which says the
+// JSON restates it.
+TEST(FindingsCorpusCli, SingleRunConfigurationsRestatedInAnotherFileAreOneFinding) {
+  TempDir dir;
+  dir.write("sweep.csv", "num_gpu,tokens_per_second\n60,50.5\n80,60.1\n120,64.2\n");
+  dir.write("sweep.json",
+            R"({"runs": [{"num_gpu": 60, "tokens_per_second": 50.5},
+                         {"num_gpu": 80, "tokens_per_second": 60.1},
+                         {"num_gpu": 120, "tokens_per_second": 64.2}]})");
+  const auto report = analyze_json(dir);
+  const auto single = with_id(report, "single-sample");
+  ASSERT_EQ(single.size(), 1u) << report["findings"].dump(1);
+  EXPECT_EQ(single[0]["count"], 3);
+  const std::string message = single[0]["message"];
+  EXPECT_EQ(message.rfind("3 configurations of `sweep.csv` (also in `sweep.json#/runs`) have", 0),
+            0u)
+      << message;
+}
+
 // A standard deviation of one value is undefined: the JSON says null, never 0, and the evidence
 // the LLM reads leaves it out.
 TEST(FindingsCorpusCli, StddevOfASingleRunIsNullNotZero) {
