@@ -179,8 +179,9 @@ struct Samples {
   std::set<std::string> restated_in;  // names of later experiments with the same configurations
 };
 
-// Configurations' sample sizes say something only of raw runs: a table of means (a summary, a
-// Markdown document) has one row per configuration by design. A configuration restated by a
+// Configurations' sample sizes say something only of runs: a summary of means or a Markdown
+// document has one row per configuration by design. A run that states its own means (a run's
+// average TTFT over its requests) is still one run. A configuration restated by a
 // later experiment (a CSV and a JSON of the same runs) is counted once, where first seen: its key
 // is what was run, how often and the median it gave, `first` maps it to that experiment.
 Samples sample_sizes(const std::vector<PlannedExperiment>& experiments, std::size_t x,
@@ -188,7 +189,7 @@ Samples sample_sizes(const std::vector<PlannedExperiment>& experiments, std::siz
                      std::vector<Samples>& earlier) {
   Samples out;
   const auto& e = experiments[x].experiment;
-  if (!e.headline || e.origin != "measurements" || e.metrics[*e.headline].aggregate) {
+  if (!e.headline || e.origin != "measurements") {
     return out;
   }
   const auto& metric = e.metrics[*e.headline];
