@@ -10,7 +10,7 @@
 
 namespace chimera::analyze {
 
-// At most this many evidence lines per finding; the rest are summarised as "... and N more".
+// At most this many evidence items per finding; Finding::evidence_total counts the rest.
 inline constexpr std::size_t k_max_evidence = 12;
 // |modified z-score| above which a value is an outlier (Iglewicz and Hoaglin, 1993).
 inline constexpr double k_outlier_z = 3.5;

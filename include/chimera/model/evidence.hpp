@@ -9,7 +9,9 @@ namespace chimera::model {
 // against, so that a script can act on a finding without parsing its sentence.
 struct Evidence {
   std::string source;   // file path relative to the root; "" when the item is not in one file
-  std::string locator;  // ":12" (a line), "#/runs/0" (a JSON pointer), "#table 2", or ""
+  // ":12" (a line), "#/runs/0" (a JSON pointer), "#table 2", a configuration's label
+  // ("num_gpu=80, num_ctx=512") for an item about a configuration, or "".
+  std::string locator;
   std::string column;   // the column read, "" when none
   std::optional<double> value;      // the value read there, in `unit`
   std::string unit;                 // "" when unitless or no value
