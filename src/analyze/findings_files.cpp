@@ -14,6 +14,11 @@ std::string located(const model::Diagnostic& d) {
   return where.empty() ? d.message : where + ": " + d.message;
 }
 
+model::Evidence diagnostic_evidence(const model::Diagnostic& d) {
+  return model::evidence_at(d.path, d.line ? ":" + std::to_string(*d.line) : std::string(),
+                            d.message);
+}
+
 void duplicates(const model::Corpus& corpus, std::vector<model::Finding>& out) {
   std::map<std::string, std::vector<std::string>> by_hash;  // files are in path order
   for (const auto& file : corpus.files) {
@@ -37,7 +42,11 @@ void duplicates(const model::Corpus& corpus, std::vector<model::Finding>& out) {
     f.message = paths[1] + (copies > 1 ? " and " + std::to_string(copies - 1) + " more" : "") +
                 (copies > 1 ? " duplicate " : " duplicates ") + paths[0] + " byte for byte; only " +
                 paths[0] + " is counted in cross-file statistics; delete the copies";
-    f.evidence = capped(paths);
+    std::vector<model::Evidence> items;
+    for (const auto& path : paths) {
+      items.push_back(model::evidence_at(path, ""));
+    }
+    set_evidence(f, std::move(items));
     out.push_back(std::move(f));
   }
 }
@@ -65,10 +74,11 @@ void diagnostics(const model::Corpus& corpus, std::vector<model::Finding>& out) 
     f.message = where.find("fix ") == std::string::npos
                     ? where + "; fix or remove the file, its data is not analysed"
                     : where + "; its data is not analysed";
+    std::vector<model::Evidence> items;
     for (const auto* d : list) {
-      f.evidence.push_back(located(*d));
+      items.push_back(diagnostic_evidence(*d));
     }
-    f.evidence = capped(std::move(f.evidence));
+    set_evidence(f, std::move(items));
     out.push_back(std::move(f));
   }
   for (const auto& file : corpus.files) {
@@ -83,14 +93,15 @@ void diagnostics(const model::Corpus& corpus, std::vector<model::Finding>& out) 
     const std::string reason = file.skip_reason.empty() ? "no reason given" : file.skip_reason;
     f.message = file.path + " was not analysed (" + reason + ")" +
                 (data_kind ? "; make it readable or remove it" : "");
-    f.evidence = {file.path + ": " + reason};
+    std::vector<model::Evidence> items{model::evidence_at(file.path, "", reason)};
     // The warnings that announce the skip belong to this finding, not to an input-warning.
     if (const auto it = warnings.find(file.path); it != warnings.end()) {
       for (const auto* d : it->second) {
-        f.evidence.push_back(located(*d));
+        items.push_back(diagnostic_evidence(*d));
       }
       warnings.erase(it);
     }
+    set_evidence(f, std::move(items));
     out.push_back(std::move(f));
   }
   for (const auto& [path, list] : warnings) {
@@ -101,10 +112,11 @@ void diagnostics(const model::Corpus& corpus, std::vector<model::Finding>& out) 
     f.message = path + ": " + std::to_string(list.size()) + " problem" +
                 (list.size() > 1 ? "s" : "") + " while reading, first: " + list.front()->message +
                 "; check the listed rows";
+    std::vector<model::Evidence> items;
     for (const auto* d : list) {
-      f.evidence.push_back(located(*d));
+      items.push_back(diagnostic_evidence(*d));
     }
-    f.evidence = capped(std::move(f.evidence));
+    set_evidence(f, std::move(items));
     out.push_back(std::move(f));
   }
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "chimera/analyze/findings.hpp"
@@ -20,7 +21,7 @@ std::string plural(std::size_t n, const std::string& one, const std::string& man
 
 void failed_runs(const FindingsInput& in, std::vector<model::Finding>& out) {
   struct Failed {
-    std::vector<std::string> rows;  // the first k_max_evidence
+    std::vector<model::Evidence> rows;  // the first k_max_evidence
     std::size_t count = 0;
   };
   std::map<std::string, Failed> by_reason;
@@ -37,7 +38,7 @@ void failed_runs(const FindingsInput& in, std::vector<model::Finding>& out) {
         }
         auto& failed = by_reason[failure_reason(in.corpus, set, row)];
         if (failed.count++ < k_max_evidence) {
-          failed.rows.push_back(table.row_location(row));
+          failed.rows.push_back(row_evidence(table, row, ""));
         }
       }
     }
@@ -53,7 +54,7 @@ void failed_runs(const FindingsInput& in, std::vector<model::Finding>& out) {
     f.message += reason;
     f.message += ") excluded from statistics; fix the cause and re-run ";
     f.message += n > 1 ? "them" : "it";
-    f.evidence = with_more(std::move(failed.rows), n);
+    set_evidence(f, std::move(failed.rows), n);
     out.push_back(std::move(f));
   }
 }
@@ -101,7 +102,7 @@ void row_hashes(const model::Table& table, const RecordSet& set, const Member& m
 }
 
 void duplicate_rows(const FindingsInput& in, std::vector<model::Finding>& out) {
-  std::vector<std::pair<std::string, std::string>> found;  // the rows first in table order
+  std::vector<model::Evidence> found;  // the rows first in table order
   std::size_t count = 0;
   std::vector<std::uint64_t> bits;
   std::vector<std::uint64_t> other;
@@ -153,14 +154,10 @@ void duplicate_rows(const FindingsInput& in, std::vector<model::Finding>& out) {
       std::partial_sort(repeats.begin(), repeats.begin() + static_cast<std::ptrdiff_t>(shown),
                         repeats.end());
       for (std::size_t i = 0; i < shown; ++i) {
-        found.emplace_back(table.row_location(repeats[i].first),
-                           table.row_location(repeats[i].second));
+        found.push_back(row_evidence(table, repeats[i].first,
+                                     "repeats " + table.row_location(repeats[i].second)));
       }
     }
-  }
-  std::vector<std::string> evidence;
-  for (const auto& [row, earlier] : found) {
-    evidence.push_back(row + " repeats " + earlier);
   }
   if (count > 0) {
     model::Finding f;
@@ -170,29 +167,81 @@ void duplicate_rows(const FindingsInput& in, std::vector<model::Finding>& out) {
     f.message = std::to_string(count) + " row" + (count > 1 ? "s repeat" : " repeats") +
                 " an earlier row's configuration and every metric value; remove the copies or "
                 "confirm they are distinct runs";
-    f.evidence = with_more(std::move(evidence), count);
+    set_evidence(f, std::move(found), count);
     out.push_back(std::move(f));
   }
 }
 
-void sample_sizes(const model::Experiment& e, std::vector<model::Finding>& out) {
-  if (!e.headline) {
-    return;
+// The configurations of one experiment with too few runs, and the experiments that restate them.
+struct Samples {
+  std::vector<model::Evidence> single;
+  std::vector<model::Evidence> few;
+  std::set<std::string> restated_in;  // names of later experiments with the same configurations
+};
+
+// Configurations' sample sizes say something only of runs: a summary of means or a Markdown
+// document has one row per configuration by design. A run that states its own means (a run's
+// average TTFT over its requests) is still one run. A configuration restated by a
+// later experiment (a CSV and a JSON of the same runs) is counted once, where first seen: its key
+// is what was run, how often and the median it gave, `first` maps it to that experiment.
+Samples sample_sizes(const std::vector<PlannedExperiment>& experiments, std::size_t x,
+                     std::unordered_map<std::string, std::size_t>& first,
+                     std::vector<Samples>& earlier) {
+  Samples out;
+  const auto& e = experiments[x].experiment;
+  if (!e.headline || e.origin != "measurements") {
+    return out;
   }
   const auto& metric = e.metrics[*e.headline];
-  std::vector<std::string> single;
-  std::vector<std::string> few;
   for (const auto& r : e.ranking) {
-    const auto* s = e.configurations[r.configuration].summary_of(*e.headline);
-    const std::string line = e.label(r.configuration) + ": n = " + std::to_string(s->n) + ", " +
-                             metric.column + " " + format_value(s->median, metric.unit);
-    if (s->n == 1) {
-      single.push_back(line);
-    } else if (s->n < k_interval_min_n) {
-      few.push_back(line);
+    const auto& configuration = e.configurations[r.configuration];
+    const auto* s = configuration.summary_of(*e.headline);
+    if (s->n >= k_interval_min_n) {
+      continue;
     }
+    const std::string key = std::string(model::to_string(metric.kind)) + "|" +
+                            format_key(e.description(r.configuration)) + "|" +
+                            std::to_string(s->n) + "|" + format_number(s->median);
+    const auto [at, added] = first.emplace(key, x);
+    if (!added) {
+      if (at->second != x) {
+        earlier[at->second].restated_in.insert(e.name);
+        continue;
+      }
+    }
+    model::Evidence item;
+    if (configuration.sources.size() == 1) {
+      item.source = configuration.sources.front();
+    }
+    item.locator = e.label(r.configuration);
+    item.column = metric.column;
+    item.value = s->median;
+    item.unit = metric.unit;
+    item.text = e.label(r.configuration) + ": n = " + std::to_string(s->n) + ", " + metric.column +
+                " " + format_value(s->median, metric.unit);
+    (s->n == 1 ? out.single : out.few).push_back(std::move(item));
   }
-  const std::string where = " of `" + e.name + "`";
+  return out;
+}
+
+// " (also in `b.json#/runs`)", or "" when no later experiment restates these configurations.
+std::string also_in(const std::set<std::string>& names) {
+  if (names.empty()) {
+    return "";
+  }
+  std::string out;
+  for (const auto& name : names) {
+    out += (out.empty() ? " (also in `" : ", `") + name + "`";
+  }
+  return out + ")";
+}
+
+void sample_findings(const model::Experiment& e, Samples& samples,
+                     std::vector<model::Finding>& out) {
+  const auto& metric = e.metrics[*e.headline];
+  const std::string where = " of `" + e.name + "`" + also_in(samples.restated_in);
+  auto& single = samples.single;
+  auto& few = samples.few;
   if (!single.empty()) {
     model::Finding f;
     f.id = "single-sample";
@@ -202,7 +251,7 @@ void sample_sizes(const model::Experiment& e, std::vector<model::Finding>& out) 
                 (single.size() > 1 ? " have" : " has") + " a single " + metric.column +
                 " run; re-run " + (single.size() > 1 ? "them" : "it") +
                 " at least 6 times before ranking";
-    f.evidence = capped(std::move(single));
+    set_evidence(f, std::move(single));
     out.push_back(std::move(f));
   }
   if (!few.empty()) {
@@ -214,7 +263,7 @@ void sample_sizes(const model::Experiment& e, std::vector<model::Finding>& out) 
                 (few.size() > 1 ? " have" : " has") + " 2 to 5 " + metric.column +
                 " runs, too few for a 95% median interval; re-run " +
                 (few.size() > 1 ? "them" : "it") + " to at least 6";
-    f.evidence = capped(std::move(few));
+    set_evidence(f, std::move(few));
     out.push_back(std::move(f));
   }
 }
@@ -225,8 +274,15 @@ std::vector<model::Finding> run_findings(const FindingsInput& in) {
   std::vector<model::Finding> out;
   failed_runs(in, out);
   duplicate_rows(in, out);
-  for (const auto& planned : in.experiments) {
-    sample_sizes(planned.experiment, out);
+  std::unordered_map<std::string, std::size_t> first;
+  std::vector<Samples> samples(in.experiments.size());
+  for (std::size_t x = 0; x < in.experiments.size(); ++x) {
+    samples[x] = sample_sizes(in.experiments, x, first, samples);
+  }
+  for (std::size_t x = 0; x < in.experiments.size(); ++x) {
+    if (!samples[x].single.empty() || !samples[x].few.empty()) {
+      sample_findings(in.experiments[x].experiment, samples[x], out);
+    }
   }
   return out;
 }

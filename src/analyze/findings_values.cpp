@@ -3,6 +3,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "chimera/analyze/findings.hpp"
 #include "chimera/analyze/format.hpp"
@@ -11,13 +12,23 @@
 namespace chimera::analyze {
 namespace {
 
-struct Outliers {
-  std::vector<std::string> cold;  // the first k_max_evidence of each
-  std::vector<std::string> other;
-  std::size_t cold_count = 0;
-  std::size_t other_count = 0;
-  std::set<std::string> cold_metrics;
-  double worst_ratio = 0;  // cold-start value / configuration median, or its inverse
+// A value far from its configuration's median: a cold start (the first run, on the bad side) or
+// an outlier. Its key is what makes it one fact wherever it is written: the measured kind, the
+// value and the median to 4 significant digits, so that a CSV, a JSON file and a copy that state
+// the same runs give one finding.
+struct Fact {
+  std::size_t experiment = 0;
+  std::uint32_t table = 0;
+  std::uint32_t column = 0;
+  std::size_t row = 0;
+  double value = 0;
+  double median = 0;
+  double ratio = 0;
+  double z = 0;
+  bool cold = false;
+  std::string key;
+  bool restates = false;              // an earlier fact says the same
+  std::vector<std::size_t> restated;  // the later facts that say the same as this one
 };
 
 // Median by selection: big configurations are common and a full sort per column is not needed.
@@ -33,8 +44,9 @@ double median_in_place(std::vector<double>& v) {
 }
 
 // The runs of one configuration in one column, in row order.
-void scan(const model::Table& table, const model::Column& column, model::Direction direction,
-          const std::vector<std::size_t>& rows, Outliers& found) {
+void scan(const model::Table& table, std::uint32_t t, std::uint32_t c, model::Direction direction,
+          const std::vector<std::size_t>& rows, std::size_t experiment, std::vector<Fact>& facts) {
+  const auto& column = table.columns[c];
   std::vector<double> values;
   std::vector<std::size_t> at;
   double low = std::numeric_limits<double>::infinity();
@@ -86,34 +98,96 @@ void scan(const model::Table& table, const model::Column& column, model::Directi
       continue;
     }
     const bool worse = direction == model::Direction::lower ? z > 0 : z < 0;
-    const auto line = [&] {
-      return table.row_location(at[i]) + ": " + column.name() + " " +
-             format_value(values[i], column.unit()) + ", median " +
-             format_value(median, column.unit()) + " (" + format_number(ratio) + "x), modified z " +
-             format_number(z);
-    };
-    if (i == 0 && worse) {
-      if (found.cold_count++ < k_max_evidence) {
-        found.cold.push_back(line());
-      }
-      found.cold_metrics.insert(leaf_name(column.name()));
-      found.worst_ratio = std::max(found.worst_ratio, std::max(ratio, 1 / ratio));
-    } else if (found.other_count++ < k_max_evidence) {
-      found.other.push_back(line());
-    }
+    Fact fact;
+    fact.experiment = experiment;
+    fact.table = t;
+    fact.column = c;
+    fact.row = at[i];
+    fact.value = values[i];
+    fact.median = median;
+    fact.ratio = ratio;
+    fact.z = z;
+    fact.cold = i == 0 && worse;
+    fact.key = std::string(model::to_string(column.kind())) + "|" + format_number(values[i]) + "|" +
+               format_number(median) + (fact.cold ? "|cold" : "");
+    facts.push_back(std::move(fact));
   }
 }
 
+model::Evidence fact_evidence(const model::Corpus& corpus, const Fact& f) {
+  const auto& table = corpus.tables[f.table];
+  const auto& column = table.columns[f.column];
+  auto item = row_evidence(table, f.row,
+                           column.name() + " " + format_value(f.value, column.unit()) +
+                               ", median " + format_value(f.median, column.unit()) + " (" +
+                               format_number(f.ratio) + "x), modified z " + format_number(f.z));
+  item.column = column.name().str();
+  item.value = f.value;
+  item.unit = column.unit().str();
+  item.reference = f.median;
+  return item;
+}
+
+// Where the facts of a finding are restated: " (restated in a.json, b.md)" or "".
+std::string restated_in(const model::Corpus& corpus, const std::vector<Fact>& facts,
+                        const std::vector<std::size_t>& shown) {
+  std::set<std::string> sources;
+  for (const auto i : shown) {
+    for (const auto r : facts[i].restated) {
+      sources.insert(corpus.tables[facts[r].table].source.str());
+    }
+  }
+  if (sources.empty()) {
+    return "";
+  }
+  std::string out;
+  std::size_t listed = 0;
+  for (const auto& source : sources) {
+    if (listed++ == 3) {
+      out += " and " + std::to_string(sources.size() - 3) + " more";
+      break;
+    }
+    out += (out.empty() ? "" : ", ") + source;
+  }
+  return "; restated in " + out;
+}
+
+// The evidence of a finding: its facts, then where each is restated, the first k_max_evidence.
+std::vector<model::Evidence> fact_items(const model::Corpus& corpus, const std::vector<Fact>& facts,
+                                        const std::vector<std::size_t>& of) {
+  std::vector<model::Evidence> items;
+  for (const auto i : of) {
+    if (items.size() == k_max_evidence) {
+      break;
+    }
+    items.push_back(fact_evidence(corpus, facts[i]));
+  }
+  for (const auto i : of) {
+    for (const auto r : facts[i].restated) {
+      if (items.size() == k_max_evidence) {
+        return items;
+      }
+      auto item = fact_evidence(corpus, facts[r]);
+      item.text = corpus.tables[facts[r].table].row_location(facts[r].row) + ": restates " +
+                  corpus.tables[facts[i].table].row_location(facts[i].row);
+      items.push_back(std::move(item));
+    }
+  }
+  return items;
+}
+
 void outliers(const FindingsInput& in, std::vector<model::Finding>& out) {
-  for (const auto& planned : in.experiments) {
+  std::vector<Fact> facts;
+  for (std::size_t x = 0; x < in.experiments.size(); ++x) {
+    const auto& planned = in.experiments[x];
     const auto& e = planned.experiment;
-    Outliers found;
     for (const auto& member : planned.members) {
       const auto& set = in.sets[member.set];
       if (set.samples) {
         continue;
       }
-      const auto& table = in.corpus.tables[set.tables.front()];
+      const auto t = set.tables.front();
+      const auto& table = in.corpus.tables[t];
       std::map<std::uint32_t, std::vector<std::size_t>> rows_of;
       for (std::size_t r = 0; r < table.rows(); ++r) {
         const auto c = member.configuration_of(r);
@@ -128,37 +202,73 @@ void outliers(const FindingsInput& in, std::vector<model::Finding>& out) {
           continue;
         }
         for (const auto& [c, rows] : rows_of) {
-          scan(table, table.columns[set.series[i].column], metric.direction, rows, found);
+          scan(table, t, set.series[i].column, metric.direction, rows, x, facts);
         }
       }
     }
-    if (found.cold_count > 0) {
+  }
+  // One voice per fact: the first statement of it (experiments most runs first) is the finding's,
+  // the later ones are listed as where it is restated.
+  std::unordered_map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    const auto [at, added] = first.emplace(facts[i].key, i);
+    if (!added) {
+      facts[i].restates = true;
+      facts[at->second].restated.push_back(i);
+    }
+  }
+  std::vector<std::vector<std::size_t>> cold(in.experiments.size());
+  std::vector<std::vector<std::size_t>> other(in.experiments.size());
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (!facts[i].restates) {
+      (facts[i].cold ? cold : other)[facts[i].experiment].push_back(i);
+    }
+  }
+  for (std::size_t x = 0; x < in.experiments.size(); ++x) {
+    const auto& e = in.experiments[x].experiment;
+    if (!cold[x].empty()) {
+      std::set<std::string> names;
+      double worst = 0;
+      for (const auto i : cold[x]) {
+        const auto& f = facts[i];
+        names.insert(leaf_name(in.corpus.tables[f.table].columns[f.column].name()));
+        worst = std::max(worst, std::max(f.ratio, 1 / f.ratio));
+      }
       std::string metrics;
-      for (const auto& m : found.cold_metrics) {
+      for (const auto& m : names) {
         metrics += (metrics.empty() ? "" : ", ") + m;
       }
       model::Finding f;
       f.id = "cold-start";
       f.severity = model::Severity::warning;
-      const auto n = found.cold_count;
+      const auto n = cold[x].size();
       f.count = n;
       f.message = std::to_string(n) + " first run" + (n > 1 ? "s" : "") + " in `" + e.name +
                   "` far from the rest of their configuration (" + metrics + ", up to " +
-                  format_number(found.worst_ratio) +
-                  "x the median): a cold start; drop warm-up runs or report them separately";
-      f.evidence = with_more(std::move(found.cold), n);
+                  format_number(worst) + "x the median" + restated_in(in.corpus, facts, cold[x]) +
+                  "): a cold start; drop warm-up runs or report them separately";
+      auto items = fact_items(in.corpus, facts, cold[x]);
+      std::size_t total = n;
+      for (const auto i : cold[x]) {
+        total += facts[i].restated.size();
+      }
+      set_evidence(f, std::move(items), total);
       out.push_back(std::move(f));
     }
-    if (found.other_count > 0) {
+    if (!other[x].empty()) {
       model::Finding f;
       f.id = "outlier";
       f.severity = model::Severity::info;
-      const auto n = found.other_count;
+      const auto n = other[x].size();
       f.count = n;
       f.message = std::to_string(n) + " value" + (n > 1 ? "s" : "") + " in `" + e.name +
-                  "` with |modified z| > 3.5, 1.25x or more off their configuration's median; "
-                  "check those runs";
-      f.evidence = with_more(std::move(found.other), n);
+                  "` with |modified z| > 3.5, 1.25x or more off their configuration's median" +
+                  restated_in(in.corpus, facts, other[x]) + "; check those runs";
+      std::size_t total = n;
+      for (const auto i : other[x]) {
+        total += facts[i].restated.size();
+      }
+      set_evidence(f, fact_items(in.corpus, facts, other[x]), total);
       out.push_back(std::move(f));
     }
   }
@@ -193,8 +303,8 @@ double value_at(const model::Column* c, std::size_t row) {
 
 struct Check {
   std::string id;
-  std::string what;                   // the sentence's subject
-  std::vector<std::string> evidence;  // the first k_max_evidence rows
+  std::string what;                       // the sentence's subject
+  std::vector<model::Evidence> evidence;  // the first k_max_evidence rows
   std::size_t count = 0;
   double worst = 0;
 };
@@ -208,7 +318,11 @@ void add_if_inconsistent(Check& check, double stated, double derived, Describe d
   const double relative = std::fabs(stated - derived) / std::fabs(stated);
   if (relative > k_inconsistency) {
     if (check.count++ < k_max_evidence) {
-      check.evidence.push_back(describe() + " (" + format_number(100 * relative) + "% apart)");
+      auto item = describe();
+      item.text += " (" + format_number(100 * relative) + "% apart)";
+      item.value = stated;
+      item.reference = derived;
+      check.evidence.push_back(std::move(item));
     }
     check.worst = std::max(check.worst, relative);
   }
@@ -242,16 +356,24 @@ void inconsistencies(const FindingsInput& in, std::vector<model::Finding>& out) 
         const double ttft_ms = value_at(c_ttft, r);
         const double sum = value_at(c_load, r) + value_at(c_prompt, r);
         add_if_inconsistent(ttft, ttft_ms, sum, [&] {
-          return table.row_location(r) + ": ttft " + format_value(ttft_ms, "ms") +
-                 ", load + prompt_eval " + format_value(sum, "ms");
+          auto item = row_evidence(table, r,
+                                   "ttft " + format_value(ttft_ms, "ms") + ", load + prompt_eval " +
+                                       format_value(sum, "ms"));
+          item.column = c_ttft->name().str();
+          item.unit = "ms";
+          return item;
         });
         const double rate_value = value_at(c_rate, r);
         const double eval_s = value_at(c_eval, r) / 1000.0;
         const double derived =
             eval_s > 0 ? value_at(c_tokens, r) / eval_s : std::numeric_limits<double>::quiet_NaN();
         add_if_inconsistent(rate, rate_value, derived, [&] {
-          return table.row_location(r) + ": throughput " + format_value(rate_value, "tok/s") +
-                 ", tokens / eval time " + format_value(derived, "tok/s");
+          auto item = row_evidence(table, r,
+                                   "throughput " + format_value(rate_value, "tok/s") +
+                                       ", tokens / eval time " + format_value(derived, "tok/s"));
+          item.column = c_rate->name().str();
+          item.unit = "tok/s";
+          return item;
         });
       }
     }
@@ -268,7 +390,7 @@ void inconsistencies(const FindingsInput& in, std::vector<model::Finding>& out) 
     f.message = std::to_string(n) + " row" + (n > 1 ? "s where " : " where ") + check->what +
                 " by more than 10% (up to " + format_number(100 * check->worst) +
                 "%); check how the metrics were measured before comparing them";
-    f.evidence = with_more(std::move(check->evidence), n);
+    set_evidence(f, std::move(check->evidence), n);
     out.push_back(std::move(f));
   }
 }

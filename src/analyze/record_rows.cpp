@@ -35,10 +35,16 @@ model::Direction direction_of(model::MetricKind kind, model::Direction direction
 std::vector<bool> duplicate_files(const model::Corpus& corpus) {
   std::vector<bool> out(corpus.files.size(), false);
   std::unordered_map<std::string, std::size_t> first;
+  // A file equal to an earlier one once its timestamps and ids are masked restates it too.
   for (std::size_t f = 0; f < corpus.files.size(); ++f) {
-    const auto& hash = corpus.files[f].content_hash;
-    if (!hash.empty() && !first.emplace(hash, f).second) {
-      out[f] = true;
+    for (const auto* hash : {&corpus.files[f].content_hash, &corpus.files[f].masked_hash}) {
+      if (hash->empty()) {
+        continue;
+      }
+      const auto [at, added] = first.emplace(*hash, f);
+      if (!added && at->second != f) {
+        out[f] = true;
+      }
     }
   }
   return out;

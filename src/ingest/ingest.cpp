@@ -11,6 +11,7 @@
 #include "chimera/ingest/encoding.hpp"
 #include "chimera/ingest/json.hpp"
 #include "chimera/ingest/markdown.hpp"
+#include "chimera/ingest/masked_hash.hpp"
 #include "chimera/ingest/table_spool.hpp"
 #include "chimera/util/cancel.hpp"
 #include "chimera/util/file_io.hpp"
@@ -46,6 +47,7 @@ ParseFn parser_for(model::FileKind kind) {
 // What one worker made of one file. The file's text is gone by the time this is returned.
 struct FileResult {
   std::string content_hash;
+  std::string masked_hash;
   Parsed parsed;
   std::optional<std::string> skip_reason;
 };
@@ -62,6 +64,7 @@ FileResult read_and_parse(const model::Config& config, const model::FileEntry& f
     return result;
   }
   result.content_hash = util::content_hash(*bytes);
+  result.masked_hash = masked_hash(*bytes);
   const Decoded decoded = decode(*bytes, where);
   if (decoded.skip_reason) {
     result.skip_reason = *decoded.skip_reason;
@@ -146,6 +149,7 @@ model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> 
   auto merge = [&](FileResult& result, std::size_t k) {
     model::FileEntry& file = files[work[k]];
     file.content_hash = std::move(result.content_hash);
+    file.masked_hash = std::move(result.masked_hash);
     if (result.skip_reason) {
       file.skipped = true;
       file.skip_reason = std::move(*result.skip_reason);

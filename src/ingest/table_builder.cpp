@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "chimera/ingest/duration_check.hpp"
+#include "chimera/ingest/impossible_values.hpp"
 #include "chimera/ingest/names.hpp"
 #include "chimera/ingest/sibling_units.hpp"
 
@@ -259,6 +260,7 @@ model::Table TableBuilder::finish() {
     told += is_told ? 1 : 0;
   }
   table.failure_reason = reasons.finish();
+  exclude_impossible(table);
   m_failed_rows.clear();
   m_arena.clear();
   return table;

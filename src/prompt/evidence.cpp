@@ -87,11 +87,11 @@ EvidenceSection findings_section(const model::Analysis& analysis) {
           fmt::format("- [{}] {}: {}", model::to_string(f.severity), f.id, f.message);
       const std::size_t shown = std::min<std::size_t>(f.evidence.size(), 4);
       for (std::size_t i = 0; i < shown; ++i) {
-        line += (i == 0 ? " (" : ", ") + f.evidence[i];
+        line += (i == 0 ? " (" : ", ") + f.evidence[i].text;
       }
+      const std::size_t total = std::max(f.evidence_total, f.evidence.size());
       if (shown > 0) {
-        line += f.evidence.size() > shown ? fmt::format(", and {} more)", f.evidence.size() - shown)
-                                          : ")";
+        line += total > shown ? fmt::format(", and {} more)", total - shown) : ")";
       }
       s.lines.push_back(std::move(line));
     }

@@ -283,6 +283,24 @@ Json experiment_json(const model::Experiment& e) {
           {"effects", effects}};
 }
 
+// A finding's evidence items: where, what was read, against what; null for what is unknown.
+Json evidence_json(const std::vector<model::Evidence>& items) {
+  Json out = Json::array();
+  for (const auto& e : items) {
+    const auto optional = [](const std::optional<double>& v) {
+      return v ? number_or_null(*v) : Json(nullptr);
+    };
+    out.push_back({{"source", text_or_null(e.source)},
+                   {"locator", text_or_null(e.locator)},
+                   {"column", text_or_null(e.column)},
+                   {"value", optional(e.value)},
+                   {"unit", text_or_null(e.unit)},
+                   {"reference", optional(e.reference)},
+                   {"text", e.text}});
+  }
+  return out;
+}
+
 Json analysis_json(const model::Analysis& a, Json& root) {
   Json experiments = Json::array();
   for (const auto& e : a.experiments) {
@@ -326,7 +344,9 @@ Json analysis_json(const model::Analysis& a, Json& root) {
     findings.push_back({{"id", f.id},
                         {"severity", model::to_string(f.severity)},
                         {"message", f.message},
-                        {"evidence", f.evidence}});
+                        {"count", f.count},
+                        {"evidence", evidence_json(f.evidence)},
+                        {"evidence_total", std::max(f.evidence_total, f.evidence.size())}});
   }
   root["experiments"] = experiments;
   root["agreements"] = agreements;

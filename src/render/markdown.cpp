@@ -132,14 +132,15 @@ void finding_item(std::string& out, const model::Finding& f) {
                      escape_prose(f.message));
   std::size_t shown = 0;
   for (const auto& e : f.evidence) {
-    if (e.starts_with("... and ") || shown == k_shown) {
-      continue;
+    if (shown == k_shown) {
+      break;
     }
-    std::string item = e.size() > k_item_chars ? e.substr(0, k_item_chars) + "…" : e;
+    const auto& text = e.text;
+    std::string item = text.size() > k_item_chars ? text.substr(0, k_item_chars) + "…" : text;
     out += "  - " + code_span(item) + "\n";
     ++shown;
   }
-  const std::size_t total = std::max(f.count, f.evidence.size());
+  const std::size_t total = std::max(f.evidence_total, f.evidence.size());
   if (shown > 0 && total > shown) {
     out += fmt::format("  - and {} more\n", total - shown);
   }

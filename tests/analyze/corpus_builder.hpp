@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "chimera/model/analysis.hpp"
 #include "chimera/model/corpus.hpp"
 
 namespace chimera::analyze::testing {
@@ -111,6 +112,15 @@ inline model::FileEntry file(std::string path, std::string hash = "", std::int64
   f.modified = modified;
   f.content_hash = hash.empty() ? f.path : std::move(hash);
   return f;
+}
+
+// The readable lines of a finding's evidence, in order.
+inline std::vector<std::string> texts(const model::Finding& finding) {
+  std::vector<std::string> out;
+  for (const auto& e : finding.evidence) {
+    out.push_back(e.text);
+  }
+  return out;
 }
 
 }  // namespace chimera::analyze::testing

@@ -49,8 +49,12 @@ TEST(CoverageFindings, NotesMetricsWrittenInSeveralSourceUnits) {
   const auto findings = with_id(corpus, "mixed-units");
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].severity, model::Severity::info);
-  EXPECT_EQ(findings[0].evidence,
+  EXPECT_EQ(testing::texts(findings[0]),
             (std::vector<std::string>{"b.json#/runs ttft_ms: ms", "a.csv ttft_s: s"}));
+  EXPECT_EQ(findings[0].evidence[0].source, "b.json");
+  EXPECT_EQ(findings[0].evidence[0].locator, "#/runs");
+  EXPECT_EQ(findings[0].evidence[0].column, "ttft_ms");
+  EXPECT_EQ(findings[0].evidence[1].unit, "s");
 }
 
 TEST(CoverageFindings, ReportsMetricsMissingInSomeConfigurationsOfAnExperiment) {
@@ -68,7 +72,10 @@ TEST(CoverageFindings, ReportsMetricsMissingInSomeConfigurationsOfAnExperiment) 
   EXPECT_EQ(findings[0].message,
             "in `sweep.csv`, some of the 2 configurations have no tokens_per_second; they cannot "
             "be compared on it, record it for every configuration");
-  EXPECT_EQ(findings[0].evidence, (std::vector<std::string>{"num_gpu=80: no tokens_per_second"}));
+  EXPECT_EQ(testing::texts(findings[0]),
+            (std::vector<std::string>{"num_gpu=80: no tokens_per_second"}));
+  EXPECT_EQ(findings[0].evidence[0].source, "sweep.csv");
+  EXPECT_EQ(findings[0].evidence[0].column, "tokens_per_second");
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ TEST(FileFindings, NamesDuplicateFilesAndTheCopyThatIsIgnored) {
   EXPECT_EQ(findings[0].id, "duplicate-file");
   EXPECT_EQ(findings[0].severity, model::Severity::warning);
   EXPECT_EQ(findings[0].count, 1u);
-  EXPECT_EQ(findings[0].evidence,
+  EXPECT_EQ(testing::texts(findings[0]),
             (std::vector<std::string>{"runs/run_002.json", "runs/run_002_copy.json"}));
   EXPECT_NE(findings[0].message.find("runs/run_002_copy.json duplicates runs/run_002.json"),
             std::string::npos);
@@ -43,7 +43,7 @@ TEST(FileFindings, ErrorDiagnosticsMakeAMalformedFileWithEveryLocation) {
   EXPECT_EQ(findings[0].id, "malformed-file");
   EXPECT_EQ(findings[0].severity, model::Severity::error);
   EXPECT_EQ(findings[0].message.rfind("bad.json:4: unexpected '}'; fix or remove", 0), 0u);
-  EXPECT_EQ(findings[0].evidence,
+  EXPECT_EQ(testing::texts(findings[0]),
             (std::vector<std::string>{"bad.json:4: unexpected '}'", "bad.json: no table"}));
 }
 
@@ -60,7 +60,7 @@ TEST(FileFindings, SkippedDataFilesAreUnreadableAndOthersSkipped) {
   EXPECT_EQ(findings[0].severity, model::Severity::warning);
   EXPECT_EQ(findings[1].id, "skipped-file");
   EXPECT_EQ(findings[1].severity, model::Severity::info);
-  EXPECT_EQ(findings[1].evidence, (std::vector<std::string>{"image.png: too large"}));
+  EXPECT_EQ(testing::texts(findings[1]), (std::vector<std::string>{"image.png: too large"}));
 }
 
 TEST(FileFindings, SkipWarningsBecomeEvidenceOfTheSkipNotASecondFinding) {
@@ -72,7 +72,7 @@ TEST(FileFindings, SkipWarningsBecomeEvidenceOfTheSkipNotASecondFinding) {
   const auto findings = file_findings(corpus);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].id, "unreadable-file");
-  EXPECT_EQ(findings[0].evidence,
+  EXPECT_EQ(testing::texts(findings[0]),
             (std::vector<std::string>{"huge.json: larger than --max-file-size",
                                       "huge.json: skipped: too big"}));
 }

@@ -49,7 +49,8 @@ TEST(RunFindings, GroupsFailedRunsByErrorMessage) {
   }
   ASSERT_EQ(failed.size(), 2u);
   EXPECT_EQ(failed[1]->count, 2u);
-  EXPECT_EQ(failed[1]->evidence, (std::vector<std::string>{"s.csv:3", "s.csv:5"}));
+  EXPECT_EQ(testing::texts(*failed[1]), (std::vector<std::string>{"s.csv:3", "s.csv:5"}));
+  EXPECT_EQ(failed[1]->evidence[1].locator, ":5");
   EXPECT_EQ(failed[1]->message.rfind("2 failed runs (out of memory) excluded", 0), 0u);
 }
 
@@ -68,7 +69,7 @@ TEST(RunFindings, ARunThatGeneratedNothingFailed) {
   EXPECT_EQ(f->message,
             "1 failed run (no tokens generated, throughput 0) excluded from statistics; fix the "
             "cause and re-run it");
-  EXPECT_EQ(f->evidence, (std::vector<std::string>{"m.json#/runs/0"}));
+  EXPECT_EQ(testing::texts(*f), (std::vector<std::string>{"m.json#/runs/0"}));
   ASSERT_EQ(a.experiments.size(), 1u);
   EXPECT_EQ(a.experiments[0].failed_runs, 1u);
   const auto& e = a.experiments[0];
@@ -84,7 +85,7 @@ TEST(RunFindings, FindsRowsRepeatingEveryMetricOfTheSameConfiguration) {
   const auto findings = analyze(corpus).findings;
   const auto* f = by_id(findings, "duplicate-rows");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->evidence, (std::vector<std::string>{"s.csv:5 repeats s.csv:2"}));
+  EXPECT_EQ(testing::texts(*f), (std::vector<std::string>{"s.csv:5: repeats s.csv:2"}));
 }
 
 TEST(RunFindings, CountsSingleAndFewSampleConfigurationsOfTheHeadlineMetric) {
@@ -101,10 +102,15 @@ TEST(RunFindings, CountsSingleAndFewSampleConfigurationsOfTheHeadlineMetric) {
   EXPECT_EQ(single->message,
             "2 configurations of `s.csv` have a single tokens_per_second run; re-run them at "
             "least 6 times before ranking");
-  EXPECT_EQ(single->evidence[0], "c=2: n = 1, tokens_per_second 60 tok/s");
+  EXPECT_EQ(single->evidence[0].text, "c=2: n = 1, tokens_per_second 60 tok/s");
+  EXPECT_EQ(single->evidence[0].source, "s.csv");
+  EXPECT_EQ(single->evidence[0].column, "tokens_per_second");
+  EXPECT_EQ(single->evidence[0].value, 60);
+  EXPECT_EQ(single->evidence[0].unit, "tok/s");
   const auto* few = by_id(findings, "few-samples");
   ASSERT_NE(few, nullptr);
-  EXPECT_EQ(few->evidence, (std::vector<std::string>{"c=3: n = 3, tokens_per_second 2 tok/s"}));
+  EXPECT_EQ(testing::texts(*few),
+            (std::vector<std::string>{"c=3: n = 3, tokens_per_second 2 tok/s"}));
 }
 
 }  // namespace

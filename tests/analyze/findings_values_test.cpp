@@ -42,8 +42,15 @@ TEST(ValueFindings, FlagsAFirstRunFarAboveTheRestAsAColdStart) {
             "1 first run in `r.json#/runs` far from the rest of their configuration (ttft_ms, up "
             "to 8.155x the median): a cold start; drop warm-up runs or report them separately");
   ASSERT_EQ(findings[0].evidence.size(), 1u);
-  EXPECT_EQ(findings[0].evidence[0],
-            "r.json:2: ttft_ms 3517 ms, median 431.3 ms (8.155x), modified z 128.7");
+  const auto& e = findings[0].evidence[0];
+  EXPECT_EQ(e.text, "r.json:2: ttft_ms 3517 ms, median 431.3 ms (8.155x), modified z 128.7");
+  EXPECT_EQ(e.source, "r.json");
+  EXPECT_EQ(e.locator, ":2");
+  EXPECT_EQ(e.column, "ttft_ms");
+  EXPECT_EQ(e.value, 3516.96);
+  EXPECT_EQ(e.unit, "ms");
+  ASSERT_TRUE(e.reference.has_value());
+  EXPECT_DOUBLE_EQ(*e.reference, 431.285);
 }
 
 TEST(ValueFindings, AnOutlierLaterOrOnTheGoodSideIsNotAColdStart) {
@@ -92,8 +99,11 @@ TEST(ValueFindings, ChecksTtftAgainstLoadPlusPromptEval) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].id, "inconsistent-ttft");
   EXPECT_EQ(
-      findings[0].evidence,
+      testing::texts(findings[0]),
       (std::vector<std::string>{"r.csv:3: ttft 500 ms, load + prompt_eval 200 ms (60% apart)"}));
+  EXPECT_EQ(findings[0].evidence[0].value, 500);
+  EXPECT_EQ(findings[0].evidence[0].reference, 200);
+  EXPECT_EQ(findings[0].evidence[0].column, "ttft_ms");
 }
 
 TEST(ValueFindings, ChecksThroughputAgainstTokensOverEvalTime) {
@@ -107,9 +117,11 @@ TEST(ValueFindings, ChecksThroughputAgainstTokensOverEvalTime) {
   const auto findings = value_checks(corpus);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].id, "inconsistent-throughput");
-  EXPECT_EQ(findings[0].evidence,
+  EXPECT_EQ(testing::texts(findings[0]),
             (std::vector<std::string>{
                 "r.csv:3: throughput 90 tok/s, tokens / eval time 60 tok/s (33.33% apart)"}));
+  EXPECT_EQ(findings[0].evidence[0].unit, "tok/s");
+  EXPECT_EQ(findings[0].evidence[0].reference, 60);
 }
 
 }  // namespace

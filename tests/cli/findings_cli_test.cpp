@@ -44,7 +44,10 @@ TEST_F(FindingsCli, DuplicateFileNamesTheOriginalAndTheCopy) {
   const auto found = findings("duplicate-file");
   ASSERT_EQ(found.size(), 1u) << s_report["findings"].dump(1);
   EXPECT_EQ(found[0]["severity"], "warning");
-  EXPECT_EQ(found[0]["evidence"], Json::array({"runs/run_002.json", "runs/run_002_copy.json"}));
+  ASSERT_EQ(found[0]["evidence"].size(), 2u);
+  EXPECT_EQ(found[0]["evidence"][0]["source"], "runs/run_002.json");
+  EXPECT_EQ(found[0]["evidence"][1]["source"], "runs/run_002_copy.json");
+  EXPECT_EQ(found[0]["evidence"][1]["text"], "runs/run_002_copy.json");
   EXPECT_NE(found[0]["message"].get<std::string>().find("runs/run_002_copy.json duplicates "
                                                         "runs/run_002.json"),
             std::string::npos);
@@ -54,7 +57,10 @@ TEST_F(FindingsCli, FailedRunNamesTheCsvLineAndTheErrorMessage) {
   const auto found = findings("failed-run");
   ASSERT_EQ(found.size(), 1u) << s_report["findings"].dump(1);
   // Row 36 of the sweep, after the header line.
-  EXPECT_EQ(found[0]["evidence"], Json::array({"sweep/param_sweep.csv:37"}));
+  ASSERT_EQ(found[0]["evidence"].size(), 1u);
+  EXPECT_EQ(found[0]["evidence"][0]["source"], "sweep/param_sweep.csv");
+  EXPECT_EQ(found[0]["evidence"][0]["locator"], ":37");
+  EXPECT_EQ(found[0]["evidence"][0]["text"], "sweep/param_sweep.csv:37");
   EXPECT_NE(found[0]["message"].get<std::string>().find("CUDA error: out of memory"),
             std::string::npos)
       << found[0]["message"];
@@ -67,7 +73,8 @@ TEST_F(FindingsCli, MalformedFileNamesLineAndColumnOfTheTruncation) {
   EXPECT_EQ(found[0]["severity"], "error");
   ASSERT_EQ(found[0]["evidence"].size(), 1u);
   // The file stops inside a key on its 47th line ("      \"prompt_eval_"), 19 characters long.
-  const std::string evidence = found[0]["evidence"][0];
+  const std::string evidence = found[0]["evidence"][0]["text"];
+  EXPECT_EQ(found[0]["evidence"][0]["locator"], ":47");
   EXPECT_EQ(evidence.rfind("runs/run_004_interrupted.json:47: invalid JSON at column 20: ", 0), 0u)
       << evidence;
   bool diagnosed = false;
@@ -86,6 +93,20 @@ TEST_F(FindingsCli, EveryFindingHasEvidence) {
   for (const auto& f : s_report["findings"]) {
     EXPECT_FALSE(f["evidence"].empty()) << f.dump();
   }
+}
+
+TEST_F(FindingsCli, ColdStartEvidenceCarriesValueUnitAndTheMedianItIsComparedWith) {
+  const auto found = findings("cold-start");
+  ASSERT_EQ(found.size(), 1u) << s_report["findings"].dump(1);
+  EXPECT_EQ(found[0]["count"], 6);
+  EXPECT_EQ(found[0]["evidence_total"], 6);
+  const auto& first = found[0]["evidence"][0];
+  EXPECT_EQ(first["source"], "runs/run_001.json");
+  EXPECT_EQ(first["locator"], "#/runs/0");
+  EXPECT_EQ(first["column"], "load_duration_ms");
+  EXPECT_EQ(first["unit"], "ms");
+  ASSERT_TRUE(first["value"].is_number() && first["reference"].is_number()) << first.dump();
+  EXPECT_GE(first["value"].get<double>() / first["reference"].get<double>(), 1.25);
 }
 
 }  // namespace

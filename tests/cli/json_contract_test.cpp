@@ -132,9 +132,19 @@ void expect_contract(const Json& j, const std::string& dir) {
     expect_key(f, "id", is_string, "finding");
     expect_key(f, "severity", is_string, "finding");
     expect_key(f, "message", is_string, "finding");
+    expect_key(f, "count", is_uint, "finding");
     expect_key(f, "evidence", is_array, "finding");
+    expect_key(f, "evidence_total", is_uint, "finding");
+    EXPECT_GE(f["evidence_total"].get<std::size_t>(), f["evidence"].size()) << f.dump();
     for (const auto& e : f["evidence"]) {
-      EXPECT_TRUE(e.is_string()) << e.dump();
+      for (const char* key : {"source", "locator", "column", "unit"}) {
+        expect_key(e, key, is_string_or_null, "evidence");
+      }
+      for (const char* key : {"value", "reference"}) {
+        expect_key(e, key, is_number_or_null, "evidence");
+      }
+      expect_key(e, "text", is_string, "evidence");
+      EXPECT_EQ(e.size(), 7u) << e.dump();
     }
   }
 

@@ -31,13 +31,14 @@ Hostile hostile_sample() {
                         "cd",
                         true,
                         "invalid JSON: <script>alert(2)</script>",
-                        0};
+                        0,
+                        ""};
   s.corpus.files.push_back(file);
   s.corpus.diagnostics.push_back(
       {k_hostile_path, 3, model::Severity::error, "last read: '<script>alert(3)</script>\x1b[2J'"});
   s.analysis.inventory.skipped.emplace_back(k_hostile_path, "bad `file`\nchimera: error: fake");
   s.analysis.findings.front().message = "model <img src=x onerror=alert(4)> is slow | really";
-  s.analysis.findings.front().evidence = {k_hostile_path + ":3"};
+  s.analysis.findings.front().evidence = {model::evidence_at(k_hostile_path, ":3")};
   s.analysis.key_findings = {"config ![p](http://tracker/pixel.png) <b>wins</b>"};
   s.analysis.recommendations = {"# Use\n- this"};
   h.llm = test::make_llm_ok(

@@ -9,9 +9,10 @@ ReportSample make_report_sample() {
   s.config.options.num_gpu = 80;
   s.config.options.temperature = 0.8;
 
-  model::FileEntry csv{"sweep.csv", model::FileKind::csv, 2013, 1763000000, "ab", false, "", 1};
+  model::FileEntry csv{"sweep.csv", model::FileKind::csv, 2013, 1763000000, "ab", false, "", 1,
+                       ""};
   model::FileEntry big{"big.json", model::FileKind::json,         99999999, 1763000100, "",
-                       true,       "larger than --max-file-size", 0};
+                       true,       "larger than --max-file-size", 0, ""};
   s.corpus.root = "bench";
   s.corpus.files = {big, csv};
   model::Table table;
@@ -123,12 +124,19 @@ ReportSample make_report_sample() {
   doc.values = 4;
   s.analysis.documents = {doc};
   const auto finding = [](const char* id, model::Severity severity, const char* message,
-                          std::vector<std::string> evidence) {
+                          const std::vector<std::string>& evidence) {
     model::Finding f;
     f.id = id;
     f.severity = severity;
     f.message = message;
-    f.evidence = std::move(evidence);
+    for (const auto& where : evidence) {
+      const auto colon = where.find(':');
+      f.evidence.push_back(colon == std::string::npos
+                               ? model::evidence_at(where, "")
+                               : model::evidence_at(where.substr(0, colon), where.substr(colon)));
+    }
+    f.evidence_total = f.evidence.size();
+    f.count = f.evidence.size();
     return f;
   };
   s.analysis.findings = {

@@ -10,7 +10,7 @@
 
 namespace chimera::analyze {
 
-// At most this many evidence lines per finding; the rest are summarised as "... and N more".
+// At most this many evidence items per finding; Finding::evidence_total counts the rest.
 inline constexpr std::size_t k_max_evidence = 12;
 // |modified z-score| above which a value is an outlier (Iglewicz and Hoaglin, 1993).
 inline constexpr double k_outlier_z = 3.5;
@@ -30,17 +30,31 @@ struct FindingsInput {
   unsigned jobs = 0;  // the families of findings run on up to this many threads (0: all cores)
 };
 
-// Keeps the first k_max_evidence lines and adds "... and N more" for the rest.
-[[nodiscard]] std::vector<std::string> capped(std::vector<std::string> evidence);
+// Sets the finding's evidence to the first k_max_evidence items and its evidence_total to
+// `total`, or to the number of items when that is larger: checks over millions of rows keep only
+// the items they show, and count the rest.
+void set_evidence(model::Finding& finding, std::vector<model::Evidence> items,
+                  std::size_t total = 0);
 
-// The first lines of `total` (at most k_max_evidence kept), and "... and N more" for the lines
-// never written: checks over millions of rows keep only the lines they show.
-[[nodiscard]] std::vector<std::string> with_more(std::vector<std::string> first, std::size_t total);
+// An item at a row of a table: source and locator from table.row_location(row), text that
+// location, ": " and `what`.
+[[nodiscard]] model::Evidence row_evidence(const model::Table& table, std::size_t row,
+                                           const std::string& what);
 
 // About files: duplicate-file (equal content hash), malformed-file (error diagnostics),
 // unreadable-file (a CSV, JSON or Markdown file skipped without one), skipped-file (other kinds),
 // input-warning (warning diagnostics of a file).
 [[nodiscard]] std::vector<model::Finding> file_findings(const model::Corpus& corpus);
+
+// Files equal once what changes from one generation to the next is masked (timestamps, dates,
+// UUIDs, hex ids, "generated_at"-style lines): near-duplicate-file, one finding per set of such
+// files that are not byte copies of each other. Linear: one hash of each file's masked text.
+[[nodiscard]] std::vector<model::Finding> near_duplicate_findings(const model::Corpus& corpus);
+
+// Values a raw measurement cannot take, left out of every statistic by ingest
+// (model::Table::impossible): impossible-value, one finding per experiment and column (per
+// table and column outside experiments), byte copies of a file left out.
+[[nodiscard]] std::vector<model::Finding> impossible_findings(const FindingsInput& in);
 
 // About the runs of the experiments: failed-run (grouped by error message), duplicate-rows, and
 // per experiment single-sample and few-samples (configurations with n = 1, and 2 <= n < 6, on the

@@ -61,8 +61,8 @@ struct RecordSet {
 [[nodiscard]] std::vector<RecordSet> record_sets(const model::Corpus& corpus,
                                                  const std::vector<bool>& duplicate);
 
-// The files whose content hash equals that of an earlier file (path order): their tables never
-// count, so that no run counts twice.
+// The files whose content hash, or hash with timestamps and ids masked, equals that of an earlier
+// file (path order): their tables never count, so that no run counts twice.
 [[nodiscard]] std::vector<bool> duplicate_files(const model::Corpus& corpus);
 
 // The text of a setting for row `row` of a set, or "" when the run has none (a missing or

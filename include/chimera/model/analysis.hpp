@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "chimera/model/corpus.hpp"
+#include "chimera/model/evidence.hpp"
 
 namespace chimera::model {
 
@@ -40,7 +41,7 @@ struct Summary {
   std::size_t n = 0;
   double mean = 0;
   double median = 0;
-  double stddev = 0;  // sample (n - 1); 0 when n < 2 (the JSON report gives null)
+  double stddev = 0;  // sample (n - 1); undefined when n < 2: held as 0, reported as null or "-"
   double cv = 0;      // stddev / |mean|; 0 when the mean is 0
   double min = 0;
   double max = 0;
@@ -221,7 +222,8 @@ struct Finding {
   std::string id;  // stable, e.g. "duplicate-file"
   Severity severity = Severity::warning;
   std::string message;
-  std::vector<std::string> evidence;  // "file:line", "file#pointer", values
+  std::vector<Evidence> evidence;  // the first k_max_evidence items, in a stable order
+  std::size_t evidence_total = 0;  // items found, shown or not (>= evidence.size())
   std::size_t count = 0;  // how many files, rows, runs or configurations the message counts
 };
 

@@ -34,6 +34,7 @@ struct FileEntry {
   bool skipped = false;       // not parsed (too large, binary, unreadable, ...)
   std::string skip_reason;
   std::size_t tables = 0;  // tables ingested from this file
+  std::string masked_hash;  // digest with timestamps and ids masked (masked_hash.hpp); may be ""
 };
 
 // Something a person should know about an input: a skipped file, a ragged row, a bad value.
@@ -219,6 +220,14 @@ static_assert(sizeof(Column) == 40, "a Markdown corpus holds millions of these")
 // A table's columns, in a pooled block (block_pool.hpp) rather than malloc's.
 using Columns = std::vector<Column, detail::PoolAllocator<Column>>;
 
+// A value a raw measurement cannot take (a negative duration, throughput, size or count), left
+// out of its column by ingest (read as missing there) so that no statistic sees it.
+struct ImpossibleValue {
+  std::uint32_t column = 0;
+  std::uint32_t row = 0;
+  double value = 0;  // in the column's unit
+};
+
 // One table: a CSV file, an array of records in a JSON file, a GFM table in Markdown,
 // or the file-level scalars of a JSON or Markdown file (a one-row table).
 struct Table {
@@ -230,6 +239,7 @@ struct Table {
   RowPointers row_pointers;   // JSON pointer of each row (JSON)
   RowFlags failed;            // one per row: a failed run, kept but excluded
   Texts failure_reason;       // one per row, empty when not failed
+  std::vector<ImpossibleValue> impossible;  // by column, then row; runs that did not fail only
 
   [[nodiscard]] std::size_t rows() const { return failed.size(); }
   // "file" for a CSV, "file#locator" otherwise: where the table is.
