@@ -85,6 +85,7 @@ std::string deterministic_summary(const ReportInput& in) {
 
 void executive_summary(std::string& out, const ReportInput& in) {
   out += "## Executive Summary\n\n";
+  detail::baseline_lead(out, in);
   if (in.narrative.summary) {
     out += marked(*in.narrative.summary) + "\n\n";
     return;
@@ -276,6 +277,7 @@ std::string render_markdown(const ReportInput& in) {
   std::string out;
   header(out, in);
   executive_summary(out, in);
+  detail::changes_section(out, in);
   ingestion_summary(out, in);
   detail::experiments_section(out, in);
   key_findings(out, in);

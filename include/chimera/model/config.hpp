@@ -12,6 +12,7 @@ enum class OutputFormat : std::uint8_t { md, html, json };
 enum class LlmMode : std::uint8_t { automatic, require, off };
 enum class ApiKind : std::uint8_t { ollama, openai };
 enum class ColorMode : std::uint8_t { automatic, always, never };
+enum class ExportFormat : std::uint8_t { jsonl, csv };
 
 // Sampling and runtime options sent to the LLM. Unset options are not sent,
 // except num_ctx, which the client always sends (Ollama's documented defaults disagree).
@@ -75,6 +76,15 @@ struct Config {
   bool verbose = false;
   bool color = false;  // resolved from --color, NO_COLOR and whether stderr is a terminal
   bool strict = false;
+
+  // --baseline OLD: a directory of artifacts or a records file from `chimera export`.
+  std::optional<std::filesystem::path> baseline;
+  double threshold_pct = 5.0;  // --threshold: smallest change in percent that is a verdict
+  double alpha = 0.05;         // --alpha: significance level of the U test
+  bool fail_on_regression = false;
+
+  // `chimera export`: the records' format.
+  ExportFormat export_format = ExportFormat::jsonl;
 };
 
 }  // namespace chimera::model
