@@ -99,6 +99,9 @@ ExitCode export_command(const model::Config& config) {
     error = sink->flush_if_full();
     return error == 0 && !util::cancel_requested();
   });
+  if (error == 0) {
+    error = sink->flush();
+  }
   if (error == EPIPE && !output) {
     return ExitCode::ok;  // the reader went away (`| head`): not an error for a filter
   }

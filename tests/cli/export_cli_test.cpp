@@ -123,6 +123,20 @@ TEST(ExportCli, NothingToExportIsExit4AndAnUnwritableOutputIs74) {
   EXPECT_EQ(r.exit_code, 74) << r.err;
 }
 
+TEST(ExportCli, AReaderThatGoesAwayEndsTheExportQuietly) {
+  TempDir dir;
+  std::vector<SweepConfig> big = standard_sweep();
+  for (auto& c : big) {
+    c.runs = 400;  // far more than a pipe holds
+  }
+  dir.write("runs.csv", sweep_csv(big));
+  const auto r = run_process({"/bin/bash", "-c",
+                              "'" + std::string(CHIMERA_BINARY) + "' export '" + dir.path() +
+                                  "' | head -c 10 > /dev/null; echo \"${PIPESTATUS[0]}\""});
+  EXPECT_EQ(r.out, "0\n") << r.err;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
 TEST(ExportCli, AnUnknownFormatIsAUsageError) {
   TempDir dir;
   dir.write("runs.csv", sweep_csv(standard_sweep()));

@@ -32,12 +32,13 @@ class StreamFile {
   // The buffer to append to directly; flush_if_full() after appending.
   [[nodiscard]] std::string& buffer() { return m_buffer; }
   [[nodiscard]] int flush_if_full();
+  // Writes what is buffered; returns 0 or the errno of the failed write, as write() does.
+  [[nodiscard]] int flush();
   // Writes what is buffered, then syncs, closes and renames a temporary file into place.
   [[nodiscard]] Result<void> commit();
 
  private:
   StreamFile() = default;
-  int flush();
 
   int m_fd = -1;
   bool m_close = false;
