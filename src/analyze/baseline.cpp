@@ -33,7 +33,9 @@ model::Baseline baseline_from_corpus(const model::Corpus& corpus, unsigned jobs)
       for (std::size_t c = 0; c < e.configurations.size(); ++c) {
         const auto values = buckets.of(c);
         if (!values.empty()) {
-          out.configurations[c].metrics.push_back({metric.column, metric.kind, metric.unit,
+          out.configurations[c].metrics.push_back({metric.column,
+                                                   metric.kind,
+                                                   metric.unit,
                                                    metric.direction,
                                                    {values.begin(), values.end()}});
         }

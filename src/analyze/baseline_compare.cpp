@@ -18,9 +18,11 @@ const T* find_sorted(const std::vector<T>& items, const Key& key, auto key_of) {
   return it != items.end() && key_of(*it) == key ? &*it : nullptr;
 }
 
-const model::BaselineExperiment* find_experiment(const model::Baseline& b, const std::string& name) {
-  return find_sorted(b.experiments, name,
-                     [](const model::BaselineExperiment& e) -> const std::string& { return e.name; });
+const model::BaselineExperiment* find_experiment(const model::Baseline& b,
+                                                 const std::string& name) {
+  return find_sorted(
+      b.experiments, name,
+      [](const model::BaselineExperiment& e) -> const std::string& { return e.name; });
 }
 
 const model::BaselineSample* find_metric(const model::BaselineConfiguration& c,
@@ -68,8 +70,8 @@ ExperimentChanges compare_experiment(const model::Corpus& corpus,
       if (buckets->of(c).empty()) {
         continue;
       }
-      auto change = judge(sample->values, buckets->of(c), metric.direction,
-                          request.threshold_pct, request.alpha);
+      auto change = judge(sample->values, buckets->of(c), metric.direction, request.threshold_pct,
+                          request.alpha);
       change.experiment = e.name;
       change.config = configs[c];
       change.column = metric.column;

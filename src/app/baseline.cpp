@@ -31,8 +31,7 @@ Result<model::Baseline> from_directory(const model::Config& config) {
     }
   }
   if (!parsable) {
-    return fail(ErrorCode::usage,
-                "no CSV, JSON or Markdown file found; nothing to compare with",
+    return fail(ErrorCode::usage, "no CSV, JSON or Markdown file found; nothing to compare with",
                 "--baseline " + config.baseline->string());
   }
   // The baseline's corpus is let go once its values are taken: only they are held beside the
@@ -68,7 +67,7 @@ Result<model::Baseline> from_file(const model::Config& config) {
 Result<model::Baseline> load_baseline(const model::Config& config) {
   std::error_code ec;
   auto baseline = std::filesystem::is_directory(*config.baseline, ec) ? from_directory(config)
-                                                                       : from_file(config);
+                                                                      : from_file(config);
   if (baseline) {
     baseline->path = config.baseline->generic_string();
   }

@@ -1,12 +1,12 @@
 #include "chimera/app/exit_status.hpp"
 
 #include <fmt/format.h>
-
-#include "chimera/model/changes.hpp"
 #include <fmt/ranges.h>
 
 #include <string>
 #include <vector>
+
+#include "chimera/model/changes.hpp"
 
 namespace chimera::app {
 
@@ -17,9 +17,10 @@ ExitCode exit_status(const model::Config& config, const model::Analysis& analysi
   // A regression is what a nightly job fails on: it outranks a degraded narrative.
   if (config.fail_on_regression && analysis.comparison != nullptr) {
     if (const std::size_t n = analysis.comparison->count(model::Verdict::regressed); n > 0) {
-      why = fmt::format("--fail-on-regression: {} {} regressed against the baseline (see Changes "
-                        "since baseline)",
-                        n, n == 1 ? "metric" : "metrics");
+      why = fmt::format(
+          "--fail-on-regression: {} {} regressed against the baseline (see Changes "
+          "since baseline)",
+          n, n == 1 ? "metric" : "metrics");
       return ExitCode::regression;
     }
   }

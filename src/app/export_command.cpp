@@ -1,6 +1,7 @@
 #include "chimera/app/export_command.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,8 +9,6 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "chimera/analyze/observations.hpp"
 #include "chimera/app/diagnostics.hpp"

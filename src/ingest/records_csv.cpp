@@ -46,8 +46,7 @@ bool next_record(std::string_view text, std::size_t& pos, std::vector<std::strin
 }
 
 struct Layout {
-  std::size_t experiment = 0, column = 0, kind = 0, unit = 0, direction = 0, value = 0,
-              failed = 0;
+  std::size_t experiment = 0, column = 0, kind = 0, unit = 0, direction = 0, value = 0, failed = 0;
   std::vector<std::pair<std::size_t, std::string>> settings;  // field, setting name
 };
 

@@ -57,17 +57,16 @@ void normalize(Baseline& baseline) {
     }
   };
   sort_and_merge(
-      baseline.experiments, [](const BaselineExperiment& e) -> const std::string& { return e.name; },
+      baseline.experiments,
+      [](const BaselineExperiment& e) -> const std::string& { return e.name; },
       join_configurations);
   for (auto& e : baseline.experiments) {
     sort_and_merge(
         e.configurations,
-        [](const BaselineConfiguration& c) -> const GroupKey& { return c.config; },
-        join_metrics);
+        [](const BaselineConfiguration& c) -> const GroupKey& { return c.config; }, join_metrics);
     for (auto& c : e.configurations) {
       sort_and_merge(
-          c.metrics, [](const BaselineSample& m) -> const std::string& { return m.column; },
-          pool);
+          c.metrics, [](const BaselineSample& m) -> const std::string& { return m.column; }, pool);
       for (auto& m : c.metrics) {
         std::sort(m.values.begin(), m.values.end());
       }

@@ -12,7 +12,7 @@
 namespace chimera::render::detail {
 namespace {
 
-constexpr std::size_t k_rows = 20;  // per table; the JSON report has every change
+constexpr std::size_t k_rows = 20;    // per table; the JSON report has every change
 constexpr std::size_t k_listed = 10;  // added or removed configurations named
 
 std::string signed_pct(const std::optional<double>& pct) {
@@ -34,8 +34,9 @@ std::string what_changed(const model::Change& c) {
 
 void change_table(std::string& out, const std::vector<const model::Change*>& rows,
                   std::size_t total, const char* what) {
-  out += "| Experiment | Configuration | Metric | Baseline n | Baseline median | Current n | "
-         "Current median | Change | p |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n";
+  out +=
+      "| Experiment | Configuration | Metric | Baseline n | Baseline median | Current n | "
+      "Current median | Change | p |\n|---|---|---|---:|---:|---:|---:|---:|---:|\n";
   for (const auto* c : rows) {
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                        code_span_in_cell(shortened(c->experiment, 60)),
@@ -46,8 +47,8 @@ void change_table(std::string& out, const std::vector<const model::Change*>& row
                        c->p_value ? util::format_p(*c->p_value) : "-");
   }
   if (total > rows.size()) {
-    out += fmt::format("\n_{} more {} in `--format json` (`changes`)._\n", total - rows.size(),
-                       what);
+    out +=
+        fmt::format("\n_{} more {} in `--format json` (`changes`)._\n", total - rows.size(), what);
   }
   out += '\n';
 }
@@ -91,11 +92,11 @@ void baseline_lead(std::string& out, const ReportInput& in) {
   }
   const std::size_t regressed = cmp->count(model::Verdict::regressed);
   if (regressed == 0) {
-    out += fmt::format("**No regressions since the baseline** ({}): {} improved, {} unchanged, "
-                       "{} not comparable.\n\n",
-                       code_span(cmp->path), cmp->count(model::Verdict::improved),
-                       cmp->count(model::Verdict::unchanged),
-                       cmp->count(model::Verdict::not_comparable));
+    out += fmt::format(
+        "**No regressions since the baseline** ({}): {} improved, {} unchanged, "
+        "{} not comparable.\n\n",
+        code_span(cmp->path), cmp->count(model::Verdict::improved),
+        cmp->count(model::Verdict::unchanged), cmp->count(model::Verdict::not_comparable));
     return;
   }
   // Regressions come first in `changes`, worst first.
@@ -152,15 +153,16 @@ void changes_section(std::string& out, const ReportInput& in) {
   configuration_list(out, cmp->added, "Configurations new since the baseline");
   configuration_list(out, cmp->removed, "Configurations in the baseline only");
   if (!cmp->settings_changed.empty()) {
-    out += fmt::format("Settings that are not factors but changed since the baseline ({}); the "
-                       "configurations were matched without them:\n\n",
-                       cmp->settings_changed.size());
+    out += fmt::format(
+        "Settings that are not factors but changed since the baseline ({}); the "
+        "configurations were matched without them:\n\n",
+        cmp->settings_changed.size());
     for (std::size_t i = 0; i < cmp->settings_changed.size() && i < k_listed; ++i) {
       const auto& c = cmp->settings_changed[i];
-      out += fmt::format("- {}: {} → {} in {}\n", code_span(c.setting),
-                         c.baseline.empty() ? "unset" : code_span(c.baseline),
-                         c.current.empty() ? "unset" : code_span(c.current),
-                         code_span(c.experiment));
+      out +=
+          fmt::format("- {}: {} → {} in {}\n", code_span(c.setting),
+                      c.baseline.empty() ? "unset" : code_span(c.baseline),
+                      c.current.empty() ? "unset" : code_span(c.current), code_span(c.experiment));
     }
     if (cmp->settings_changed.size() > k_listed) {
       out += fmt::format("- and {} more in `--format json` (`baseline`)\n",

@@ -36,7 +36,8 @@ void write_pair(Pair& p, double planted) {
   p.dir.write("new/sweeps/sweep.csv", sweep_csv(standard_sweep(planted)));
 }
 
-Json analyze_json(const std::string& dir, const std::vector<std::string>& extra, int expected_exit) {
+Json analyze_json(const std::string& dir, const std::vector<std::string>& extra,
+                  int expected_exit) {
   std::vector<std::string> args{"analyze", dir, "--llm", "off", "--format", "json", "-q"};
   args.insert(args.end(), extra.begin(), extra.end());
   const auto r = run_chimera(args);
@@ -135,8 +136,8 @@ TEST(BaselineCli, AnIdenticalBaselineHasNoVerdictsAndExits0) {
 TEST(BaselineCli, TheMarkdownReportLeadsWithTheRegressionRightAfterTheSummaryHeading) {
   Pair p;
   write_pair(p, 0.85);
-  const auto r = run_chimera(
-      {"analyze", p.new_dir(), "--llm", "off", "-q", "--baseline", p.old_dir()});
+  const auto r =
+      run_chimera({"analyze", p.new_dir(), "--llm", "off", "-q", "--baseline", p.old_dir()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto summary = r.out.find("## Executive Summary\n\n**1 regression since the baseline**");
   ASSERT_NE(summary, std::string::npos) << r.out.substr(0, 2000);
@@ -152,8 +153,7 @@ TEST(BaselineCli, AddedAndRemovedConfigurationsAreListed) {
   TempDir dir;
   dir.write("old/sweeps/sweep.csv", sweep_csv({{40, 1024}, {40, 2048}, {80, 1024}}));
   dir.write("new/sweeps/sweep.csv", sweep_csv({{40, 1024}, {40, 2048}, {80, 2048}}));
-  const Json report =
-      analyze_json(dir.path() + "/new", {"--baseline", dir.path() + "/old"}, 0);
+  const Json report = analyze_json(dir.path() + "/new", {"--baseline", dir.path() + "/old"}, 0);
   const auto& added = report["baseline"]["added_configurations"];
   const auto& removed = report["baseline"]["removed_configurations"];
   ASSERT_EQ(added.size(), 1u) << report["baseline"].dump(1);
@@ -168,8 +168,7 @@ TEST(BaselineCli, FewerThanThreeRunsASideIsNotComparable) {
   TempDir dir;
   dir.write("old/sweeps/sweep.csv", sweep_csv({{40, 1024, 2}, {80, 1024, 8}}));
   dir.write("new/sweeps/sweep.csv", sweep_csv({{40, 1024, 2, 0.5}, {80, 1024, 8}}));
-  const Json report =
-      analyze_json(dir.path() + "/new", {"--baseline", dir.path() + "/old"}, 0);
+  const Json report = analyze_json(dir.path() + "/new", {"--baseline", dir.path() + "/old"}, 0);
   const Json* few = find_change(report, "throughput_tok_s", "40", "1024");
   ASSERT_NE(few, nullptr) << report["changes"].dump(1);
   EXPECT_EQ((*few)["verdict"], "not_comparable");
@@ -180,13 +179,14 @@ TEST(BaselineCli, FewerThanThreeRunsASideIsNotComparable) {
 TEST(BaselineCli, ExperimentsOnOneSideOnlyAreNamedAndNotCompared) {
   TempDir dir;
   dir.write("old/sweeps/sweep.csv", sweep_csv(standard_sweep()));
-  dir.write("old/memory/usage.csv", "run,num_gpu,peak_memory_mib\n1,40,100\n2,40,101\n3,40,102\n"
-                                    "4,80,200\n5,80,201\n6,80,202\n");
+  dir.write("old/memory/usage.csv",
+            "run,num_gpu,peak_memory_mib\n1,40,100\n2,40,101\n3,40,102\n"
+            "4,80,200\n5,80,201\n6,80,202\n");
   dir.write("new/sweeps/sweep.csv", sweep_csv(standard_sweep()));
-  dir.write("new/latency/probe.csv", "run,num_gpu,latency_ms\n1,40,10\n2,40,11\n3,40,12\n"
-                                     "4,80,20\n5,80,21\n6,80,22\n");
-  const Json report =
-      analyze_json(dir.path() + "/new", {"--baseline", dir.path() + "/old"}, 0);
+  dir.write("new/latency/probe.csv",
+            "run,num_gpu,latency_ms\n1,40,10\n2,40,11\n3,40,12\n"
+            "4,80,20\n5,80,21\n6,80,22\n");
+  const Json report = analyze_json(dir.path() + "/new", {"--baseline", dir.path() + "/old"}, 0);
   const auto& b = report["baseline"];
   ASSERT_EQ(b["added_experiments"].size(), 1u) << b.dump(1);
   ASSERT_EQ(b["removed_experiments"].size(), 1u);

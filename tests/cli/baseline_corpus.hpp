@@ -4,11 +4,11 @@
 // num_gpu and num_ctx, metrics throughput_tok_s (higher is better) and ttft_ms (lower is better),
 // values spread 0.2% apart so that no two runs tie.
 
+#include <fmt/format.h>
+
 #include <cstddef>
 #include <functional>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "support/process.hpp"
 

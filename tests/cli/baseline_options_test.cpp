@@ -31,8 +31,8 @@ TEST(BaselineOptions, DefaultsAreThresholdFivePercentAndAlphaFiveHundredths) {
 }
 
 TEST(BaselineOptions, ThresholdAlphaAndFailOnRegressionAreRead) {
-  const auto r = parse_args({"analyze", k_dir, "--baseline", k_dir, "--threshold", "2.5",
-                             "--alpha", "0.01", "--fail-on-regression"});
+  const auto r = parse_args({"analyze", k_dir, "--baseline", k_dir, "--threshold", "2.5", "--alpha",
+                             "0.01", "--fail-on-regression"});
   ASSERT_TRUE(r) << describe(r.error());
   const auto& c = std::get<model::Config>(*r);
   EXPECT_DOUBLE_EQ(c.threshold_pct, 2.5);

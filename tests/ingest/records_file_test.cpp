@@ -45,8 +45,7 @@ TEST(RecordsFile, ABadLineNamesItsNumberAndWhatIsWrong) {
   auto b = parse_records(record("3") + "{\"experiment\": 1}\n", "old.jsonl");
   ASSERT_FALSE(b);
   EXPECT_EQ(b.error().where, "old.jsonl:2");
-  EXPECT_NE(b.error().message.find("\"experiment\" is missing or not a string"),
-            std::string::npos);
+  EXPECT_NE(b.error().message.find("\"experiment\" is missing or not a string"), std::string::npos);
   b = parse_records(record("3") + record("4") + "{not json\n", "old.jsonl");
   ASSERT_FALSE(b);
   EXPECT_EQ(b.error().where, "old.jsonl:3");
@@ -69,8 +68,7 @@ TEST(RecordsFile, CsvWithQuotedFieldsReadsBackTheSameSettings) {
   const auto& configs = b->experiments[0].configurations;
   ASSERT_EQ(configs.size(), 2u);
   // Sorted by settings: ("model", ...) before ("num_gpu", ...).
-  EXPECT_EQ(configs[0].config,
-            (model::GroupKey{{"model", "llama, \"big\""}, {"num_gpu", "80"}}));
+  EXPECT_EQ(configs[0].config, (model::GroupKey{{"model", "llama, \"big\""}, {"num_gpu", "80"}}));
   EXPECT_EQ(configs[0].metrics[0].values, (std::vector<double>{49.5, 50.5}));
   EXPECT_EQ(configs[1].config, (model::GroupKey{{"num_gpu", "40"}}));
 }

@@ -37,8 +37,8 @@ struct BaselineSample {
 };
 
 struct BaselineConfiguration {
-  GroupKey config;                       // sorted by name
-  std::vector<BaselineSample> metrics;   // sorted by column
+  GroupKey config;                      // sorted by name
+  std::vector<BaselineSample> metrics;  // sorted by column
 };
 
 struct BaselineExperiment {
@@ -50,8 +50,8 @@ struct BaselineExperiment {
 // of every configuration of every experiment. Read from a directory (analysed as `analyze`
 // would) or from a records file written by `chimera export`.
 struct Baseline {
-  std::string path;                         // as given on the command line
-  std::optional<std::string> generated_at;  // ISO 8601 UTC: newest file time it was read from
+  std::string path;                             // as given on the command line
+  std::optional<std::string> generated_at;      // ISO 8601 UTC: newest file time it was read from
   std::vector<BaselineExperiment> experiments;  // sorted by name
 };
 
@@ -100,11 +100,11 @@ struct BaselineComparison {
   double alpha = 0.05;
   // Regressions (worst first), improvements (best first), unchanged, not comparable.
   std::vector<Change> changes;
-  std::vector<ConfigurationRef> added;    // in the current corpus only
-  std::vector<ConfigurationRef> removed;  // in the baseline only
+  std::vector<ConfigurationRef> added;           // in the current corpus only
+  std::vector<ConfigurationRef> removed;         // in the baseline only
   std::vector<std::string> experiments_added;    // names in the current corpus only
   std::vector<std::string> experiments_removed;  // names in the baseline only
-  std::vector<SettingChange> settings_changed;    // sorted; each experiment and setting once
+  std::vector<SettingChange> settings_changed;   // sorted; each experiment and setting once
 
   [[nodiscard]] std::size_t count(Verdict verdict) const;
 };

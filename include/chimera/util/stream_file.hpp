@@ -42,7 +42,7 @@ class StreamFile {
 
   int m_fd = -1;
   bool m_close = false;
-  std::string m_name;  // for messages
+  std::string m_name;       // for messages
   std::string m_temporary;  // "" when writing in place
   std::filesystem::path m_target;
   unsigned m_mode = 0;
