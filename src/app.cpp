@@ -11,7 +11,10 @@
 #include <fmt/format.h>
 
 #include "chimera/analyze/analyze.hpp"
+#include "chimera/app/baseline.hpp"
+#include "chimera/app/diagnostics.hpp"
 #include "chimera/app/exit_status.hpp"
+#include "chimera/app/export_command.hpp"
 #include "chimera/app/llm_passes.hpp"
 #include "chimera/app/output.hpp"
 #include "chimera/app/progress.hpp"
@@ -69,32 +72,6 @@ ExitCode write_report(const std::optional<app::OutputTarget>& target, const std:
   return ExitCode::ok;  // written, or the reader went away (`| head`): not an error for a filter
 }
 
-// Warnings and errors about the input go to stderr as they would from a compiler, so a nightly
-// script's log shows them; the report lists them all. -q silences them, -v adds notes.
-void print_diagnostics(const model::Config& config, const std::vector<model::Diagnostic>& all) {
-  constexpr std::size_t k_most = 20;
-  if (config.quiet) {
-    return;
-  }
-  std::size_t shown = 0;
-  std::size_t held_back = 0;
-  for (const auto& d : all) {
-    if (d.severity == model::Severity::info && !config.verbose) {
-      continue;
-    }
-    if (shown == k_most) {
-      ++held_back;
-      continue;
-    }
-    std::fprintf(stderr, "%s\n", model::format_diagnostic(d).c_str());
-    ++shown;
-  }
-  if (held_back > 0) {
-    std::fprintf(stderr, "chimera: note: %zu more diagnostics are listed in the report\n",
-                 held_back);
-  }
-}
-
 // A Ctrl-C that no LLM transfer took stops the run before it writes anything.
 bool interrupted() {
   if (!util::cancel_requested()) {
@@ -124,6 +101,18 @@ ExitCode analyze_command(const model::Config& config) {
   }
   app::Progress progress(!config.quiet);
   const auto ingest_start = Clock::now();
+  // The baseline first: a bad one costs no analysis, and its corpus is let go before this
+  // one is read.
+  std::optional<model::Baseline> baseline;
+  if (config.baseline) {
+    auto loaded = app::load_baseline(config);
+    if (!loaded) {
+      print_error(loaded.error());
+      return ExitCode::usage;
+    }
+    baseline = std::move(*loaded);
+  }
+
   std::vector<model::Diagnostic> diagnostics;
   auto files = discover::discover(config, diagnostics);
   if (interrupted()) {
@@ -146,13 +135,18 @@ ExitCode analyze_command(const model::Config& config) {
   render::Timings timings;
   timings.ingest_s = seconds_since(ingest_start);
   progress.files_ingested(corpus.files.size(), corpus.tables.size());
-  print_diagnostics(config, corpus.diagnostics);
+  app::print_diagnostics(config, corpus.diagnostics);
   if (interrupted()) {
     return ExitCode::interrupted;
   }
 
   const auto analysis_start = Clock::now();
-  const model::Analysis analysis = analyze::analyze(corpus, config.jobs);
+  const std::optional<analyze::BaselineRequest> request =
+      baseline ? std::optional<analyze::BaselineRequest>(
+                     analyze::BaselineRequest{*baseline, config.threshold_pct, config.alpha})
+               : std::nullopt;
+  const model::Analysis analysis =
+      analyze::analyze(corpus, config.jobs, request ? &*request : nullptr);
   if (interrupted()) {
     return ExitCode::interrupted;
   }
@@ -221,6 +215,9 @@ int run(int argc, const char* const* argv) {
     }
     if (const auto* info = std::get_if<cli::InfoRequest>(&*command)) {
       return static_cast<int>(write_report(std::nullopt, info->text));
+    }
+    if (const auto* request = std::get_if<cli::ExportRequest>(&*command)) {
+      return static_cast<int>(app::export_command(request->config));
     }
     return static_cast<int>(analyze_command(std::get<model::Config>(*command)));
   } catch (const std::exception& e) {

@@ -13,7 +13,8 @@
 
 namespace chimera::analyze {
 
-model::Analysis analyze(const model::Corpus& corpus, unsigned jobs) {
+model::Analysis analyze(const model::Corpus& corpus, unsigned jobs,
+                        const BaselineRequest* baseline) {
   model::Analysis analysis;
   analysis.inventory = take_inventory(corpus);
   analysis.metrics = table_metrics(corpus, model::k_table_metrics, analysis.metrics_total);
@@ -28,6 +29,10 @@ model::Analysis analyze(const model::Corpus& corpus, unsigned jobs) {
   util::parallel_for(planned.size(), jobs,
                      [&](std::size_t i) { compute_statistics(corpus, sets, planned[i], jobs); });
   analysis.agreements = find_agreements(corpus, sets, planned);
+  if (baseline != nullptr) {
+    analysis.comparison = std::make_shared<const model::BaselineComparison>(
+        compare_to_baseline(corpus, sets, planned, *baseline, jobs));
+  }
   std::vector<model::Experiment> experiments;
   experiments.reserve(planned.size());
   for (const auto& p : planned) {

@@ -6,12 +6,24 @@
 #include <string>
 #include <vector>
 
+#include "chimera/model/changes.hpp"
+
 namespace chimera::app {
 
 ExitCode exit_status(const model::Config& config, const model::Analysis& analysis,
                      const model::LlmOutcome& llm, const render::Narrative& narrative,
                      std::string& why) {
   why.clear();
+  // A regression is what a nightly job fails on: it outranks a degraded narrative.
+  if (config.fail_on_regression && analysis.comparison != nullptr) {
+    if (const std::size_t n = analysis.comparison->count(model::Verdict::regressed); n > 0) {
+      why = fmt::format(
+          "--fail-on-regression: {} {} regressed against the baseline (see Changes "
+          "since baseline)",
+          n, n == 1 ? "metric" : "metrics");
+      return ExitCode::regression;
+    }
+  }
   if (llm.status == model::LlmStatus::failed) {
     return ExitCode::degraded;  // the failure itself was already reported
   }

@@ -47,7 +47,19 @@ struct Options {
   std::string color = "auto";
   std::string charts = "none";
   bool strict = false;
+  std::string baseline;
+  double threshold = 5.0;
+  double alpha = 0.05;
+  bool fail_on_regression = false;
+  std::string export_format = "jsonl";
 };
+
+constexpr const char* k_exit_codes =
+    "Exit codes: 0 report written; 1 report written but degraded; 2 usage error;\n"
+    "3 --llm require and the endpoint or model is unavailable; 4 no CSV, JSON or Markdown "
+    "file under DIR;\n5 --fail-on-regression and a metric regressed against --baseline (report "
+    "written);\n70 internal error; 74 the report could not be written; 130 interrupted "
+    "(Ctrl-C).";
 
 std::string version_text() {
   return std::string("chimera ") + CHIMERA_VERSION + "\n";
@@ -120,6 +132,36 @@ void add_analyze_options(CLI::App& analyze, Options& o) {
       ->capture_default_str();
   analyze.add_flag("--strict", o.strict,
                    "Exit 1 when a file was skipped or an LLM number is unsupported");
+  analyze.add_option("--baseline", o.baseline,
+                     "Compare with OLD: a directory analysed the same way, or a records file "
+                     "from 'chimera export'");
+  analyze.add_option("--threshold", o.threshold,
+                     "With --baseline: smallest change in percent called a regression or an "
+                     "improvement")
+      ->check(CLI::Range(0.0, 1000.0))
+      ->capture_default_str();
+  analyze.add_option("--alpha", o.alpha,
+                     "With --baseline: significance level of the Mann-Whitney U test")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  analyze.add_flag("--fail-on-regression", o.fail_on_regression,
+                   "With --baseline: exit 5 when a metric regressed (the report is still written)");
+}
+
+void add_export_options(CLI::App& exp, Options& o) {
+  exp.add_option("DIR", o.dir, "Directory of benchmark artifacts (CSV, JSON, Markdown)")
+      ->required();
+  exp.add_option("-o,--output", o.output, "Write the records to FILE (atomically) instead of stdout");
+  exp.add_option("--format", o.export_format, "Records format: jsonl or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}))
+      ->capture_default_str();
+  exp.add_option("--include", o.include,
+                 "Only files matching GLOB (relative to DIR, ** allowed); repeatable");
+  exp.add_option("--exclude", o.exclude, "Skip files matching GLOB; repeatable");
+  exp.add_option("--max-file-size", o.max_file_size, "Skip larger files: 64MiB, 10MB or plain bytes")
+      ->capture_default_str();
+  exp.add_option("-j,--jobs", o.jobs, "Files to ingest in parallel (default: all cores)");
+  exp.add_flag("-q,--quiet", o.quiet, "No warnings on stderr, errors only");
 }
 
 template <typename E>
@@ -212,6 +254,21 @@ Result<model::Config> to_config(const Options& o, const Environment& env) {
   c.verbose = o.verbose;
   c.color = o.color == "always" || (o.color == "auto" && !env.no_color && env.stderr_is_terminal);
   c.strict = o.strict;
+  if (!o.baseline.empty()) {
+    if (!std::filesystem::exists(o.baseline, ec)) {
+      return fail(ErrorCode::usage,
+                  "no such file or directory; give a directory of artifacts or a file from "
+                  "'chimera export'",
+                  "--baseline " + o.baseline);
+    }
+    c.baseline = std::filesystem::path(o.baseline);
+  } else if (o.fail_on_regression) {
+    return fail(ErrorCode::usage, "needs --baseline OLD to compare with", "--fail-on-regression");
+  }
+  c.threshold_pct = o.threshold;
+  c.alpha = o.alpha;
+  c.fail_on_regression = o.fail_on_regression;
+  c.export_format = o.export_format == "csv" ? model::ExportFormat::csv : model::ExportFormat::jsonl;
   return c;
 }
 
@@ -239,11 +296,11 @@ Result<Command> parse_command_line(int argc, const char* const* argv, const Envi
   CLI::App* analyze =
       app.add_subcommand("analyze", "Analyse DIR and write a Markdown, HTML or JSON report");
   add_analyze_options(*analyze, o);
-  app.footer(
-      "Exit codes: 0 report written; 1 report written but degraded; 2 usage error;\n"
-      "3 --llm require and the endpoint or model is unavailable; 4 no CSV, JSON or Markdown "
-      "file under DIR;\n70 internal error; 74 the report could not be written; 130 interrupted "
-      "(Ctrl-C).");
+  CLI::App* exp = app.add_subcommand(
+      "export", "Write every measured value of DIR as one record a line (JSON Lines or CSV)");
+  add_export_options(*exp, o);
+  app.footer(k_exit_codes);
+  analyze->footer(k_exit_codes);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -259,9 +316,15 @@ Result<Command> parse_command_line(int argc, const char* const* argv, const Envi
   if (analyze->parsed() && analyze->get_help_ptr()->count() > 0) {
     return Command{InfoRequest{analyze->help()}};
   }
+  if (exp->parsed() && exp->get_help_ptr()->count() > 0) {
+    return Command{InfoRequest{exp->help()}};
+  }
   auto config = to_config(o, env);
   if (!config) {
     return tl::unexpected(config.error());
+  }
+  if (exp->parsed()) {
+    return Command{ExportRequest{std::move(*config)}};
   }
   return Command{std::move(*config)};
 }

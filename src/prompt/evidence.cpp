@@ -7,6 +7,7 @@
 
 #include "chimera/util/number.hpp"
 #include "chimera/util/time.hpp"
+#include "evidence_changes.hpp"
 
 namespace chimera::prompt {
 namespace {
@@ -220,7 +221,9 @@ EvidenceSection lines_section(std::string title, const std::vector<std::string>&
 
 std::vector<EvidenceSection> evidence_sections(const model::Corpus& corpus,
                                                const model::Analysis& analysis) {
+  // What changed since the baseline comes first: it is what a nightly reader needs most.
   std::vector<EvidenceSection> all{
+      detail::changes_section(analysis),
       corpus_section(corpus, analysis),
       lines_section("Key findings (computed)", analysis.key_findings),
   };

@@ -9,6 +9,7 @@
 
 #include "chimera/render/report.hpp"
 #include "chimera/util/time.hpp"
+#include "json_changes.hpp"
 
 namespace chimera::render {
 namespace {
@@ -446,6 +447,7 @@ std::string render_json(const ReportInput& in) {
   root["metrics"] = metrics_json(in.analysis);
   root["metrics_omitted"] = in.analysis.metrics_total - in.analysis.metrics.size();
   analysis_json(in.analysis, root);
+  detail::changes_json(in.analysis, root);
   root["llm"] = llm_json(in);
   const auto& t = in.timings;
   root["workflow"] = {{"ingest_s", t.ingest_s},

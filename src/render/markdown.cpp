@@ -85,6 +85,7 @@ std::string deterministic_summary(const ReportInput& in) {
 
 void executive_summary(std::string& out, const ReportInput& in) {
   out += "## Executive Summary\n\n";
+  detail::baseline_lead(out, in);
   if (in.narrative.summary) {
     out += marked(*in.narrative.summary) + "\n\n";
     return;
@@ -283,6 +284,7 @@ std::string detail::markdown_report(const ReportInput& in, ChartMarks charts) {
   std::string out;
   header(out, in);
   executive_summary(out, in);
+  detail::changes_section(out, in);
   ingestion_summary(out, in);
   detail::experiments_section(out, in, charts);
   key_findings(out, in);

@@ -36,6 +36,10 @@ inline constexpr std::size_t k_wrap_width = 100;
 void experiments_section(std::string& out, const ReportInput& in, ChartMarks charts);
 // The whole Markdown report, with the charts `charts` asks for beside the tables.
 [[nodiscard]] std::string markdown_report(const ReportInput& in, ChartMarks charts);
+// With --baseline: one bold line on the regressions (or their absence) that opens the Executive
+// Summary, and the "Changes since baseline" section. Nothing without a baseline.
+void baseline_lead(std::string& out, const ReportInput& in);
+void changes_section(std::string& out, const ReportInput& in);
 void workflow_summary(std::string& out, const ReportInput& in);
 void run_metrics(std::string& out, const ReportInput& in);
 void grounding_section(std::string& out, const ReportInput& in);

@@ -10,7 +10,8 @@
 
 namespace chimera::app {
 
-// How a run that wrote its report ends: degraded (1) when an LLM pass failed after preflight, or
+// How a run that wrote its report ends: regression (5) under --fail-on-regression when a metric
+// regressed against --baseline; degraded (1) when an LLM pass failed after preflight, or
 // under --strict when a file was skipped or a number in the LLM's text is unsupported; else ok.
 // `why` receives one line for stderr when the run is degraded by --strict.
 [[nodiscard]] ExitCode exit_status(const model::Config& config, const model::Analysis& analysis,

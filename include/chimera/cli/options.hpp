@@ -13,8 +13,15 @@ struct InfoRequest {
   std::string text;
 };
 
-// A parsed `chimera analyze DIR ...` command line, or a request to print help or the version.
-using Command = std::variant<model::Config, InfoRequest>;
+// A parsed `chimera export DIR ...` command line: the Config's root, output, discovery and
+// export_format fields are set.
+struct ExportRequest {
+  model::Config config;
+};
+
+// A parsed `chimera analyze DIR ...` or `chimera export DIR ...` command line, or a request to
+// print help or the version.
+using Command = std::variant<model::Config, InfoRequest, ExportRequest>;
 
 // The environment variables the CLI reads, passed in so that parsing stays pure.
 struct Environment {

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -230,6 +231,8 @@ struct Finding {
 // Metric columns whose per-table statistics are computed and reported (`metrics`).
 inline constexpr std::size_t k_table_metrics = 1000;
 
+struct BaselineComparison;
+
 struct Analysis {
   Inventory inventory;
   std::vector<MetricStats> metrics;     // the first k_table_metrics metric columns of the corpus
@@ -240,6 +243,8 @@ struct Analysis {
   std::vector<Finding> findings;
   std::vector<std::string> key_findings;     // deterministic sentences, most important first
   std::vector<std::string> recommendations;  // deterministic sentences
+  // Against --baseline (model/changes.hpp); null without one.
+  std::shared_ptr<const BaselineComparison> comparison;
 };
 
 }  // namespace chimera::model

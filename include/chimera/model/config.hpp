@@ -14,6 +14,7 @@ enum class ApiKind : std::uint8_t { ollama, openai };
 enum class ColorMode : std::uint8_t { automatic, always, never };
 // Charts the Markdown report carries beside its tables (HTML always has SVG charts).
 enum class ChartStyle : std::uint8_t { none, mermaid };
+enum class ExportFormat : std::uint8_t { jsonl, csv };
 
 // Sampling and runtime options sent to the LLM. Unset options are not sent,
 // except num_ctx, which the client always sends (Ollama's documented defaults disagree).
@@ -78,6 +79,15 @@ struct Config {
   bool verbose = false;
   bool color = false;  // resolved from --color, NO_COLOR and whether stderr is a terminal
   bool strict = false;
+
+  // --baseline OLD: a directory of artifacts or a records file from `chimera export`.
+  std::optional<std::filesystem::path> baseline;
+  double threshold_pct = 5.0;  // --threshold: smallest change in percent that is a verdict
+  double alpha = 0.05;         // --alpha: significance level of the U test
+  bool fail_on_regression = false;
+
+  // `chimera export`: the records' format.
+  ExportFormat export_format = ExportFormat::jsonl;
 };
 
 }  // namespace chimera::model
