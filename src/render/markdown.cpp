@@ -278,6 +278,7 @@ std::string render_markdown(const ReportInput& in) {
   executive_summary(out, in);
   ingestion_summary(out, in);
   detail::experiments_section(out, in);
+  detail::claims_section(out, in);
   key_findings(out, in);
   recommendations(out, in);
   risks(out, in);

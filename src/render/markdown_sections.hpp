@@ -33,6 +33,8 @@ inline constexpr std::size_t k_wrap_width = 100;
 [[nodiscard]] std::string marked(const NarrativePart& part);
 
 void experiments_section(std::string& out, const ReportInput& in);
+// "## Documents vs data": the verdicts on the numbers the corpus's documents state.
+void claims_section(std::string& out, const ReportInput& in);
 void workflow_summary(std::string& out, const ReportInput& in);
 void run_metrics(std::string& out, const ReportInput& in);
 void grounding_section(std::string& out, const ReportInput& in);
