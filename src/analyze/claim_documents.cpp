@@ -15,7 +15,7 @@ namespace {
 
 // Claims judged per corpus: a generated corpus of thousands of reports restates the same
 // tables over and over; beyond this the rest of its documents are not read.
-constexpr std::size_t k_max_claims = 20'000;
+constexpr std::size_t k_max_claims = 10'000;
 // Single runs offered as statistics up to this many runs: a claim equal to one run of many is
 // more likely chance than a restatement.
 constexpr std::size_t k_single_runs = 64;
@@ -56,18 +56,24 @@ RunsByConfig gather(const model::Corpus& corpus, const std::vector<RecordSet>& s
   return runs;
 }
 
+// The statistics of `values` (in run order) onto `out`. The order statistics are selected, not
+// sorted for: a configuration of a big sweep has tens of thousands of runs.
 void add_summary(std::vector<NamedStat>& out, std::span<const double> values,
                  std::string_view prefix, bool with_sum) {
-  const auto s = summarize(values);
-  if (s.n == 0) {
+  if (values.empty()) {
     return;
   }
   const std::string p(prefix);
-  if (s.n <= k_single_runs) {
-    for (const double v : values) {
-      out.push_back({p + "single run", v, s.n});
+  const std::size_t n = values.size();
+  double sum = 0;
+  for (const double v : values) {
+    sum += v;
+    if (n <= k_single_runs) {
+      out.push_back({p + "single run", v, n});
     }
   }
+  std::vector<double> scratch(values.begin(), values.end());
+  const auto s = summarize_in_place(scratch);
   for (const auto& [name, value] : {std::pair<const char*, double>{"mean", s.mean},
                                     {"median", s.median},
                                     {"min", s.min},
@@ -78,12 +84,8 @@ void add_summary(std::vector<NamedStat>& out, std::span<const double> values,
                                     {"cv", s.cv * 100.0}}) {
     out.push_back({p + name, value, s.n});
   }
-  if (with_sum && s.n > 1) {
-    double sum = 0;
-    for (const double v : values) {
-      sum += v;
-    }
-    out.push_back({p + "total", sum, s.n});
+  if (with_sum && n > 1) {
+    out.push_back({p + "total", sum, n});
   }
 }
 
@@ -104,11 +106,13 @@ model::Claims check_documents(const model::Corpus& corpus, const std::vector<Rec
   std::map<std::pair<std::size_t, std::size_t>, RunsByConfig> cache;
   // Each configuration's statistics are computed once per scope: a corpus's reports restate
   // the same few configurations many times.
-  std::map<std::tuple<std::size_t, std::size_t, std::size_t, std::string>, std::vector<NamedStat>>
+  std::map<std::string, std::size_t> scope_ids;
+  std::map<std::tuple<std::size_t, std::size_t, std::size_t, std::size_t>, std::vector<NamedStat>>
       memo;
   const StatsOf stats = [&](std::size_t e, std::size_t m, std::size_t c,
                             const std::string& scope) -> const std::vector<NamedStat>& {
-    auto [at, fresh] = memo.try_emplace({e, m, c, scope});
+    const std::size_t scope_id = scope_ids.try_emplace(scope, scope_ids.size()).first->second;
+    auto [at, fresh] = memo.try_emplace({e, m, c, scope_id});
     if (!fresh) {
       return at->second;
     }
@@ -132,6 +136,8 @@ model::Claims check_documents(const model::Corpus& corpus, const std::vector<Rec
   };
   std::string_view header;
   model::Symbol header_source;
+  ClaimPlace last_place{"\n", "\n"};
+  PlaceContext last_context;
   for (const auto& passage : corpus.passages) {
     if (passage.kind == model::PassageKind::table_header) {
       header = passage.text;
@@ -144,9 +150,17 @@ model::Claims check_documents(const model::Corpus& corpus, const std::vector<Rec
     const bool row = passage.kind == model::PassageKind::table_row;
     const auto found = claims_in(
         passage, row && header_source.id() == passage.source.id() ? header : std::string_view{});
+    if (found.empty()) {
+      continue;
+    }
     const ClaimPlace place{std::string(passage.source.view()), passage.heading};
+    // Passages under one heading of one document share its context.
+    if (place.source != last_place.source || place.heading != last_place.heading) {
+      last_place = place;
+      last_context = place_context(place);
+    }
     for (const auto& text_claim : found) {
-      auto claim = judge_claim(text_claim, place, experiments, stats);
+      auto claim = judge_claim(text_claim, place, last_context, experiments, stats);
       claim.line = passage.line;
       claim.text = passage.text;
       claims.items.push_back(std::move(claim));
@@ -215,10 +229,10 @@ std::vector<model::Finding> drift_findings(const model::Claims& claims) {
     f.severity = model::Severity::warning;
     f.count = doc.contradicted;
     const std::size_t checked = doc.supported + doc.contradicted + doc.unmatched;
-    f.message = fmt::format("{}: {} of the {} {} it states {} the runs (see Documents vs data)",
-                            doc.source, doc.contradicted, checked,
-                            checked == 1 ? "number" : "numbers",
-                            doc.contradicted == 1 ? "contradicts" : "contradict");
+    f.message =
+        fmt::format("{}: {} of the {} {} it states {} the runs (see Documents vs data)", doc.source,
+                    doc.contradicted, checked, checked == 1 ? "number" : "numbers",
+                    doc.contradicted == 1 ? "contradicts" : "contradict");
     for (const auto& claim : claims.items) {
       if (claim.source == doc.source && claim.verdict == model::ClaimVerdict::contradicted &&
           f.evidence.size() < 5) {

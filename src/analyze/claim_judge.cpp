@@ -147,6 +147,8 @@ void judge_relative(const TextClaim& claim, const ClaimContext& words,
   double nearest = std::numeric_limits<double>::infinity();
   std::size_t pairs = 0;
   std::size_t named_factor = k_none;
+  // The factor the words name, per experiment: read once, not per pair.
+  std::vector<std::size_t> named_in(experiments.size(), k_none - 1);
   for (std::size_t i = 0; i < candidates.size() && pairs < k_max_pairs; ++i) {
     for (std::size_t j = 0; j < candidates.size() && pairs < k_max_pairs; ++j) {
       const auto& a = candidates[i];
@@ -165,7 +167,10 @@ void judge_relative(const TextClaim& claim, const ClaimContext& words,
           which = f;
         }
       }
-      named_factor = factor_named(e, words);
+      if (named_in[a.e] == k_none - 1) {
+        named_in[a.e] = factor_named(e, words);
+      }
+      named_factor = named_in[a.e];
       if (differ != 1 || (named_factor != k_none && which != named_factor)) {
         continue;
       }
@@ -244,7 +249,22 @@ std::string rank_check(const model::Experiment& e, std::size_t ei, std::size_t m
 
 }  // namespace
 
+PlaceContext place_context(const ClaimPlace& place) {
+  PlaceContext out;
+  const auto below_title = place.heading.find(" > ");
+  if (below_title != std::string::npos) {
+    out.heading = context_of_text(std::string_view(place.heading).substr(below_title + 3));
+  }
+  out.path = context_of_text(place.source);
+  const auto slash = place.source.rfind('/');
+  out.path.words =
+      context_of_text(slash == std::string::npos ? place.source : place.source.substr(slash + 1))
+          .words;
+  return out;
+}
+
 model::Claim judge_claim(const TextClaim& claim, const ClaimPlace& place,
+                         const PlaceContext& context,
                          const std::vector<model::Experiment>& experiments, const StatsOf& stats) {
   model::Claim out;
   out.source = place.source;
@@ -280,20 +300,7 @@ model::Claim judge_claim(const TextClaim& claim, const ClaimPlace& place,
                                    }),
                     measuring.end());
   }
-  // The document's title is its subject ("Chimera Agent Performance Comparison Report"), not
-  // the arm of the numbers under it; the headings below it are.
-  const auto below_title = place.heading.find(" > ");
-  const ClaimContext heading = context_of_text(
-      below_title == std::string::npos ? std::string_view{}
-                                       : std::string_view(place.heading).substr(below_title + 3));
-  ClaimContext path = context_of_text(place.source);
-  // Directories spell settings ("gpu80_ctx512/"); their words ("chimera_sweep/") are not
-  // levels the document names: only its file name's are.
-  const auto slash = place.source.rfind('/');
-  path.words =
-      context_of_text(slash == std::string::npos ? place.source : place.source.substr(slash + 1))
-          .words;
-  const std::vector<const ClaimContext*> layers{&claim.context, &heading, &path};
+  const std::vector<const ClaimContext*> layers{&claim.context, &context.heading, &context.path};
   const bool relative = claim.stat == ClaimStat::relative;
   std::vector<Candidate> candidates;
   bool ambiguous = false;

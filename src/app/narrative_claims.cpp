@@ -20,7 +20,7 @@ grounding::SentenceJudge narrative_judge(const model::Analysis& analysis) {
       if (claim.unmeasurable) {
         return {true, false, "it is about a quantity no run measures"};
       }
-      const auto verdict = analyze::judge_claim(claim, {}, analysis.experiments, stats);
+      const auto verdict = analyze::judge_claim(claim, {}, {}, analysis.experiments, stats);
       switch (verdict.verdict) {
         case model::ClaimVerdict::supported:
           return {true, true, ""};

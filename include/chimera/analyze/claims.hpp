@@ -35,6 +35,16 @@ struct ClaimPlace {
   std::string heading;
 };
 
+// The contexts a place gives its claims: its headings below the document's title (the title is
+// its subject, "Chimera Agent Performance Comparison Report", not the arm of the numbers under
+// it), and its path (settings from every directory, words from the file name only: a directory
+// "chimera_sweep/" names no arm). Read once per place.
+struct PlaceContext {
+  ClaimContext heading;
+  ClaimContext path;
+};
+[[nodiscard]] PlaceContext place_context(const ClaimPlace& place);
+
 // The verdict on one claim against the experiments (see model::ClaimVerdict):
 // - the experiments with a metric of the claim's kind (measured columns before averaged ones),
 //   whose fixed settings and models agree with the claim's context, searched in the scope of
@@ -49,6 +59,7 @@ struct ClaimPlace {
 // A claim named best is also checked against the ranking of its experiment's configurations
 // by mean: contradicted when another ranks first.
 [[nodiscard]] model::Claim judge_claim(const TextClaim& claim, const ClaimPlace& place,
+                                       const PlaceContext& context,
                                        const std::vector<model::Experiment>& experiments,
                                        const StatsOf& stats);
 
