@@ -22,9 +22,10 @@ EvidenceSection claims_section(const model::Analysis& analysis) {
     return s;
   }
   s.lines.push_back(fmt::format(
-      "- {} numbers stated in the corpus's documents checked against the runs: {} supported, "
+      "- {} {} stated in the corpus's documents checked against the runs: {} supported, "
       "{} contradicted, {} unmatched",
-      claims.checked, claims.supported, claims.contradicted, claims.unmatched));
+      claims.checked, claims.checked == 1 ? "number" : "numbers", claims.supported,
+      claims.contradicted, claims.unmatched));
   std::vector<const model::Claim*> wrong;
   for (const auto& c : claims.items) {
     if (c.verdict == model::ClaimVerdict::contradicted) {
