@@ -54,7 +54,7 @@ void claims_section(std::string& out, const ReportInput& in) {
       claims.documents.size() == 1 ? "document" : "documents",
       claims.checked == 1 ? "was" : "were", claims.supported, claims.contradicted,
       claims.unmatched);
-  // The documents with contradictions first, then the most checked.
+  // The documents with the most contradictions first, then by path.
   std::vector<const model::DocumentClaims*> docs;
   for (const auto& d : claims.documents) {
     docs.push_back(&d);
@@ -88,15 +88,17 @@ void claims_section(std::string& out, const ReportInput& in) {
       wrong.size() > k_top_contradicted
           ? fmt::format(" (top {} of {}; all in `--format json`)", k_top_contradicted, wrong.size())
           : "");
-  out += "| Where | Claim | Data | Statistic | n | Diff | Why | Source |\n";
-  out += "|---|---|---:|---|---:|---:|---|---|\n";
+  out += "| Where | Claim | Stated | Data | Statistic | n | Diff | Why | Source |\n";
+  out += "|---|---|---:|---:|---|---:|---:|---|---|\n";
   for (std::size_t i = 0; i < wrong.size() && i < k_top_contradicted; ++i) {
     const auto& c = *wrong[i];
     const auto& d = *c.data;
     const bool percent = d.statistic.find("change") != std::string::npos;
-    out += fmt::format("| {} | {} | {} | {} ({}) | {} | {} | {} | {} |\n",
+    const std::string stated =
+        c.unit == "%" ? format_number(c.value) + "%" : with_claim_unit(c.value, c.unit);
+    out += fmt::format("| {} | {} | {} | {} | {} ({}) | {} | {} | {} | {} |\n",
                        code_span_in_cell(fmt::format("{}:{}", c.source, c.line)),
-                       escape_cell(shortened(c.text, k_claim_chars)),
+                       escape_cell(shortened(c.text, k_claim_chars)), escape_cell(stated),
                        percent ? format_number(d.value) + "%" : with_claim_unit(d.value, c.unit),
                        escape_cell(d.statistic), escape_cell(config_of(d)), d.n,
                        c.diff_pct ? fmt::format("{:+.1f}%", *c.diff_pct) : "",
