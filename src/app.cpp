@@ -16,6 +16,7 @@
 #include "chimera/app/exit_status.hpp"
 #include "chimera/app/export_command.hpp"
 #include "chimera/app/llm_passes.hpp"
+#include "chimera/app/narrative_claims.hpp"
 #include "chimera/app/output.hpp"
 #include "chimera/app/progress.hpp"
 #include "chimera/cli/options.hpp"
@@ -176,7 +177,8 @@ ExitCode analyze_command(const model::Config& config) {
   if (llm.status == model::LlmStatus::failed && !config.quiet) {
     print_line("chimera: error: " + config.host + ": " + llm.reason);
   }
-  const render::Narrative narrative = render::build_narrative(llm, session.evidence());
+  const grounding::SentenceJudge judge = app::narrative_judge(analysis);
+  const render::Narrative narrative = render::build_narrative(llm, session.evidence(), &judge);
   const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                        std::chrono::system_clock::now().time_since_epoch())
                        .count();

@@ -1,6 +1,9 @@
 #include "chimera/analyze/analyze.hpp"
 
+#include <algorithm>
+
 #include "chimera/analyze/agreement.hpp"
+#include "chimera/analyze/claims.hpp"
 #include "chimera/analyze/documents.hpp"
 #include "chimera/analyze/experiment_stats.hpp"
 #include "chimera/analyze/experiments.hpp"
@@ -41,6 +44,13 @@ model::Analysis analyze(const model::Corpus& corpus, unsigned jobs,
   recheck_against_statistics(corpus, sets, experiments, documents);
   analysis.documents = std::move(documents.tables);
   analysis.findings = find_all({corpus, sets, planned, jobs});
+  // What the corpus's own documents state, checked against its runs.
+  analysis.claims = check_documents(corpus, sets, planned);
+  for (auto& f : drift_findings(analysis.claims)) {
+    const auto at = std::find_if(analysis.findings.begin(), analysis.findings.end(),
+                                 [](const auto& g) { return g.severity < model::Severity::warning; });
+    analysis.findings.insert(at, std::move(f));
+  }
   analysis.experiments = std::move(experiments);
   auto narrative = write_narrative(analysis);
   analysis.key_findings = std::move(narrative.key_findings);

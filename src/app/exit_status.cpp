@@ -36,6 +36,11 @@ ExitCode exit_status(const model::Config& config, const model::Analysis& analysi
     reasons.push_back(fmt::format("{} {} skipped (see Data Ingestion Summary)", n,
                                   n == 1 ? "file was" : "files were"));
   }
+  if (const std::size_t n = analysis.claims.contradicted; n > 0) {
+    reasons.push_back(fmt::format("{} {} in the corpus's documents {} the runs (see Documents vs data)",
+                                  n, n == 1 ? "number" : "numbers",
+                                  n == 1 ? "contradicts" : "contradict"));
+  }
   if (const std::size_t n = narrative.grounding.unsupported.size(); n > 0) {
     reasons.push_back(fmt::format("{} {} in the LLM's text {} not in the evidence (see Grounding)",
                                   n, n == 1 ? "number" : "numbers", n == 1 ? "is" : "are"));

@@ -270,12 +270,54 @@ bool Evidence::supports(const Quantity& q) const {
   return false;
 }
 
+namespace {
+
+// The sentence of `text` around `offset`: from after the previous ". ", "! ", "? " or line
+// break to the next one.
+std::pair<std::size_t, std::size_t> sentence_around(std::string_view text, std::size_t offset) {
+  std::size_t begin = 0;
+  for (std::size_t i = offset; i > 0; --i) {
+    const char c = text[i - 1];
+    if (c == '\n' || ((c == ' ') && i >= 2 &&
+                      (text[i - 2] == '.' || text[i - 2] == '!' || text[i - 2] == '?'))) {
+      begin = i;
+      break;
+    }
+  }
+  std::size_t end = text.size();
+  for (std::size_t i = offset; i < text.size(); ++i) {
+    if (text[i] == '\n' || ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+                            (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'))) {
+      end = i + 1;
+      break;
+    }
+  }
+  return {begin, end};
+}
+
+}  // namespace
+
 std::vector<Mention> check(std::string_view text, std::string_view section,
-                           const Evidence& evidence) {
+                           const Evidence& evidence, const SentenceJudge* judge) {
   std::vector<Mention> out;
   for (const auto& q : find_numbers(text, true)) {
-    out.push_back({std::string(text.substr(q.offset, q.length)), std::string(section), q.offset,
-                   q.length, evidence.supports(q)});
+    Mention m{std::string(text.substr(q.offset, q.length)), std::string(section), q.offset,
+              q.length, false, ""};
+    SentenceVerdict verdict;
+    if (judge != nullptr && *judge) {
+      const auto [begin, end] = sentence_around(text, q.offset);
+      Quantity in_sentence = q;
+      in_sentence.offset = q.offset - begin;
+      verdict = (*judge)(text.substr(begin, end - begin), in_sentence);
+    }
+    if (verdict.known) {
+      m.supported = verdict.supported;
+      m.why = verdict.why;
+    } else {
+      m.supported = evidence.supports(q);
+      m.why = m.supported ? "" : "no number of the evidence rounds to it";
+    }
+    out.push_back(std::move(m));
   }
   return out;
 }

@@ -140,6 +140,7 @@ model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> 
   // in were left behind as holes in the heap (26 MB of 356 MB at the peak on the bench corpus).
   TableSpool spool;
   std::vector<std::uint32_t> table_file;  // for each spooled table, the rank of its file in `work`
+  std::vector<std::pair<std::size_t, std::vector<model::Passage>>> passages;  // by rank, unordered
   // One read buffer per thread at most, passed from file to file; room for all of them up front,
   // so that giving one back cannot throw.
   std::vector<util::FileBuffer> buffers;
@@ -164,6 +165,9 @@ model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> 
     for (auto& table : result.parsed.tables) {
       table_file.push_back(static_cast<std::uint32_t>(k));
       spool.push(std::move(table));
+    }
+    if (!result.parsed.passages.empty()) {
+      passages.emplace_back(k, std::move(result.parsed.passages));
     }
     result = {};
   };
@@ -214,6 +218,12 @@ model::Corpus ingest(const model::Config& config, std::vector<model::FileEntry> 
   }
   spool.move_into(corpus.tables);
   put_in_file_order(corpus.tables, table_file);
+  std::sort(passages.begin(), passages.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [k, lines] : passages) {
+    corpus.passages.insert(corpus.passages.end(), std::make_move_iterator(lines.begin()),
+                           std::make_move_iterator(lines.end()));
+  }
   std::stable_sort(diagnostics.begin(), diagnostics.end(), model::diagnostic_less);
   corpus.files = std::move(files);
   corpus.diagnostics = std::move(diagnostics);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "chimera/ingest/bump_arena.hpp"
+#include "chimera/ingest/markdown_passages.hpp"
 #include "chimera/ingest/table_builder.hpp"
 #include "chimera/ingest/units_row.hpp"
 #include "chimera/ingest/unique_names.hpp"
@@ -166,7 +167,9 @@ std::string file_name(std::string_view path) {
 class Walker {
  public:
   Walker(const model::SourceRef& where)
-      : m_where(where), m_scalars(where.path, "scalars", file_name(where.path)) {
+      : m_where(where),
+        m_scalars(where.path, "scalars", file_name(where.path)),
+        m_passages(where.path) {
     m_scalars.begin_row(0, {});
   }
 
@@ -205,12 +208,14 @@ class Walker {
       parsed.tables.push_back(std::move(table));
     }
     parsed.diagnostics = std::move(m_notes);
+    parsed.passages = m_passages.take();
     return parsed;
   }
 
  private:
   void heading(cmark_node* node) {
     m_heading = m_inlines.plain(node);
+    m_passages.heading(cmark_node_get_heading_level(node), m_heading);
     if (m_title.empty()) {
       m_title = m_heading;
     }
@@ -233,6 +238,8 @@ class Walker {
     const auto& lines = m_inlines.lines(node);
     const auto first_line = static_cast<std::uint64_t>(cmark_node_get_start_line(node));
     for (std::size_t i = 0; i < lines.size(); ++i) {
+      m_passages.line(in_item ? model::PassageKind::item : model::PassageKind::text,
+                      first_line + i, lines[i].text);
       if (!in_item && !lines[i].starts_bold) {
         continue;
       }
@@ -271,6 +278,9 @@ class Walker {
     }
     if (m_rows.empty()) {
       return;
+    }
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+      m_passages.row(r == 0, m_rows[r].line, cells(m_rows[r]));
     }
     if (is_key_value_table()) {
       transposed(builder);
@@ -378,6 +388,7 @@ class Walker {
   const model::SourceRef& m_where;
   TableBuilder m_scalars;
   UniqueNames m_scalar_names{" (", ")"};
+  PassageKeeper m_passages;
   std::vector<model::Table> m_tables;
   std::vector<model::Diagnostic> m_notes;
   std::string m_title;

@@ -38,6 +38,18 @@ std::string Experiment::label(std::size_t configuration) const {
   return out.empty() ? "all runs" : out;
 }
 
+std::string_view to_string(ClaimVerdict verdict) {
+  switch (verdict) {
+    case ClaimVerdict::supported:
+      return "supported";
+    case ClaimVerdict::contradicted:
+      return "contradicted";
+    case ClaimVerdict::unmatched:
+      return "unmatched";
+  }
+  return "unmatched";
+}
+
 std::string_view to_string(DocumentUse use) {
   switch (use) {
     case DocumentUse::restates:

@@ -8,6 +8,7 @@
 #include "chimera/util/number.hpp"
 #include "chimera/util/time.hpp"
 #include "evidence_changes.hpp"
+#include "evidence_claims.hpp"
 
 namespace chimera::prompt {
 namespace {
@@ -232,6 +233,7 @@ std::vector<EvidenceSection> evidence_sections(const model::Corpus& corpus,
   }
   all.push_back(agreements_section(analysis));
   all.push_back(findings_section(analysis));
+  all.push_back(detail::claims_section(analysis));
   all.push_back(lines_section("Recommendations (computed)", analysis.recommendations));
   std::vector<EvidenceSection> out;
   for (auto& s : all) {

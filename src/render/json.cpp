@@ -10,6 +10,7 @@
 #include "chimera/render/report.hpp"
 #include "chimera/util/time.hpp"
 #include "json_changes.hpp"
+#include "json_claims.hpp"
 
 namespace chimera::render {
 namespace {
@@ -352,6 +353,7 @@ Json analysis_json(const model::Analysis& a, Json& root) {
   root["experiments"] = experiments;
   root["agreements"] = agreements;
   root["documents"] = documents;
+  root["claims"] = detail::claims_json(a.claims);
   root["findings"] = findings;
   root["key_findings"] = a.key_findings;
   root["recommendations"] = a.recommendations;
@@ -424,7 +426,8 @@ Json grounding_json(const Narrative& n) {
   for (std::size_t i = 0; i < n.grounding.unsupported.size(); ++i) {
     const auto& m = n.grounding.unsupported[i];
     unsupported.push_back(
-        {{"ref", "U" + std::to_string(i + 1)}, {"text", m.text}, {"section", m.section}});
+        {{"ref", "U" + std::to_string(i + 1)}, {"text", m.text}, {"section", m.section},
+         {"why", m.why}});
   }
   return {{"checked", n.grounding.checked},
           {"supported", n.grounding.supported},

@@ -287,6 +287,7 @@ std::string detail::markdown_report(const ReportInput& in, ChartMarks charts) {
   detail::changes_section(out, in);
   ingestion_summary(out, in);
   detail::experiments_section(out, in, charts);
+  detail::claims_section(out, in);
   key_findings(out, in);
   recommendations(out, in);
   risks(out, in);

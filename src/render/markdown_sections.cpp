@@ -248,16 +248,21 @@ void grounding_section(std::string& out, const ReportInput& in) {
   } else {
     out +=
         "Unsupported numbers are marked `[U<n>]` where they stand in the text.\n\n"
-        "| Ref | Number | Section |\n|---|---|---|\n";
+        "| Ref | Number | Section | Why |\n|---|---|---|---|\n";
     for (std::size_t i = 0; i < g.unsupported.size(); ++i) {
-      out += fmt::format("| U{} | {} | {} |\n", i + 1, escape_cell(g.unsupported[i].text),
-                         escape_cell(g.unsupported[i].section));
+      out += fmt::format("| U{} | {} | {} | {} |\n", i + 1, escape_cell(g.unsupported[i].text),
+                         escape_cell(g.unsupported[i].section),
+                         escape_cell(g.unsupported[i].why));
     }
     out += '\n';
   }
   out +=
-      "A number is supported when a number of the evidence rounds to it at the digits written, "
-      "allowing s/ms/min and fraction/percent conversions. Exempt: list and section numbering, "
+      "A number is supported when its sentence names what it measures (metric, and "
+      "configuration when named) and a statistic of those runs rounds to it at the digits "
+      "written; a number about something no run measures (utilisation, accuracy, cost) is "
+      "not. A number whose sentence does not say what it measures is supported when a number "
+      "of the evidence rounds to it, allowing s/ms/min and fraction/percent conversions. "
+      "Exempt: list and section numbering, "
       "numbers in headings, numbers inside names (gemma3, run_001), versions, dates and clock "
       "times.\n\n";
 }

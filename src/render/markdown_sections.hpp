@@ -40,6 +40,8 @@ void experiments_section(std::string& out, const ReportInput& in, ChartMarks cha
 // Summary, and the "Changes since baseline" section. Nothing without a baseline.
 void baseline_lead(std::string& out, const ReportInput& in);
 void changes_section(std::string& out, const ReportInput& in);
+// "## Documents vs data": the verdicts on the numbers the corpus's documents state.
+void claims_section(std::string& out, const ReportInput& in);
 void workflow_summary(std::string& out, const ReportInput& in);
 void run_metrics(std::string& out, const ReportInput& in);
 void grounding_section(std::string& out, const ReportInput& in);

@@ -103,7 +103,8 @@ std::string trim_blank_lines(std::string_view text) {
 
 std::optional<NarrativePart> make_part(std::string section, std::string_view text, int top,
                                        const grounding::Evidence& evidence, Narrative& narrative,
-                                       const model::PassResult& pass) {
+                                       const model::PassResult& pass,
+                                       const grounding::SentenceJudge* judge) {
   NarrativePart part;
   part.section = std::move(section);
   if (!pass.ok) {
@@ -114,7 +115,7 @@ std::optional<NarrativePart> make_part(std::string section, std::string_view tex
   if (part.text.empty()) {
     return std::nullopt;
   }
-  part.mentions = grounding::check(part.text, part.section, evidence);
+  part.mentions = grounding::check(part.text, part.section, evidence, judge);
   part.first_ref = narrative.grounding.unsupported.size() + 1;
   grounding::tally(narrative.grounding, part.mentions);
   narrative.has_text = true;
@@ -204,7 +205,8 @@ std::string demote_headings(std::string_view text, int top) {
   return out;
 }
 
-Narrative build_narrative(const model::LlmOutcome& llm, std::string_view evidence_text) {
+Narrative build_narrative(const model::LlmOutcome& llm, std::string_view evidence_text,
+                          const grounding::SentenceJudge* judge) {
   Narrative narrative;
   const grounding::Evidence evidence(evidence_text);
   const auto* analysis = find_pass(llm, "analysis");
@@ -223,19 +225,19 @@ Narrative build_narrative(const model::LlmOutcome& llm, std::string_view evidenc
   // Report order: Executive Summary, Key Findings, Recommendations, Risks and Mitigations.
   if (sections.summary) {
     narrative.summary =
-        make_part("Executive Summary", *sections.summary, 3, evidence, narrative, *report);
+        make_part("Executive Summary", *sections.summary, 3, evidence, narrative, *report, judge);
   }
   if (analysis != nullptr) {
     narrative.findings =
-        make_part("Key Findings", analysis->text, 4, evidence, narrative, *analysis);
+        make_part("Key Findings", analysis->text, 4, evidence, narrative, *analysis, judge);
   }
   if (sections.recommendations) {
     narrative.recommendations = make_part("Recommendations", *sections.recommendations, 4,
-                                          evidence, narrative, *report);
+                                          evidence, narrative, *report, judge);
   }
   if (sections.risks) {
     narrative.risks =
-        make_part("Risks and Mitigations", *sections.risks, 3, evidence, narrative, *report);
+        make_part("Risks and Mitigations", *sections.risks, 3, evidence, narrative, *report, judge);
   }
   return narrative;
 }

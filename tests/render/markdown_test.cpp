@@ -180,7 +180,8 @@ TEST(MarkdownReport, LlmSectionsAreDemotedUnderOursAndUnsupportedNumbersMarked) 
   EXPECT_NE(r.md.find("Accuracy stays at **92.3% [U2]**."), std::string::npos);
   EXPECT_NE(r.md.find("## Risks and Mitigations\n\n| Risk | Impact | Mitigation |"),
             std::string::npos);
-  EXPECT_NE(r.md.find("| U1 | 92% | Executive Summary |\n| U2 | 92.3% | Recommendations |\n"),
+  EXPECT_NE(r.md.find("| U1 | 92% | Executive Summary | no number of the evidence rounds to it |\n"
+                      "| U2 | 92.3% | Recommendations | no number of the evidence rounds to it |\n"),
             std::string::npos);
   EXPECT_NE(r.md.find("9 checked, 7 supported, 2 unsupported"), std::string::npos) << r.md;
   EXPECT_EQ(r.md.find("LLM narrative absent"), std::string::npos);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -44,11 +46,28 @@ struct Mention {
   std::size_t offset = 0;
   std::size_t length = 0;
   bool supported = false;
+  std::string why;  // when unsupported: why, for people
 };
 
-// Checks every number of `text`, which appears in `section` of the report.
+// What the claims engine says of one number of a sentence. `known` is false when it cannot
+// tell (no metric named beside the number, or more than one configuration could be meant).
+struct SentenceVerdict {
+  bool known = false;
+  bool supported = false;
+  std::string why;  // when known and unsupported
+};
+
+// Judges the number `q` of `sentence` (q.offset is within the sentence) by what it measures.
+// Given by the caller (app), so that grounding does not depend on the analysis stage.
+using SentenceJudge = std::function<SentenceVerdict(std::string_view sentence, const Quantity& q)>;
+
+// Checks every number of `text`, which appears in `section` of the report. With a `judge`, a
+// number whose sentence says what it measures is supported only when the judge says so (a
+// quantity the runs never measure, or another configuration's value, is not); numbers the
+// judge cannot place are supported when the evidence holds a number that rounds to them.
 [[nodiscard]] std::vector<Mention> check(std::string_view text, std::string_view section,
-                                         const Evidence& evidence);
+                                         const Evidence& evidence,
+                                         const SentenceJudge* judge = nullptr);
 
 // The whole report's tally.
 struct Summary {

@@ -14,6 +14,7 @@ struct Parsed {
   std::vector<model::Table> tables;
   std::vector<model::Diagnostic> diagnostics;
   std::optional<model::Diagnostic> failure;
+  std::vector<model::Passage> passages;  // Markdown only: lines that may state measurements
 };
 
 }  // namespace chimera::ingest

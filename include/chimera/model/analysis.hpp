@@ -218,6 +218,59 @@ struct DocumentTable {
   std::size_t matched = 0;  // numbers found in the measurements
 };
 
+// What the runs say of a number a document (or the LLM) states.
+enum class ClaimVerdict : std::uint8_t {
+  supported,     // a statistic of the matching runs equals it at the precision written
+  contradicted,  // one experiment, configuration and metric match, and no statistic equals it
+  unmatched,     // no runs measure it, or more than one configuration could be meant
+};
+
+[[nodiscard]] std::string_view to_string(ClaimVerdict verdict);
+
+// The statistic of the runs a claim was compared with: the equal one, else the nearest.
+struct ClaimData {
+  std::string experiment;  // the experiment's name
+  GroupKey config;         // the configuration's factor values
+  std::string metric;      // the metric's column name
+  std::string statistic;   // "mean", "median", "min", "max", "p05", "p95", "single run",
+                           // "warm mean", ..., "rank"
+  double value = 0;        // in the claim's unit
+  std::size_t n = 0;       // runs the statistic is over
+  std::vector<std::string> sources;
+};
+
+// A number a document states as a measurement, and its verdict.
+struct Claim {
+  std::string source;
+  std::size_t line = 0;
+  std::string text;  // the passage as written (bounded)
+  double value = 0;  // as written
+  std::string unit;  // as written, "" when none
+  MetricKind metric = MetricKind::none;
+  GroupKey context;  // what the passage names: model, settings, arm, statistic
+  ClaimVerdict verdict = ClaimVerdict::unmatched;
+  std::optional<ClaimData> data;  // unset when unmatched
+  std::optional<double> diff_pct; // contradicted: (claim - data) / data, in percent
+  std::string reason;             // why unmatched or contradicted, for people
+};
+
+// A document's claims by verdict.
+struct DocumentClaims {
+  std::string source;
+  std::size_t supported = 0;
+  std::size_t contradicted = 0;
+  std::size_t unmatched = 0;
+};
+
+struct Claims {
+  std::size_t checked = 0;
+  std::size_t supported = 0;
+  std::size_t contradicted = 0;
+  std::size_t unmatched = 0;
+  std::vector<DocumentClaims> documents;  // by path
+  std::vector<Claim> items;               // by document and line
+};
+
 // A finding about the data, with the evidence a person needs to check it.
 struct Finding {
   std::string id;  // stable, e.g. "duplicate-file"
@@ -240,6 +293,7 @@ struct Analysis {
   std::vector<Experiment> experiments;  // most runs first
   std::vector<Agreement> agreements;
   std::vector<DocumentTable> documents;  // Markdown tables, in corpus order
+  Claims claims;                         // numbers the Markdown documents state, checked
   std::vector<Finding> findings;
   std::vector<std::string> key_findings;     // deterministic sentences, most important first
   std::vector<std::string> recommendations;  // deterministic sentences

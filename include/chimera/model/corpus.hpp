@@ -249,12 +249,30 @@ struct Table {
   [[nodiscard]] const Column* find_column(std::string_view name) const;
 };
 
+// A line of a Markdown document that may state a measurement (it holds a digit), kept for the
+// claims engine: a sentence's line, a list item's line, or a table's header or row.
+enum class PassageKind : std::uint8_t { text, item, table_header, table_row };
+
+struct Passage {
+  Symbol source;  // file path relative to the root
+  std::uint32_t line = 0;
+  PassageKind kind = PassageKind::text;
+  std::string heading;  // the enclosing headings, outermost first, joined by " > "
+  std::string text;     // a table's cells joined by " | "
+};
+
+// Passages kept per document, and the length of one: beyond them a document's lines are not
+// checked (a generated report of thousands of rows restates one table many times).
+inline constexpr std::size_t k_passages_per_file = 2000;
+inline constexpr std::size_t k_passage_chars = 600;
+
 // Everything ingest produced for one run.
 struct Corpus {
   std::filesystem::path root;
   std::vector<FileEntry> files;  // sorted by path
   std::vector<Table> tables;     // in file order, then order within the file
   std::vector<Diagnostic> diagnostics;
+  std::vector<Passage> passages;  // Markdown lines that may state measurements, in file order
 };
 
 }  // namespace chimera::model

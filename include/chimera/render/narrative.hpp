@@ -48,7 +48,9 @@ struct ReportSections {
 
 // The narrative of `llm`'s passes, each number checked against `evidence`, the text the model
 // was given. A pass that failed after streaming some text contributes that text, marked cut
-// off. Unsupported numbers are numbered in report order.
-[[nodiscard]] Narrative build_narrative(const model::LlmOutcome& llm, std::string_view evidence);
+// off. Unsupported numbers are numbered in report order. With a `judge`, numbers are checked
+// against what their sentences say they measure (grounding::check).
+[[nodiscard]] Narrative build_narrative(const model::LlmOutcome& llm, std::string_view evidence,
+                                        const grounding::SentenceJudge* judge = nullptr);
 
 }  // namespace chimera::render
