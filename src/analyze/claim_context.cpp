@@ -95,10 +95,11 @@ std::vector<std::string> levels_named(const model::Factor& f, const ClaimContext
       out.push_back(level);
     }
   };
-  for (const auto& [name, value] : context.settings) {
-    if (name != f.name) {
+  for (const auto& setting : context.settings) {
+    if (setting.first != f.name) {
       continue;
     }
+    const auto& value = setting.second;  // not a binding: clang 14 cannot capture one
     const auto it = std::find_if(f.levels.begin(), f.levels.end(),
                                  [&](const std::string& l) { return same_level(l, value); });
     add(it == f.levels.end() ? value : *it);

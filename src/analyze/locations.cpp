@@ -294,9 +294,12 @@ ParsedLevels parse_levels(std::span<const std::string> levels, std::string_view 
     return out;
   }
   // Names of quantizations and backends before settings: "fp16" is not fp = 16.
-  for (const auto& [vocabulary, name] :
+  for (const auto& entry :
        {std::pair{std::span<const std::string_view>(k_quantizations), "quantization"},
         std::pair{std::span<const std::string_view>(k_backends), "backend"}}) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    const std::span<const std::string_view> vocabulary = entry.first;
+    const char* const name = entry.second;
     if (std::all_of(present.begin(), present.end(), [&](const std::string& l) {
           const std::string word = lower(l);
           return std::find(vocabulary.begin(), vocabulary.end(), word) != vocabulary.end();
