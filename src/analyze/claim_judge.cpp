@@ -430,7 +430,8 @@ model::Claim judge_claim(const TextClaim& claim, const ClaimPlace& place,
     }
   }
   if (out.reason.empty()) {
-    out.reason = fmt::format("no statistic of the {} runs equals it", out.data->n);
+    out.reason = fmt::format("no statistic of {} {} matches", out.data->n,
+                             out.data->n == 1 ? "run" : "runs");
   }
   return out;
 }

@@ -39,7 +39,8 @@ std::vector<model::Finding> drift_findings(const model::Claims& claims) {
         e.text = fmt::format(
             "{}:{}: states {}{}, the runs give {}", claim.source, claim.line,
             util::format_number(claim.value), claim.unit.empty() ? "" : " " + claim.unit,
-            claim.data ? claim.data->statistic + " " + util::format_number(claim.data->value)
+            claim.data ? claim.data->statistic + " " + util::format_number(claim.data->value) +
+                             (claim.unit.empty() ? "" : " " + claim.unit)
                        : std::string("nothing to compare"));
         f.evidence.push_back(std::move(e));
       }

@@ -161,8 +161,21 @@ void key_findings(std::string& out, const ReportInput& in) {
   if (a.findings.empty()) {
     out += "No data problems were found.\n\n";
   } else {
-    for (const auto& f : a.findings) {
-      finding_item(out, f);
+    // A finding written once per file (document-drift) can come dozens of times: the first
+    // k_same_id of an id are shown, the rest counted.
+    constexpr std::size_t k_same_id = 3;
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t i = 0; i < a.findings.size(); ++i) {
+      const auto& f = a.findings[i];
+      const std::size_t n = ++seen[f.id];
+      if (n <= k_same_id) {
+        finding_item(out, f);
+      }
+      const bool last_of_id = i + 1 == a.findings.size() || a.findings[i + 1].id != f.id;
+      if (last_of_id && n > k_same_id) {
+        out += fmt::format("- and {} more `{}` findings like these (all in `--format json`)\n",
+                           n - k_same_id, f.id);
+      }
     }
     out += "\nEvery finding's evidence is in `--format json` (`findings`).\n\n";
   }

@@ -62,9 +62,47 @@ TEST(ClaimsCli, MarkdownSectionListsTheContradictionWithItsPlace) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("## Documents vs data"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("| `reports/report.md` | 0 | 1 | 0 |"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("| `reports/report.md:3` | Mean throughput at num_gpu=40: 99.0 tok/s | "
+  EXPECT_NE(r.out.find("| `reports/report.md:3` | Mean throughput at num_gpu=40: 99.0 … | "
                        "99 tok/s | 96.50 tok/s | mean (num_gpu=40) | 4 | +2.6% |"),
             std::string::npos)
+      << r.out;
+  EXPECT_NE(
+      r.out.find("  - `reports/report.md:3: states 99 tok/s, the runs give mean 96.50 tok/s`"),
+      std::string::npos)
+      << r.out;
+}
+
+// A report copied into every run directory states its wrong number in each copy: the table has
+// one row for it, naming the first place and counting the others; the JSON keeps every one.
+TEST(ClaimsCli, OneRowPerClaimAsWrittenWhatEverHowManyDocumentsRepeatIt) {
+  TempDir dir;
+  dir.write("data/runs.csv", k_runs);
+  for (const char* copy : {"a", "b", "c"}) {
+    dir.write(std::string("reports/") + copy + ".md",
+              "# Report\n\n- Mean throughput at num_gpu=40: 99.0 tok/s\n");
+  }
+  const auto r = run_chimera({"analyze", dir.path(), "--llm", "off"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("| `reports/a.md:3` +2 | Mean throughput"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("| `reports/b.md:3`"), std::string::npos) << r.out;
+  const auto j = run_chimera({"analyze", dir.path(), "--llm", "off", "--format", "json"});
+  EXPECT_EQ(nlohmann::json::parse(j.out).at("claims").at("contradicted"), 3);
+}
+
+// One document-drift finding per document in the JSON; Key Findings shows three and counts the
+// rest.
+TEST(ClaimsCli, KeyFindingsShowThreeDriftFindingsAndCountTheRest) {
+  TempDir dir;
+  dir.write("data/runs.csv", k_runs);
+  for (const char* copy : {"a", "b", "c", "d", "e"}) {
+    dir.write(std::string("reports/") + copy + ".md",
+              "# Report\n\n- Mean throughput at num_gpu=40: 99.0 tok/s\n");
+  }
+  const auto r = run_chimera({"analyze", dir.path(), "--llm", "off"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("- **warning** `document-drift`: reports/c.md"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("- **warning** `document-drift`: reports/d.md"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("- and 2 more `document-drift` findings like these"), std::string::npos)
       << r.out;
 }
 
