@@ -11,6 +11,7 @@
 #include "chimera/util/time.hpp"
 #include "json_changes.hpp"
 #include "json_claims.hpp"
+#include "json_values.hpp"
 
 namespace chimera::render {
 namespace {
@@ -22,17 +23,8 @@ Json or_null(const std::optional<T>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
 
-// Numbers have at most 10 significant digits: a mean of three runs need not print as
-// 66.81500000000001, and a report of thousands of configurations stays small.
 Json number_or_null(double value) {
-  if (!std::isfinite(value)) {
-    return Json(nullptr);
-  }
-  char buffer[32];
-  const auto written = std::snprintf(buffer, sizeof buffer, "%.10g", value);
-  return written > 0 && static_cast<std::size_t>(written) < sizeof buffer
-             ? Json(std::strtod(buffer, nullptr))
-             : Json(value);
+  return detail::json_number(value);
 }
 
 Json text_or_null(const std::string& text) {
@@ -40,11 +32,7 @@ Json text_or_null(const std::string& text) {
 }
 
 Json group_json(const model::GroupKey& group) {
-  Json out = Json::object();
-  for (const auto& [name, value] : group) {
-    out[name] = value;
-  }
-  return out;
+  return detail::json_group(group);
 }
 
 // Statistics of a sample; every field null when the sample is empty, spread null when n < 2.
@@ -425,9 +413,10 @@ Json grounding_json(const Narrative& n) {
   Json unsupported = Json::array();
   for (std::size_t i = 0; i < n.grounding.unsupported.size(); ++i) {
     const auto& m = n.grounding.unsupported[i];
-    unsupported.push_back(
-        {{"ref", "U" + std::to_string(i + 1)}, {"text", m.text}, {"section", m.section},
-         {"why", m.why}});
+    unsupported.push_back({{"ref", "U" + std::to_string(i + 1)},
+                           {"text", m.text},
+                           {"section", m.section},
+                           {"why", m.why}});
   }
   return {{"checked", n.grounding.checked},
           {"supported", n.grounding.supported},

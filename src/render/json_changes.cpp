@@ -5,22 +5,15 @@
 #include <cstdlib>
 
 #include "chimera/model/changes.hpp"
+#include "json_values.hpp"
 
 namespace chimera::render::detail {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-// As the rest of the report: at most 10 significant digits, null for NaN or infinity.
 Json number(double value) {
-  if (!std::isfinite(value)) {
-    return Json(nullptr);
-  }
-  char buffer[32];
-  const auto written = std::snprintf(buffer, sizeof buffer, "%.10g", value);
-  return written > 0 && static_cast<std::size_t>(written) < sizeof buffer
-             ? Json(std::strtod(buffer, nullptr))
-             : Json(value);
+  return json_number(value);
 }
 
 Json number(const std::optional<double>& value) {
@@ -28,11 +21,7 @@ Json number(const std::optional<double>& value) {
 }
 
 Json group(const model::GroupKey& key) {
-  Json out = Json::object();
-  for (const auto& [name, value] : key) {
-    out[name] = value;
-  }
-  return out;
+  return json_group(key);
 }
 
 Json refs(const std::vector<model::ConfigurationRef>& list) {

@@ -4,29 +4,19 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "json_values.hpp"
+
 namespace chimera::render::detail {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-// 10 significant digits, as the rest of the JSON report writes numbers.
 Json number(double value) {
-  if (!std::isfinite(value)) {
-    return Json(nullptr);
-  }
-  char buffer[32];
-  const auto written = std::snprintf(buffer, sizeof buffer, "%.10g", value);
-  return written > 0 && static_cast<std::size_t>(written) < sizeof buffer
-             ? Json(std::strtod(buffer, nullptr))
-             : Json(value);
+  return json_number(value);
 }
 
 Json group(const model::GroupKey& key) {
-  Json out = Json::object();
-  for (const auto& [name, value] : key) {
-    out[name] = value;
-  }
-  return out;
+  return json_group(key);
 }
 
 }  // namespace
