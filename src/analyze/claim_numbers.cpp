@@ -5,24 +5,14 @@
 #include <cstdlib>
 
 #include "chimera/analyze/claim_words.hpp"
+#include "level_words.hpp"
 
 namespace chimera::analyze {
 namespace {
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
+using detail::is_alpha;
+using detail::is_digit;
+using detail::lower;
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '*' || s.front() == '`')) {

@@ -6,24 +6,16 @@
 
 #include "chimera/analyze/locations.hpp"
 #include "chimera/analyze/names.hpp"
+#include "level_words.hpp"
 
 namespace chimera::analyze {
 namespace {
 
+using detail::is_alpha;
+using detail::lower;
+
 bool is_word_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
-
-bool is_alpha(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
 }
 
 // Where `phrase` first stands as whole words in `words`, or npos.
