@@ -43,20 +43,27 @@ double median_in_place(std::vector<double>& v) {
   return (low + *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(lower) + 1, v.end())) / 2;
 }
 
-// The runs of one configuration in one column, in row order.
-void scan(const model::Table& table, std::uint32_t t, std::uint32_t c, model::Direction direction,
-          const std::vector<std::size_t>& rows, std::size_t experiment, std::vector<Fact>& facts) {
-  const auto& column = table.columns[c];
+// One run's value of a metric: a row of a column of a table.
+struct Point {
+  std::uint32_t table = 0;
+  std::uint32_t column = 0;
+  std::size_t row = 0;
+};
+
+// The runs of one configuration in one metric, first run first.
+void scan(const model::Corpus& corpus, const std::vector<Point>& points, model::Direction direction,
+          std::size_t experiment, std::vector<Fact>& facts) {
   std::vector<double> values;
-  std::vector<std::size_t> at;
+  std::vector<Point> at;
   double low = std::numeric_limits<double>::infinity();
   double high = -low;
-  for (const auto r : rows) {
+  for (const auto& p : points) {
+    const auto& numbers = corpus.tables[p.table].columns[p.column].numbers;
     const double v =
-        r < column.numbers.size() ? column.numbers[r] : std::numeric_limits<double>::quiet_NaN();
+        p.row < numbers.size() ? numbers[p.row] : std::numeric_limits<double>::quiet_NaN();
     if (std::isfinite(v)) {
       values.push_back(v);
-      at.push_back(r);
+      at.push_back(p);
       low = std::min(low, v);
       high = std::max(high, v);
     }
@@ -100,14 +107,15 @@ void scan(const model::Table& table, std::uint32_t t, std::uint32_t c, model::Di
     const bool worse = direction == model::Direction::lower ? z > 0 : z < 0;
     Fact fact;
     fact.experiment = experiment;
-    fact.table = t;
-    fact.column = c;
-    fact.row = at[i];
+    fact.table = at[i].table;
+    fact.column = at[i].column;
+    fact.row = at[i].row;
     fact.value = values[i];
     fact.median = median;
     fact.ratio = ratio;
     fact.z = z;
     fact.cold = i == 0 && worse;
+    const auto& column = corpus.tables[at[i].table].columns[at[i].column];
     fact.key = std::string(model::to_string(column.kind())) + "|" + format_number(values[i]) + "|" +
                format_number(median) + (fact.cold ? "|cold" : "");
     facts.push_back(std::move(fact));
@@ -176,11 +184,99 @@ std::vector<model::Evidence> fact_items(const model::Corpus& corpus, const std::
   return items;
 }
 
+// Orders paths as people number runs: "run_2" before "run_10".
+bool natural_less(std::string_view a, std::string_view b) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      std::size_t ei = i;
+      std::size_t ej = j;
+      while (ei < a.size() && digit(a[ei])) {
+        ++ei;
+      }
+      while (ej < b.size() && digit(b[ej])) {
+        ++ej;
+      }
+      std::string_view na = a.substr(i, ei - i);
+      std::string_view nb = b.substr(j, ej - j);
+      while (na.size() > 1 && na.front() == '0') {
+        na.remove_prefix(1);
+      }
+      while (nb.size() > 1 && nb.front() == '0') {
+        nb.remove_prefix(1);
+      }
+      if (na.size() != nb.size()) {
+        return na.size() < nb.size();
+      }
+      if (na != nb) {
+        return na < nb;
+      }
+      i = ei;
+      j = ej;
+    } else {
+      if (a[i] != b[j]) {
+        return a[i] < b[j];
+      }
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
+}
+
+// Replicates written one file each (run_1/, run_2/, ...): a configuration's runs of a metric
+// across its files, in the order of their paths, when no file holds two runs of one
+// configuration (then the runs inside each file are scanned instead).
+void replicate_files(const FindingsInput& in, std::size_t x, std::vector<Fact>& facts) {
+  const auto& planned = in.experiments[x];
+  const auto& e = planned.experiment;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::vector<Point>> runs;  // (metric, config)
+  for (const auto& member : planned.members) {
+    const auto& set = in.sets[member.set];
+    if (set.samples) {
+      continue;
+    }
+    const auto t = set.tables.front();
+    const auto& table = in.corpus.tables[t];
+    std::map<std::uint32_t, std::size_t> row_of;
+    for (std::size_t r = 0; r < table.rows(); ++r) {
+      const auto c = member.configuration_of(r);
+      if (c == k_not_a_run || member.failed(r)) {
+        continue;
+      }
+      if (!row_of.emplace(c, r).second) {
+        return;  // two runs of one configuration in one file: scanned per file
+      }
+    }
+    for (std::size_t i = 0; i < set.series.size(); ++i) {
+      const auto m = member.metric_of[i];
+      const auto& metric = e.metrics[m];
+      if (metric.direction == model::Direction::none || metric.aggregate ||
+          !model::is_raw_measurement(metric.kind)) {
+        continue;
+      }
+      for (const auto& [c, r] : row_of) {
+        runs[{m, c}].push_back({t, set.series[i].column, r});
+      }
+    }
+  }
+  for (auto& [key, points] : runs) {
+    std::stable_sort(points.begin(), points.end(), [&](const Point& a, const Point& b) {
+      return natural_less(in.corpus.tables[a.table].source.str(),
+                          in.corpus.tables[b.table].source.str());
+    });
+    scan(in.corpus, points, e.metrics[key.first].direction, x, facts);
+  }
+}
+
 void outliers(const FindingsInput& in, std::vector<model::Finding>& out) {
   std::vector<Fact> facts;
   for (std::size_t x = 0; x < in.experiments.size(); ++x) {
     const auto& planned = in.experiments[x];
     const auto& e = planned.experiment;
+    replicate_files(in, x, facts);
     for (const auto& member : planned.members) {
       const auto& set = in.sets[member.set];
       if (set.samples) {
@@ -202,7 +298,12 @@ void outliers(const FindingsInput& in, std::vector<model::Finding>& out) {
           continue;
         }
         for (const auto& [c, rows] : rows_of) {
-          scan(table, t, set.series[i].column, metric.direction, rows, x, facts);
+          std::vector<Point> points;
+          points.reserve(rows.size());
+          for (const auto r : rows) {
+            points.push_back({t, set.series[i].column, r});
+          }
+          scan(in.corpus, points, metric.direction, x, facts);
         }
       }
     }

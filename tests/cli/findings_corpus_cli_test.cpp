@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -230,6 +231,40 @@ TEST(FindingsCorpusCli, StddevOfASingleRunIsNullNotZero) {
   const auto& three = configurations[1]["metrics"][0];
   EXPECT_EQ(three["n"], 3);
   EXPECT_NEAR(three["stddev"].get<double>(), 0.7571877794, 1e-9);
+}
+
+// Replicates written a file each (run_9/ ... run_14/, and trial-N.json): the first by number,
+// not by bytes ("run_10" sorts before "run_9"), is the cold start of its configuration.
+TEST(FindingsCorpusCli, AColdStartAcrossReplicateFilesIsTheFirstByRunNumber) {
+  TempDir dir;
+  for (int run = 9; run <= 14; ++run) {
+    for (const int batch : {1, 8}) {
+      const double ttft = (run == 9 ? 3.0 : 1.0) * (120.0 + batch * 4 + run % 3);
+      dir.write(
+          "bench/batch" + std::to_string(batch) + "/run_" + std::to_string(run) + "/results.json",
+          R"({"config": {"max_batch_size": )" + std::to_string(batch) +
+              R"(}, "results": {"output_tok_s": )" + std::to_string(40 + batch * 6 + run % 2) +
+              R"(, "ttft_ms": )" + std::to_string(ttft) + "}}");
+    }
+  }
+  for (int trial = 1; trial <= 5; ++trial) {
+    dir.write("other/trial-" + std::to_string(trial) + ".json",
+              R"({"tokens_per_second": 50, "load_ms": )" +
+                  std::to_string(trial == 1 ? 900 : 200 + trial) + "}");
+  }
+  const auto report = analyze_json(dir);
+  const auto cold = with_id(report, "cold-start");
+  ASSERT_EQ(cold.size(), 2u) << report["findings"].dump(1);
+  std::vector<std::string> sources;
+  for (const auto& f : cold) {
+    for (const auto& e : f["evidence"]) {
+      sources.push_back(e["source"]);
+    }
+  }
+  std::sort(sources.begin(), sources.end());
+  EXPECT_EQ(sources,
+            (std::vector<std::string>{"bench/batch1/run_9/results.json",
+                                      "bench/batch8/run_9/results.json", "other/trial-1.json"}));
 }
 
 }  // namespace
