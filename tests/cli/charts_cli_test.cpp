@@ -225,20 +225,17 @@ TEST(ChartsCli, MarkdownHasNoChartsUnlessAskedForMermaid) {
     EXPECT_LE(r.out.substr(start, end - start).size(), 300u);
   }
   const std::string first_row = r.out.substr(r.out.find("\n| 1 |", table) + 1, 80);
-  const std::smatch bar = [&] {
-    std::smatch m;
-    const std::string tail = r.out.substr(block);
-    std::regex_search(tail, m, std::regex(R"(\n    bar \[([0-9.]+), )"));
-    return m;
-  }();
+  // The match refers into `tail`, which must outlive it.
+  const std::string tail = r.out.substr(block);
+  std::smatch bar;
+  std::regex_search(tail, bar, std::regex(R"(\n    bar \[([0-9.]+), )"));
   ASSERT_FALSE(bar.empty());
   EXPECT_NE(first_row.find("| " + bar[1].str() + " |"), std::string::npos) << first_row;
   // A line chart of the effect that matters, none for the one that does not.
-  EXPECT_NE(
-      r.out.find("```mermaid\nxychart-beta\n    title \"Experiment 1: "
-                 "effect of num_gpu on median throughput (tok/s)\"\n    x-axis \"num_gpu\" "
-                 "[\"60\", \"80\", \"120\"]\n"),
-      std::string::npos);
+  EXPECT_NE(r.out.find("```mermaid\nxychart-beta\n    title \"Experiment 1: "
+                       "effect of num_gpu on median throughput (tok/s)\"\n    x-axis \"num_gpu\" "
+                       "[\"60\", \"80\", \"120\"]\n"),
+            std::string::npos);
   EXPECT_EQ(r.out.find("effect of num_ctx on median throughput"), std::string::npos);
   EXPECT_NE(r.out.find("effect of num_ctx on median ttft (ms)"), std::string::npos);
 }
