@@ -8,6 +8,7 @@
 #include "chimera/analyze/findings.hpp"
 #include "chimera/analyze/format.hpp"
 #include "chimera/analyze/names.hpp"
+#include "chimera/util/sort.hpp"
 
 namespace chimera::analyze {
 namespace {
@@ -184,48 +185,6 @@ std::vector<model::Evidence> fact_items(const model::Corpus& corpus, const std::
   return items;
 }
 
-// Orders paths as people number runs: "run_2" before "run_10".
-bool natural_less(std::string_view a, std::string_view b) {
-  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (digit(a[i]) && digit(b[j])) {
-      std::size_t ei = i;
-      std::size_t ej = j;
-      while (ei < a.size() && digit(a[ei])) {
-        ++ei;
-      }
-      while (ej < b.size() && digit(b[ej])) {
-        ++ej;
-      }
-      std::string_view na = a.substr(i, ei - i);
-      std::string_view nb = b.substr(j, ej - j);
-      while (na.size() > 1 && na.front() == '0') {
-        na.remove_prefix(1);
-      }
-      while (nb.size() > 1 && nb.front() == '0') {
-        nb.remove_prefix(1);
-      }
-      if (na.size() != nb.size()) {
-        return na.size() < nb.size();
-      }
-      if (na != nb) {
-        return na < nb;
-      }
-      i = ei;
-      j = ej;
-    } else {
-      if (a[i] != b[j]) {
-        return a[i] < b[j];
-      }
-      ++i;
-      ++j;
-    }
-  }
-  return a.size() - i < b.size() - j;
-}
-
 // Replicates written one file each (run_1/, run_2/, ...): a configuration's runs of a metric
 // across its files, in the order of their paths, when no file holds two runs of one
 // configuration (then the runs inside each file are scanned instead).
@@ -264,8 +223,8 @@ void replicate_files(const FindingsInput& in, std::size_t x, std::vector<Fact>& 
   }
   for (auto& [key, points] : runs) {
     std::stable_sort(points.begin(), points.end(), [&](const Point& a, const Point& b) {
-      return natural_less(in.corpus.tables[a.table].source.str(),
-                          in.corpus.tables[b.table].source.str());
+      return util::natural_less(in.corpus.tables[a.table].source.str(),
+                                in.corpus.tables[b.table].source.str());
     });
     scan(in.corpus, points, e.metrics[key.first].direction, x, facts);
   }

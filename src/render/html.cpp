@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "chimera/render/report.hpp"
+#include "chimera/render/svg.hpp"
 #include "markdown_sections.hpp"
 
 namespace chimera::render {
@@ -28,29 +29,6 @@ h1,h2,th,td{border-color:#3b3f45}th,code{background:#25282c}blockquote{backgroun
 .chart .bar,.chart .level{fill:#7aa9dc}.chart .point,.chart .effect-line{stroke:#7aa9dc}
 .chart .front,.chart .part{fill:#ff8587}.chart .front-line{stroke:#ff8587}}
 )";
-
-std::string escape_html(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 // Replaces every image with its alt text. An image in the page is a request to a host the reader
 // did not choose the moment the page is opened (a tracking pixel from the LLM's text); a link
@@ -104,8 +82,9 @@ std::string render_html(const ReportInput& input) {
       to_html(detail::markdown_report(input, detail::ChartMarks::slots)), input.analysis);
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"generator\" content=\"chimera " CHIMERA_VERSION "\">\n";
-  out += "<title>Benchmark Analysis Report: " + escape_html(input.config.root.generic_string()) +
-         "</title>\n<style>\n" + k_style + "</style>\n</head>\n<body>\n";
+  out +=
+      "<title>Benchmark Analysis Report: " + svg::xml_escape(input.config.root.generic_string()) +
+      "</title>\n<style>\n" + k_style + "</style>\n</head>\n<body>\n";
   out += body;
   out += "</body>\n</html>\n";
   return out;

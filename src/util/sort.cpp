@@ -114,4 +114,45 @@ void sort_doubles(std::span<double> values) {
   }
 }
 
+bool natural_less(std::string_view a, std::string_view b) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      std::size_t ei = i;
+      std::size_t ej = j;
+      while (ei < a.size() && digit(a[ei])) {
+        ++ei;
+      }
+      while (ej < b.size() && digit(b[ej])) {
+        ++ej;
+      }
+      std::string_view na = a.substr(i, ei - i);
+      std::string_view nb = b.substr(j, ej - j);
+      while (na.size() > 1 && na.front() == '0') {
+        na.remove_prefix(1);
+      }
+      while (nb.size() > 1 && nb.front() == '0') {
+        nb.remove_prefix(1);
+      }
+      if (na.size() != nb.size()) {
+        return na.size() < nb.size();
+      }
+      if (na != nb) {
+        return na < nb;
+      }
+      i = ei;
+      j = ej;
+    } else {
+      if (a[i] != b[j]) {
+        return a[i] < b[j];
+      }
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
+}
+
 }  // namespace chimera::util

@@ -92,5 +92,15 @@ TEST(SortByKey, IsStableAtEverySize) {
   }
 }
 
+TEST(NaturalLess, NumbersInTextCompareAsNumbers) {
+  EXPECT_TRUE(natural_less("run_2/a.json", "run_10/a.json"));
+  EXPECT_FALSE(natural_less("run_10/a.json", "run_2/a.json"));
+  EXPECT_TRUE(natural_less("trial-09", "trial-10"));
+  EXPECT_FALSE(natural_less("trial-007", "trial-7"));
+  EXPECT_FALSE(natural_less("trial-7", "trial-007"));
+  EXPECT_TRUE(natural_less("run", "run_1"));
+  EXPECT_TRUE(natural_less("a", "b"));
+}
+
 }  // namespace
 }  // namespace chimera::util

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string_view>
 
 namespace chimera::util {
 
@@ -24,5 +25,9 @@ struct Keyed {
 // Sorts by key, stably: equal keys keep their order (radix from 2,048 items, else
 // std::stable_sort).
 void sort_by_key(std::span<Keyed> items);
+
+// Orders text as people number things: runs of digits compare as numbers ("run_2" before
+// "run_10", leading zeros ignored), everything else byte by byte.
+[[nodiscard]] bool natural_less(std::string_view a, std::string_view b);
 
 }  // namespace chimera::util
